@@ -1,0 +1,3 @@
+from walletcomplain.cli import main
+
+main()

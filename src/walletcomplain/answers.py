@@ -1,0 +1,311 @@
+"""The one path by which answers are parsed and validated.
+
+`--set`, `--answers` files, the interactive prompts and saved drafts all end up
+in `parse_value` (one answer) and `parse` (a whole set), so a typed answer and a
+scripted one are judged by exactly the same rules and messages.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import difflib
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from . import privacy
+from .models import Question, Text
+
+TRUE_WORDS = {"y", "yes", "true", "t", "1", "on", "是", "是的", "对", "有", "对的", "确认", "好"}
+FALSE_WORDS = {"n", "no", "false", "f", "0", "off", "否", "不", "不是", "没有", "无", "没"}
+# Fields whose value is the complainant's own contact detail: never masked.
+CONTACT_FIELDS = frozenset({"contact_phone", "contact_name"})
+
+_DATE_PATTERNS = [
+    re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$"),
+    re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})[日号]?$"),
+    re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
+]
+_DATETIME = re.compile(
+    r"^(?P<date>\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\d{1,2}月\d{1,2}[日号]?)"
+    r"(?:[T\s]*(?P<ampm>上午|下午|晚上)?\s*(?P<h>\d{1,2})(?:[:点时](?P<m>\d{1,2})?分?)?(?::\d{1,2})?)?$"
+)
+_MONEY_NOISE = re.compile(r"[\u00a5,\s]|元|人民币|rmb|cny", re.IGNORECASE)  # after NFKC
+_LIST_SPLIT = re.compile(r"[,\uff0c\u3001;\uff1b]")
+
+
+class AnswerError(ValueError):
+    """One answer is not acceptable. `code` names the message; `params` fill it."""
+
+    def __init__(self, code: str, **params: str) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+
+@dataclass(frozen=True)
+class FieldError:
+    field: str
+    label: Text | None
+    given: str | None  # already masked: an error message must not leak a card number
+    code: str
+    params: dict[str, str] = dataclasses.field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something the user should know about an accepted answer."""
+
+    field: str
+    code: str  # "secret" | "masked" | "ignored"
+    params: dict[str, str] = dataclasses.field(default_factory=dict)
+
+
+@dataclass
+class Result:
+    values: dict[str, Any]
+    errors: list[FieldError]
+    notices: list[Notice]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def is_blank(raw: object) -> bool:
+    return raw is None or (isinstance(raw, str) and not raw.strip()) or raw == []
+
+
+def _as_text(raw: object) -> str:
+    if isinstance(raw, bool) or not isinstance(raw, (str, int)):
+        raise AnswerError("text")
+    return str(raw).strip()
+
+
+def parse_date(raw: object) -> dt.date:
+    if isinstance(raw, dt.datetime):
+        return raw.date()
+    if isinstance(raw, dt.date):
+        return raw
+    if not isinstance(raw, str):
+        raise AnswerError("date")
+    s = privacy.normalize(raw).strip()
+    for pat in _DATE_PATTERNS:
+        m = pat.match(s)
+        if m:
+            try:
+                return dt.date(int(m[1]), int(m[2]), int(m[3]))
+            except ValueError:
+                raise AnswerError("date_invalid") from None
+    raise AnswerError("date")
+
+
+def parse_datetime(raw: object) -> dt.datetime:
+    if isinstance(raw, dt.datetime):
+        return raw.replace(tzinfo=None, second=0, microsecond=0)
+    if isinstance(raw, dt.date):
+        return dt.datetime(raw.year, raw.month, raw.day)
+    if not isinstance(raw, str):
+        raise AnswerError("datetime")
+    m = _DATETIME.match(privacy.normalize(raw).strip())
+    if not m:
+        raise AnswerError("datetime")
+    day = parse_date(m["date"])
+    hour, minute = int(m["h"] or 0), int(m["m"] or 0)
+    if m["ampm"] in ("下午", "晚上") and hour < 12:
+        hour += 12
+    try:
+        return dt.datetime(day.year, day.month, day.day, hour, minute)
+    except ValueError:
+        raise AnswerError("datetime") from None
+
+
+def parse_money(raw: object) -> Decimal:
+    if isinstance(raw, bool):
+        raise AnswerError("money")
+    if isinstance(raw, (int, float)):
+        s = repr(raw)
+    elif isinstance(raw, Decimal):
+        s = str(raw)
+    elif isinstance(raw, str):
+        s = _MONEY_NOISE.sub("", privacy.normalize(raw))
+    else:
+        raise AnswerError("money")
+    if not re.fullmatch(r"\d+(\.\d+)?", s):
+        raise AnswerError("money")
+    try:
+        value = Decimal(s)
+    except InvalidOperation:
+        raise AnswerError("money") from None
+    if value != value.quantize(Decimal("0.01")):
+        raise AnswerError("money_decimals")
+    return value.quantize(Decimal("0.01"))
+
+
+def parse_int(raw: object) -> int:
+    if isinstance(raw, bool):
+        raise AnswerError("int")
+    if isinstance(raw, int):
+        return raw
+    if isinstance(raw, str) and re.fullmatch(r"[+-]?\d+", privacy.normalize(raw).strip()):
+        return int(privacy.normalize(raw).strip())
+    raise AnswerError("int")
+
+
+def parse_confirm(raw: object) -> bool:
+    if isinstance(raw, bool):
+        return raw
+    if isinstance(raw, int) and raw in (0, 1):
+        return bool(raw)
+    if isinstance(raw, str):
+        word = privacy.normalize(raw).strip().lower()
+        if word in TRUE_WORDS:
+            return True
+        if word in FALSE_WORDS:
+            return False
+    raise AnswerError("confirm")
+
+
+def _choice_id(q: Question, raw: object) -> str:
+    """A choice id, or its label in either language (case-insensitive)."""
+    if isinstance(raw, bool) or not isinstance(raw, (str, int)):
+        raise AnswerError("choice")
+    s = privacy.normalize(str(raw)).strip()
+    low = s.lower()
+    for c in q.choices:
+        if low in (c.id, c.zh.lower(), c.en.lower()) or s == c.zh:
+            return c.id
+    raise AnswerError("choice")
+
+
+def _split_list(raw: object) -> list[object]:
+    if isinstance(raw, (list, tuple)):
+        return list(raw)
+    if isinstance(raw, str):
+        return [p for p in (x.strip() for x in _LIST_SPLIT.split(raw)) if p]
+    raise AnswerError("multichoice")
+
+
+def _check_rules(q: Question, value: Any, today: dt.date) -> None:
+    r = q.rules
+    if q.type in ("text", "longtext"):
+        if r.max_length is not None and len(value) > r.max_length:
+            raise AnswerError("max_length", n=str(r.max_length), got=str(len(value)))
+        if r.pattern is not None and re.fullmatch(r.pattern, value) is None:
+            raise AnswerError("pattern", pattern=r.pattern)
+    if q.type in ("int", "money"):
+        if r.min is not None and value < r.min:
+            raise AnswerError("min", min=str(r.min))
+        if r.min is None and q.type == "money" and value <= 0:
+            raise AnswerError("money_positive")
+        if r.max is not None and value > r.max:
+            raise AnswerError("max", max=str(r.max))
+    if q.type in ("date", "datetime") and r.not_future:
+        day = value.date() if isinstance(value, dt.datetime) else value
+        if day > today:
+            raise AnswerError("future", today=today.isoformat())
+
+
+def parse_value(q: Question, raw: object, today: dt.date) -> Any:
+    """Parse and check one non-blank answer; raises AnswerError with a message code."""
+    value: Any
+    if q.type in ("text", "longtext"):
+        value = _as_text(raw)
+    elif q.type == "int":
+        value = parse_int(raw)
+    elif q.type == "money":
+        value = parse_money(raw)
+    elif q.type == "date":
+        value = parse_date(raw)
+    elif q.type == "datetime":
+        value = parse_datetime(raw)
+    elif q.type == "confirm":
+        value = parse_confirm(raw)
+    elif q.type == "choice":
+        value = _choice_id(q, raw)
+    else:  # multichoice
+        ids: list[str] = []
+        for item in _split_list(raw):
+            cid = _choice_id(q, item)
+            if cid not in ids:
+                ids.append(cid)
+        value = ids
+    _check_rules(q, value, today)
+    return value
+
+
+def scrub_value(q: Question, value: Any) -> tuple[Any, list[Notice]]:
+    """Mask secrets and numbers in free text. Structured fields (with a pattern) are left alone."""
+    # pii answers are masked wherever they are shown, so they are kept whole here.
+    if q.type not in ("text", "longtext") or q.id in CONTACT_FIELDS or q.rules.pattern or q.pii:
+        return value, []
+    text, findings = privacy.scrub(value)
+    notices: list[Notice] = []
+    if any(f.kind == "secret" for f in findings):
+        notices.append(Notice(q.id, "secret"))
+    kinds = sorted({f.kind for f in findings if f.kind != "secret"})
+    if kinds:
+        notices.append(Notice(q.id, "masked", {"kinds": ",".join(kinds)}))
+    return text, notices
+
+
+def check_one(q: Question, raw: object, today: dt.date) -> tuple[Any, list[Notice]]:
+    """What a prompt calls for each typed answer. Blank means 'not answered' (None)."""
+    if is_blank(raw):
+        if q.required:
+            raise AnswerError("required")
+        return None, []
+    return scrub_value(q, parse_value(q, raw, today))
+
+
+def shown(raw: object) -> str:
+    """A given value as it may appear in an error message: masked and shortened."""
+    text = ", ".join(str(x) for x in raw) if isinstance(raw, (list, tuple)) else str(raw)
+    text, _ = privacy.scrub(text)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def parse(questions: Iterable[Question], raw: Mapping[str, object], today: dt.date) -> Result:
+    """Validate a whole answer set. Every problem is reported, not just the first."""
+    qs = list(questions)
+    known = {q.id for q in qs}
+    values: dict[str, Any] = {}
+    errors: list[FieldError] = []
+    notices: list[Notice] = []
+    for key in raw:
+        if key not in known:
+            close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+            params = {"suggest": close[0]} if close else {}
+            errors.append(FieldError(key, None, shown(raw[key]), "unknown_field", params))
+    for q in qs:
+        given = raw.get(q.id)
+        if q.when is not None and not q.when.holds(values):
+            if not is_blank(given):
+                notices.append(Notice(q.id, "ignored", {"question": q.when.question}))
+            continue
+        try:
+            value, found = check_one(q, given, today)
+        except AnswerError as e:
+            shown_raw = None if is_blank(given) else shown(given)
+            errors.append(FieldError(q.id, q.label, shown_raw, e.code, e.params))
+            continue
+        if value is not None:
+            values[q.id] = value
+            notices.extend(found)
+    return Result(values, errors, notices)
+
+
+def to_jsonable(values: Mapping[str, Any]) -> dict[str, Any]:
+    """Answers as plain JSON/YAML types (dates as ISO strings, money as strings)."""
+    out: dict[str, Any] = {}
+    for k, v in values.items():
+        if isinstance(v, (dt.date, dt.datetime)):
+            out[k] = v.isoformat(sep=" ") if isinstance(v, dt.datetime) else v.isoformat()
+        elif isinstance(v, Decimal):
+            out[k] = str(v)
+        else:
+            out[k] = v
+    return out

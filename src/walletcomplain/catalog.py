@@ -1,0 +1,475 @@
+"""Find, load, cross-check and cache the directory and the playbooks.
+
+Loading YAML and validating it is the slow part of start-up, so the checked
+result is cached as one JSON file keyed by the names, sizes and modification
+times of every source file. Any change to any file (or to this code) makes a
+new key; a cache that cannot be read or written is simply ignored.
+
+Every problem becomes a `Problem` with the file, the line and the field, and
+all problems of all files are reported together.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import __version__, paths
+from .models import Catalog, Common, Directory, Playbook, Question, When
+
+PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
+SPECIAL_PLACEHOLDERS = frozenset({"provider"})
+Path_ = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int | None
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return (
+            f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        )
+
+
+class CatalogError(Exception):
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = list(problems)
+
+
+# --- where the files are -----------------------------------------------------------
+
+
+def data_dir() -> Path:
+    """The packaged data: inside the wheel, or the repository's data/ when run from source."""
+    here = Path(__file__).resolve().parent
+    inside = here / "data"
+    return inside if inside.is_dir() else here.parents[1] / "data"
+
+
+def playbook_files(directory: Path) -> list[Path]:
+    return sorted(p for p in directory.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def extra_dirs(cli_dirs: Sequence[Path] = (), env: dict[str, str] | None = None) -> list[Path]:
+    """WALLETCOMPLAIN_PLAYBOOKS (os.pathsep-separated), then --playbooks; later ones win."""
+    e = os.environ if env is None else env
+    from_env = [Path(p) for p in e.get("WALLETCOMPLAIN_PLAYBOOKS", "").split(os.pathsep) if p]
+    return [*from_env, *cli_dirs]
+
+
+# --- YAML with line numbers ------------------------------------------------------------
+
+
+def read_yaml(path: Path) -> tuple[Any, dict[Path_, int], list[Problem]]:
+    """Parse one YAML file; also return the line of every key and item, and duplicate keys."""
+    import yaml
+
+    loader_cls = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    name = display(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as e:
+        return None, {}, [Problem(name, None, "", f"cannot read the file: {e}")]
+    loader = loader_cls(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line = mark.line + 1 if mark else None
+        return None, {}, [Problem(name, line, "", f"invalid YAML: {e.problem or e.context}")]
+    except yaml.YAMLError as e:
+        return None, {}, [Problem(name, None, "", f"invalid YAML: {e}")]
+    finally:
+        loader.dispose()
+    lines: dict[Path_, int] = {}
+    problems: list[Problem] = []
+
+    def walk(n: Any, at: Path_) -> None:
+        lines.setdefault(at, n.start_mark.line + 1)
+        if isinstance(n, yaml.MappingNode):
+            seen: set[str] = set()
+            for k, v in n.value:
+                key = str(k.value)
+                if key in seen:
+                    problems.append(
+                        Problem(name, k.start_mark.line + 1, dotted((*at, key)), "duplicate key")
+                    )
+                seen.add(key)
+                lines.setdefault((*at, key), k.start_mark.line + 1)
+                walk(v, (*at, key))
+        elif isinstance(n, yaml.SequenceNode):
+            for i, item in enumerate(n.value):
+                walk(item, (*at, i))
+
+    if node is not None:
+        walk(node, ())
+    return data, lines, problems
+
+
+def dotted(at: Iterable[str | int]) -> str:
+    out = ""
+    for part in at:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def display(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def line_of(lines: dict[Path_, int], at: Path_) -> int | None:
+    """The line of the deepest part of `at` that exists in the file."""
+    for n in range(len(at), -1, -1):
+        if at[:n] in lines:
+            return lines[at[:n]]
+    return None
+
+
+# --- validation ---------------------------------------------------------------------------
+
+_LANG_NAMES = {"zh": "Chinese", "en": "English"}
+
+
+def _pydantic_problems(exc: Any, name: str, lines: dict[Path_, int]) -> list[Problem]:
+    out = []
+    for err in exc.errors(include_url=False):
+        at: Path_ = tuple(p for p in err["loc"] if not (isinstance(p, str) and "[" in p))
+        kind, last = err["type"], (at[-1] if at else "")
+        if kind == "extra_forbidden":
+            msg = f"unknown key '{last}'"
+        elif kind == "missing" and last in _LANG_NAMES:
+            msg = (
+                f"missing the {_LANG_NAMES[str(last)]} text ('{last}'): every text needs zh and en"
+            )
+        elif kind == "missing":
+            msg = f"missing required key '{last}'"
+        elif kind == "string_too_short" and last in _LANG_NAMES:
+            msg = f"the {_LANG_NAMES[str(last)]} text ('{last}') is empty"
+        else:
+            given = err.get("input")
+            shown = f" (got {given!r})" if isinstance(given, (str, int, float, bool)) else ""
+            msg = err["msg"].removeprefix("Value error, ") + shown
+        out.append(Problem(name, line_of(lines, at), dotted(at), msg))
+    return out
+
+
+def _validate(
+    model: Any, data: Any, name: str, lines: dict[Path_, int]
+) -> tuple[Any, list[Problem]]:
+    from pydantic import ValidationError
+
+    if not isinstance(data, dict):
+        return None, [Problem(name, 1, "", "expected a mapping of keys at the top of the file")]
+    try:
+        return model.model_validate(data), []
+    except ValidationError as e:
+        return None, _pydantic_problems(e, name, lines)
+
+
+def _check_when(
+    w: When, earlier: dict[str, Question], at: Path_, name: str, lines: dict[Path_, int]
+) -> list[Problem]:
+    target = earlier.get(w.question)
+    if target is None:
+        msg = f"'{w.question}' is not an earlier question; `when` may only look back"
+        return [Problem(name, line_of(lines, (*at, "question")), dotted((*at, "question")), msg)]
+    ids = {c.id for c in target.choices}
+    problems = []
+    if target.type == "confirm" and w.equals is not None and not isinstance(w.equals, bool):
+        problems.append(((*at, "equals"), f"'{w.question}' is yes/no: use true or false"))
+    if target.type == "choice":
+        for v in [w.equals] if w.equals is not None else (w.in_ or []):
+            if v not in ids:
+                problems.append(
+                    (
+                        (*at, "equals" if w.equals is not None else "in"),
+                        f"'{v}' is not a choice of '{w.question}' ({', '.join(sorted(ids))})",
+                    )
+                )
+    if w.includes is not None and (target.type != "multichoice" or w.includes not in ids):
+        problems.append(
+            ((*at, "includes"), f"'{w.includes}' is not a choice of multichoice '{w.question}'")
+        )
+    return [Problem(name, line_of(lines, p), dotted(p), m) for p, m in problems]
+
+
+def expand(pb: Playbook, common: Common) -> Playbook:
+    """The playbook with the shared questions appended and their choices filled in."""
+    shared = []
+    for q in common.after:
+        if q.choices_from == "evidence":
+            q = q.model_copy(
+                update={"choices": [_as_choice(e) for e in pb.evidence], "choices_from": None}
+            )
+        elif q.choices_from == "demands":
+            q = q.model_copy(
+                update={"choices": [_as_choice(d) for d in pb.demands], "choices_from": None}
+            )
+        shared.append(q)
+    own = {q.id for q in pb.questions}
+    return pb.model_copy(
+        update={"questions": [*pb.questions, *(q for q in shared if q.id not in own)]}
+    )
+
+
+def _as_choice(item: Any) -> Any:
+    from .models import Choice
+
+    return Choice(id=item.id, zh=item.zh, en=item.en)
+
+
+def duplicate_ids(
+    key: str, items: Sequence[Any], name: str, lines: dict[Path_, int]
+) -> list[Problem]:
+    ids = [x.id for x in items]
+    return [
+        Problem(
+            name,
+            line_of(lines, (key, j, "id")),
+            dotted((key, j, "id")),
+            f"id '{x.id}' is used twice",
+        )
+        for j, x in enumerate(items)
+        if ids.count(x.id) > 1
+    ]
+
+
+def check_playbook(
+    pb: Playbook, directory: Directory, name: str, lines: dict[Path_, int], today: dt.date
+) -> list[Problem]:
+    """Cross-checks that need the whole playbook, the shared questions and the directory."""
+    from . import answers, messages
+
+    problems: list[Problem] = []
+
+    def add(at: Path_, msg: str) -> None:
+        problems.append(Problem(name, line_of(lines, at), dotted(at), msg))
+
+    seen: dict[str, Question] = {}
+    for i, q in enumerate(pb.questions):
+        if q.id in seen:
+            add(("questions", i, "id"), f"question id '{q.id}' is used twice")
+        if q.when is not None:
+            problems += _check_when(q.when, seen, ("questions", i, "when"), name, lines)
+        if q.rules.pattern is not None:
+            try:
+                re.compile(q.rules.pattern)
+            except re.error as e:
+                add(("questions", i, "rules", "pattern"), f"not a valid regular expression: {e}")
+        for j, c in enumerate(q.choices):
+            if [x.id for x in q.choices].count(c.id) > 1:
+                add(("questions", i, "choices", j, "id"), f"choice id '{c.id}' is used twice")
+        seen[q.id] = q
+    problems += duplicate_ids("evidence", pb.evidence, name, lines)
+    problems += duplicate_ids("demands", pb.demands, name, lines)
+    for j, aid in enumerate(pb.escalate_to):
+        if directory.authority(aid) is None:
+            known = ", ".join(a.id for a in directory.authorities)
+            add(("escalate_to", j), f"unknown authority '{aid}' (known: {known})")
+    for j, use in enumerate(pb.letter.legal):
+        if directory.law(use.law) is None:
+            add(
+                ("letter", "legal", j, "law"),
+                f"unknown law '{use.law}' (known: {', '.join(x.id for x in directory.laws)})",
+            )
+        if use.when is not None:
+            problems += _check_when(use.when, seen, ("letter", "legal", j, "when"), name, lines)
+    texts: list[tuple[Path_, str]] = [
+        (("letter", "subject", lg), pb.letter.subject.get(lg)) for lg in ("zh", "en")
+    ]
+    for j, para in enumerate(pb.letter.facts):
+        texts += [(("letter", "facts", j, lg), para.get(lg)) for lg in ("zh", "en")]
+        if para.when is not None:
+            problems += _check_when(para.when, seen, ("letter", "facts", j, "when"), name, lines)
+    for j, para in enumerate(pb.urgent):
+        if para.when is not None:
+            problems += _check_when(para.when, seen, ("urgent", j, "when"), name, lines)
+    for at, text in texts:
+        for m in PLACEHOLDER.finditer(text):
+            if m[1] not in seen and m[1] not in SPECIAL_PLACEHOLDERS:
+                add(at, f"placeholder {{{{ {m[1]} }}}} is not a question id")
+    result = answers.parse(pb.questions, pb.example, today)
+    for err in result.errors:
+        add(("example", err.field), messages.describe_error(err, pb.question(err.field), "en"))
+    if not pb.example:
+        add(
+            ("example",),
+            "a playbook needs an example answer set (used by tests, docs and validate)",
+        )
+    return problems
+
+
+# --- the whole catalog ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Sources:
+    providers: Path
+    common: Path
+    playbooks: list[Path]  # packaged first, then the extra dirs in order: later wins
+
+    def all(self) -> Iterator[Path]:
+        yield self.providers
+        yield self.common
+        yield from self.playbooks
+
+
+def sources(extra: Sequence[Path] = ()) -> Sources:
+    base = data_dir()
+    files = playbook_files(base / "playbooks")
+    problems = []
+    for d in extra:
+        if not d.is_dir():
+            problems.append(Problem(str(d), None, "", "playbook directory not found"))
+            continue
+        files += playbook_files(d)
+    if problems:
+        raise CatalogError(problems)
+    return Sources(base / "providers.yaml", base / "common.yaml", files)
+
+
+def fingerprint(src: Sources) -> str:
+    h = hashlib.sha256(__version__.encode())
+    code = Path(__file__).resolve().parent
+    for p in [*src.all(), code / "models.py", code / "catalog.py", code / "answers.py"]:
+        st = p.stat()
+        h.update(f"{p.resolve()}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    return h.hexdigest()[:24]
+
+
+def load(
+    extra: Sequence[Path] = (), today: dt.date | None = None, use_cache: bool = True
+) -> Catalog:
+    src = sources(extra)
+    cache_file = None
+    if use_cache:
+        cache_file = paths.cache_dir() / f"catalog-{fingerprint(src)}.json"
+        cached = _read_cache(cache_file)
+        if cached is not None:
+            return cached
+    catalog = build(src, today or dt.date.today())
+    if cache_file is not None:
+        _write_cache(cache_file, catalog)
+    return catalog
+
+
+def load_directory(path: Path) -> tuple[Directory | None, list[Problem]]:
+    data, lines, problems = read_yaml(path)
+    if problems:
+        return None, problems
+    model, problems = _validate(Directory, data, display(path), lines)
+    if model is None:
+        return None, problems
+    return model, problems + check_directory(model, display(path), lines)
+
+
+def check_directory(d: Directory, name: str, lines: dict[Path_, int]) -> list[Problem]:
+    out = []
+    auth = {a.id for a in d.authorities}
+    out += duplicate_ids("providers", d.providers, name, lines)
+    out += duplicate_ids("authorities", d.authorities, name, lines)
+    out += duplicate_ids("laws", d.laws, name, lines)
+    for j, p in enumerate(d.providers):
+        if p.regulator is not None and p.regulator not in auth:
+            at: Path_ = ("providers", j, "regulator")
+            out.append(
+                Problem(
+                    name,
+                    line_of(lines, at),
+                    dotted(at),
+                    f"unknown authority '{p.regulator}' (known: {', '.join(sorted(auth))})",
+                )
+            )
+    return out
+
+
+def load_common(path: Path) -> tuple[Common | None, list[Problem]]:
+    data, lines, problems = read_yaml(path)
+    if problems:
+        return None, problems
+    model, problems = _validate(Common, data, display(path), lines)
+    return model, problems
+
+
+def load_playbook(
+    path: Path, directory: Directory, common: Common, today: dt.date
+) -> tuple[Playbook | None, list[Problem]]:
+    data, lines, problems = read_yaml(path)
+    if problems:
+        return None, problems
+    name = display(path)
+    pb, problems = _validate(Playbook, data, name, lines)
+    if pb is None:
+        return None, problems
+    full = expand(pb, common)
+    problems = check_playbook(full, directory, name, lines, today)
+    return (None if problems else full), problems
+
+
+def build(src: Sources, today: dt.date) -> Catalog:
+    directory, problems = load_directory(src.providers)
+    common, more = load_common(src.common)
+    problems += more
+    if directory is None or common is None or problems:
+        raise CatalogError(problems)
+    playbooks: dict[str, Playbook] = {}
+    origin: dict[str, str] = {}
+    for path in src.playbooks:
+        pb, more = load_playbook(path, directory, common, today)
+        problems += more
+        if pb is not None:
+            playbooks[pb.id] = pb  # a later directory overrides the packaged playbook
+            origin[pb.id] = str(path)
+    if problems:
+        raise CatalogError(problems)
+    return Catalog(directory=directory, playbooks=playbooks, sources=origin)
+
+
+def _read_cache(path: Path) -> Catalog | None:
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None
+    try:
+        return Catalog.model_validate_json(raw)
+    except ValueError:  # a stale or damaged cache is rebuilt, never trusted
+        return None
+
+
+def _write_cache(path: Path, catalog: Catalog) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        for old in path.parent.glob("catalog-*.json"):
+            old.unlink(missing_ok=True)
+        paths.write_atomic(path, catalog.model_dump_json(by_alias=True).encode(), force=True)
+    except OSError:
+        pass  # the cache only saves time; without it everything still works
+
+
+def kind_of(data: Any) -> str:
+    if isinstance(data, dict) and ("providers" in data or "authorities" in data):
+        return "directory"
+    if isinstance(data, dict) and "after" in data:
+        return "common"
+    return "playbook"
+
+
+def json_dump(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, indent=2, default=str)

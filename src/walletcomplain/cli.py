@@ -1,0 +1,559 @@
+"""The command line: parse arguments, call the core, print. Nothing else lives here.
+
+Heavy modules (the catalog, YAML, rich, questionary) are imported inside the
+commands that need them, so `--help` and the scripted paths start fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import Enum, IntEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional
+
+import typer
+
+from . import __version__
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from .models import Catalog, Lang
+
+
+class Exit(IntEnum):
+    OK = 0
+    RUNTIME = 1
+    USAGE = 2  # usage or validation
+    INTERRUPTED = 130
+
+
+class Format(str, Enum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+class LangOpt(str, Enum):
+    zh = "zh"
+    en = "en"
+
+
+HELP = """walletcomplain: 数字钱包投诉助手 / a complaint assistant for digital wallets.
+
+Gets you from "my wallet went wrong" to the right official channel, the evidence
+to collect, a firm complaint letter and the next step if nobody answers.
+Everything stays on this computer. It never asks for passwords or SMS codes.
+"""
+
+app = typer.Typer(
+    help=HELP,
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    pretty_exceptions_show_locals=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+providers_app = typer.Typer(
+    help="The contact directory: hotlines, in-app paths, caveats and sources.",
+    invoke_without_command=True,
+    no_args_is_help=False,
+)
+playbooks_app = typer.Typer(
+    help="The problem types (playbooks) and their questions.",
+    invoke_without_command=True,
+    no_args_is_help=False,
+)
+app.add_typer(providers_app, name="providers")
+app.add_typer(playbooks_app, name="playbooks")
+
+
+class State:
+    lang: Lang | None = None
+    playbook_dirs: list[Path] = []  # noqa: RUF012 - one process, one state
+
+
+STATE = State()
+
+LangOption = Annotated[
+    Optional[LangOpt],  # noqa: UP045 - typer needs Optional on 3.10
+    typer.Option(
+        "--lang",
+        "-l",
+        help="zh or en (default: WALLETCOMPLAIN_LANG, else the locale; C/POSIX gives zh).",
+    ),
+]
+PlaybooksOption = Annotated[
+    Optional[list[Path]],  # noqa: UP045
+    typer.Option(
+        "--playbooks",
+        metavar="DIR",
+        file_okay=False,
+        help="A directory of your own playbooks (repeatable); same id overrides the packaged one.",
+    ),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON on stdout instead of tables.")]
+
+
+def lang_of(opt: LangOpt | None) -> Lang:
+    if opt is not None:
+        return "zh" if opt == LangOpt.zh else "en"
+    if STATE.lang is not None:
+        return STATE.lang
+    from .messages import default_lang
+
+    return default_lang()
+
+
+def fail(message: str, code: Exit = Exit.USAGE) -> NoReturn:
+    from .output import say
+
+    say(message)
+    raise typer.Exit(int(code))
+
+
+def today() -> dt.date:
+    """WALLETCOMPLAIN_TODAY=YYYY-MM-DD pins 'today' (tests, or a letter dated in advance)."""
+    import datetime as dt
+
+    pinned = os.environ.get("WALLETCOMPLAIN_TODAY", "").strip()
+    if not pinned:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(pinned)
+    except ValueError:
+        fail(f"WALLETCOMPLAIN_TODAY: got '{pinned}'; expected a date such as 2026-11-22")
+
+
+@contextmanager
+def guard(lang: Lang) -> Iterator[None]:
+    """Turn every expected failure into a clear message and the documented exit code."""
+    from .catalog import CatalogError
+    from .complaint import InvalidAnswers, NotFound
+    from .messages import t
+    from .paths import FileExists
+
+    try:
+        yield
+    except KeyboardInterrupt:
+        fail("\n" + t("interrupted", lang), Exit.INTERRUPTED)
+    except CatalogError as e:
+        fail(t("catalog_errors", lang) + "\n" + "\n".join(f"  {p}" for p in e.problems))
+    except NotFound as e:
+        hint = t("did_you_mean", lang, suggest=e.suggest) + " " if e.suggest else ""
+        fail(t("not_found", lang, kind=e.kind, given=e.given, known=", ".join(e.known), hint=hint))
+    except InvalidAnswers as e:
+        lines = "\n".join(f"  - {line}" for line in e.lines(lang))
+        fail(
+            t("invalid_answers", lang, n=len(e.result.errors))
+            + "\n"
+            + lines
+            + "\n"
+            + t("invalid_answers_hint", lang, issue=e.playbook.id)
+        )
+    except AnswersFileError as e:
+        fail(str(e))
+    except FileExists as e:
+        fail(t("file_exists", lang, path=str(e)))
+    except OSError as e:
+        fail(
+            t("os_error", lang, error=f"{e.strerror or e}: {e.filename or ''}".rstrip(": ")),
+            Exit.RUNTIME,
+        )
+
+
+def load_catalog(lang: Lang, extra: list[Path] | None = None) -> Catalog:
+    from . import catalog
+
+    dirs = catalog.extra_dirs([*STATE.playbook_dirs, *(extra or [])])
+    return catalog.load(dirs, today())
+
+
+# --- answers from flags and files ---------------------------------------------------------
+
+
+class AnswersFileError(ValueError):
+    pass
+
+
+def read_answers_file(spec: str, lang: Lang) -> dict[str, Any]:
+    """YAML or JSON, UTF-8 with or without BOM, from a path or '-' (stdin)."""
+    from .messages import t
+
+    name = "<stdin>" if spec == "-" else spec
+    try:
+        data = sys.stdin.buffer.read() if spec == "-" else Path(spec).read_bytes()
+    except OSError as e:
+        raise AnswersFileError(
+            t("answers_unreadable", lang, name=name, error=e.strerror or str(e))
+        ) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise AnswersFileError(t("answers_encoding", lang, name=name, pos=e.start)) from None
+    parsed: Any
+    if text.lstrip().startswith("{"):
+        import json
+
+        try:
+            parsed = json.loads(text)
+        except json.JSONDecodeError as e:
+            raise AnswersFileError(
+                t("answers_syntax", lang, name=name, line=e.lineno, error=e.msg)
+            ) from None
+    else:
+        import yaml
+
+        try:
+            parsed = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        except yaml.YAMLError as e:
+            mark = getattr(e, "problem_mark", None)
+            line = mark.line + 1 if mark is not None else "?"
+            raise AnswersFileError(
+                t(
+                    "answers_syntax",
+                    lang,
+                    name=name,
+                    line=line,
+                    error=getattr(e, "problem", None) or str(e),
+                )
+            ) from None
+    if parsed is None:
+        return {}
+    if not isinstance(parsed, dict):
+        raise AnswersFileError(t("answers_not_mapping", lang, name=name))
+    return {str(k): v for k, v in parsed.items()}
+
+
+def parse_sets(items: list[str], lang: Lang) -> dict[str, str]:
+    from .messages import t
+
+    out: dict[str, str] = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            fail(t("bad_set", lang, item=item))
+        out[key.strip()] = value
+    return out
+
+
+# --- commands ------------------------------------------------------------------------------
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"walletcomplain {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    lang: LangOption = None,
+    playbooks: PlaybooksOption = None,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            "-V",
+            help="Show the version and exit.",
+            callback=version_callback,
+            is_eager=True,
+        ),
+    ] = False,
+) -> None:
+    if lang is not None:
+        STATE.lang = lang_of(lang)
+    STATE.playbook_dirs = list(playbooks or [])
+
+
+@app.command()
+def letter(
+    issue: Annotated[
+        str,
+        typer.Option(
+            "--issue", "-i", help="Problem type: recharge, security, dispute, fees, closure."
+        ),
+    ],
+    provider: Annotated[
+        str,
+        typer.Option(
+            "--provider", "-p", help="alipay, wechatpay, jdpay, applepay, unionpay, tpwallet."
+        ),
+    ],
+    set_: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--set",
+            "-s",
+            help="An answer as KEY=VALUE (repeatable; a multichoice as a,b). Wins over --answers.",
+        ),
+    ] = None,
+    answers_file: Annotated[
+        str | None,
+        typer.Option("--answers", "-a", help="Answers file, YAML or JSON; '-' reads stdin."),
+    ] = None,
+    lang: LangOption = None,
+    fmt: Annotated[
+        Format, typer.Option("--format", "-f", help="text (default), markdown or json.")
+    ] = Format.text,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write the letter to this file (atomically).", dir_okay=False
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite --output if it exists.")
+    ] = False,
+    playbooks: PlaybooksOption = None,
+) -> None:
+    """Write the complaint letter from answers given as flags or a file (no prompts).
+
+    Every missing or invalid answer is listed at once with what was expected; exit code 2.
+    The letter goes to stdout (or --output); channels, the escalation ladder, the evidence
+    still missing and the warnings go to stderr. --format json puts all of it on stdout.
+    """
+    language = lang_of(lang)
+    with guard(language):
+        raw = read_answers_file(answers_file, language) if answers_file else {}
+        raw.update(parse_sets(set_ or [], language))
+        cat = load_catalog(language, playbooks)
+        from . import complaint
+        from .output import emit, say, write_out
+
+        comp = complaint.build(cat, provider, issue, raw, language, today())
+        rep = complaint.report(comp)
+        if fmt == Format.json:
+            from .catalog import json_dump
+
+            body = json_dump(complaint.to_json(rep)) + "\n"
+        else:
+            body = rep.letter.to_markdown() if fmt == Format.markdown else rep.letter.to_text()
+        if output is not None:
+            from .messages import t
+            from .paths import write_atomic
+
+            write_atomic(output, body.encode("utf-8"), force=force, mode=0o600)
+            if fmt != Format.json:
+                from . import views
+
+                emit(views.report_blocks(rep))
+            say(t("saved_letter", language, path=str(output)))
+            return
+        write_out(body)
+        if fmt != Format.json:
+            from . import views
+
+            emit(views.report_blocks(rep))
+
+
+@providers_app.callback()
+def providers_list(
+    ctx: typer.Context, as_json: JsonOption = False, lang: LangOption = None
+) -> None:
+    """List the providers and their hotlines; `providers show P` for one in full."""
+    if ctx.invoked_subcommand is not None:
+        return
+    language = lang_of(lang)
+    with guard(language):
+        cat = load_catalog(language)
+        from .output import emit, write_out
+
+        if as_json:
+            from .catalog import json_dump
+
+            write_out(json_dump(directory_json(cat, language)))
+            return
+        from . import views
+
+        emit([views.providers_block(cat.directory, language)], sys.stdout)
+
+
+@providers_app.command("show")
+def providers_show(
+    provider: Annotated[str, typer.Argument(help="Provider id, e.g. alipay.")],
+    as_json: JsonOption = False,
+    lang: LangOption = None,
+) -> None:
+    """One provider: every channel with hours, caveats, its regulator and the sources."""
+    language = lang_of(lang)
+    with guard(language):
+        cat = load_catalog(language)
+        from . import complaint, views
+        from .output import emit, write_out
+
+        p = complaint.find_provider(cat, provider)
+        if as_json:
+            from .catalog import json_dump
+
+            write_out(json_dump(p.model_dump(mode="json", by_alias=True)))
+            return
+        emit(views.provider_blocks(cat.directory, p, language), sys.stdout)
+
+
+def directory_json(cat: Catalog, lang: Lang) -> dict[str, Any]:
+    return {
+        "providers": [p.model_dump(mode="json") for p in cat.directory.providers],
+        "authorities": [a.model_dump(mode="json") for a in cat.directory.authorities],
+    }
+
+
+@playbooks_app.callback()
+def playbooks_list(
+    ctx: typer.Context,
+    as_json: JsonOption = False,
+    lang: LangOption = None,
+    playbooks: PlaybooksOption = None,
+) -> None:
+    """List the problem types; `playbooks show I` for the questions of one."""
+    if ctx.invoked_subcommand is not None:
+        STATE.playbook_dirs += list(playbooks or [])
+        return
+    language = lang_of(lang)
+    with guard(language):
+        cat = load_catalog(language, playbooks)
+        from .output import emit, write_out
+
+        if as_json:
+            from .catalog import json_dump
+
+            rows = [
+                {
+                    "id": pb.id,
+                    "version": pb.version,
+                    "title": pb.title.get(language),
+                    "summary": pb.summary.get(language),
+                    "source": cat.sources.get(pb.id),
+                }
+                for pb in cat.playbooks.values()
+            ]
+            write_out(json_dump(rows))
+            return
+        from . import views
+
+        emit([views.playbooks_block(cat.playbooks, language)], sys.stdout)
+
+
+@playbooks_app.command("show")
+def playbooks_show(
+    issue: Annotated[str, typer.Argument(help="Playbook id, e.g. recharge.")],
+    as_json: JsonOption = False,
+    answers_template: Annotated[
+        bool, typer.Option("--answers-template", help="Print a YAML answers file to fill in.")
+    ] = False,
+    example: Annotated[
+        bool, typer.Option("--example", help="Print the playbook's example answers as YAML.")
+    ] = False,
+    lang: LangOption = None,
+) -> None:
+    """The questions of one playbook: id, type, required, choices, rules and `when`."""
+    language = lang_of(lang)
+    with guard(language):
+        cat = load_catalog(language)
+        from . import complaint, views
+        from .output import emit, write_out
+
+        pb = complaint.find_playbook(cat, issue)
+        if as_json + answers_template + example > 1:
+            fail("--json, --answers-template, --example: choose one")
+        if example:
+            from .template import example_yaml
+
+            write_out(example_yaml(pb))
+        elif as_json:
+            from .catalog import json_dump
+
+            write_out(json_dump(views_json_playbook(pb, language)))
+        elif answers_template:
+            from .template import answers_template as make
+
+            write_out(make(pb, language))
+        else:
+            emit(views.playbook_blocks(pb, language), sys.stdout)
+
+
+def views_json_playbook(pb: Any, lang: Lang) -> dict[str, Any]:
+    from . import answers
+
+    questions = []
+    for q in pb.questions:
+        questions.append(
+            {
+                "id": q.id,
+                "type": q.type,
+                "required": q.required,
+                "label": q.label.get(lang),
+                "prompt": q.prompt.get(lang),
+                "help": q.help.get(lang) if q.help else None,
+                "choices": [{"id": c.id, "label": c.get(lang)} for c in q.choices],
+                "rules": q.rules.model_dump(mode="json", exclude_none=True),
+                "when": q.when.model_dump(mode="json", by_alias=True, exclude_none=True)
+                if q.when
+                else None,
+                "pii": q.pii,
+            }
+        )
+    return {
+        "id": pb.id,
+        "version": pb.version,
+        "title": pb.title.get(lang),
+        "summary": pb.summary.get(lang),
+        "advice": [a.get(lang) for a in pb.advice],
+        "questions": questions,
+        "evidence": [
+            {"id": e.id, "item": e.get(lang), "how": e.how.get(lang), "required": e.required}
+            for e in pb.evidence
+        ],
+        "demands": [{"id": d.id, "label": d.get(lang)} for d in pb.demands],
+        "escalate_to": pb.escalate_to,
+        "example": answers.to_jsonable(pb.example),
+    }
+
+
+@app.command()
+def validate(
+    paths_: Annotated[
+        list[Path],
+        typer.Argument(metavar="PATH...", help="Playbook or directory files, or folders of them."),
+    ],
+    lang: LangOption = None,
+) -> None:
+    """Check your own playbook and provider files: schema, references, both languages, and
+    that the example answers produce a letter in Chinese and English."""
+    language = lang_of(lang)
+    with guard(language):
+        from .messages import t
+        from .output import say, write_out
+        from .validate import validate_paths
+
+        results = validate_paths(paths_, today())
+        bad = 0
+        for r in results:
+            if r.problems:
+                bad += 1
+                say(t("validate_bad", language, path=r.path, n=len(r.problems)))
+                for p in r.problems:
+                    say(f"  {p}")
+            else:
+                write_out(t("validate_ok", language, path=r.path, what=r.what))
+        if bad:
+            raise typer.Exit(int(Exit.USAGE))
+
+
+def main() -> None:
+    """Console entry point: no traceback ever reaches the user."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.stderr.write("\n")
+        sys.exit(int(Exit.INTERRUPTED))
+    except Exception as e:  # the last line of defence: a short message, never locals
+        sys.stderr.write(
+            f"walletcomplain: internal error: {type(e).__name__}: {e}\n"
+            "Please report this, with the command you ran (leave out personal data).\n"
+        )
+        sys.exit(int(Exit.RUNTIME))

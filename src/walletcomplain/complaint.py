@@ -1,0 +1,208 @@
+"""A complaint: provider + playbook + validated answers, and everything derived from it.
+
+`build` is where raw answers (from flags, a file or the prompts) become a
+Complaint, through answers.parse. `report` adds the letter, the channels, the
+escalation plan, the missing evidence and the warnings: everything `letter`
+and `start` show, and everything `--json` carries.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import answers, escalation, privacy
+from .letter import Letter, compose
+from .messages import describe_error, describe_notice, t
+from .models import Catalog, Channel, Directory, Evidence, Lang, Playbook, Provider, Question
+
+
+class NotFound(LookupError):
+    """An unknown provider or playbook id; carries the known ids for the message."""
+
+    def __init__(self, kind: str, given: str, known: list[str]) -> None:
+        close = difflib.get_close_matches(given, known, n=1, cutoff=0.5)
+        super().__init__(given)
+        self.kind, self.given, self.known = kind, given, known
+        self.suggest = close[0] if close else None
+
+
+class InvalidAnswers(ValueError):
+    def __init__(self, playbook: Playbook, result: answers.Result) -> None:
+        super().__init__(f"{len(result.errors)} invalid answers")
+        self.playbook = playbook
+        self.result = result
+
+    def lines(self, lang: Lang) -> list[str]:
+        return [
+            describe_error(e, self.playbook.question(e.field), lang) for e in self.result.errors
+        ]
+
+
+@dataclass
+class Complaint:
+    directory: Directory
+    provider: Provider
+    playbook: Playbook
+    lang: Lang
+    values: dict[str, Any]
+    today: dt.date
+    notices: list[answers.Notice] = field(default_factory=list)
+
+    def question(self, qid: str) -> Question | None:
+        return self.playbook.question(qid)
+
+    def labels(self) -> dict[str, str]:
+        return {q.id: q.label.get(self.lang) for q in self.playbook.questions}
+
+
+def find_provider(catalog: Catalog, pid: str) -> Provider:
+    p = catalog.directory.provider(pid.strip().lower())
+    if p is None:
+        raise NotFound("provider", pid, [x.id for x in catalog.directory.providers])
+    return p
+
+
+def find_playbook(catalog: Catalog, pid: str) -> Playbook:
+    pb = catalog.playbooks.get(pid.strip().lower())
+    if pb is None:
+        raise NotFound("issue", pid, sorted(catalog.playbooks))
+    return pb
+
+
+def build(
+    catalog: Catalog,
+    provider_id: str,
+    playbook_id: str,
+    raw: Mapping[str, object],
+    lang: Lang,
+    today: dt.date,
+) -> Complaint:
+    provider = find_provider(catalog, provider_id)
+    playbook = find_playbook(catalog, playbook_id)
+    result = answers.parse(playbook.questions, raw, today)
+    if not result.ok:
+        raise InvalidAnswers(playbook, result)
+    return Complaint(
+        catalog.directory, provider, playbook, lang, result.values, today, result.notices
+    )
+
+
+@dataclass
+class Report:
+    complaint: Complaint
+    letter: Letter
+    plan: escalation.Plan
+    missing: list[Evidence]
+    urgent: list[str]
+    warnings: list[str]
+
+
+def report(c: Complaint) -> Report:
+    plan = escalation.plan(c.directory, c.provider, c.playbook)
+    letter = compose(c, plan)
+    held = set(c.values.get("evidence_held", []))
+    missing = [e for e in c.playbook.evidence if e.id not in held]
+    urgent = [p.get(c.lang) for p in c.playbook.urgent if p.when is None or p.when.holds(c.values)]
+    return Report(c, letter, plan, missing, urgent, warnings(c, plan, letter))
+
+
+def warnings(c: Complaint, plan: escalation.Plan, letter: Letter) -> list[str]:
+    lang = c.lang
+    out = [describe_notice(n, c.labels(), lang) for n in c.notices]
+    out += [n.get(lang) for n in c.provider.notes]
+    sep = "：" if lang == "zh" else ": "
+    out += [
+        f"{ch.value}{sep}{ch.note.get(lang)}" if ch.value else ch.note.get(lang)
+        for ch in c.provider.channels
+        if ch.note is not None
+    ]
+    for law in letter.laws:
+        if law.caveat is not None:
+            out.append(law.caveat.get(lang))
+    if plan.steps[1:] and any(s.may_decline for s in plan.steps):
+        out.append(t("w_may_decline", lang))
+    if letter.placeholders:
+        out.append(
+            t(
+                "w_placeholders",
+                lang,
+                items="、".join(letter.placeholders)
+                if lang == "zh"
+                else ", ".join(letter.placeholders),
+            )
+        )
+    out.append(t("w_no_secrets", lang))
+    return list(dict.fromkeys(out))  # keep order, drop repeats
+
+
+# --- JSON -------------------------------------------------------------------------------
+
+
+def channel_json(ch: Channel, lang: Lang) -> dict[str, Any]:
+    return {
+        "kind": ch.kind,
+        "value": ch.value,
+        "path": ch.path.get(lang) if ch.path else None,
+        "hours": ch.hours.get(lang) if ch.hours else None,
+        "note": ch.note.get(lang) if ch.note else None,
+        "source": ch.source,
+        "checked": ch.checked.isoformat(),
+    }
+
+
+def public_answers(c: Complaint) -> dict[str, Any]:
+    """Answers for output outside the letter: `pii` questions masked."""
+    out = answers.to_jsonable(c.values)
+    for q in c.playbook.questions:
+        if q.pii and isinstance(out.get(q.id), str):
+            out[q.id] = privacy.mask_tail(out[q.id])
+    return out
+
+
+def plan_json(plan: escalation.Plan, lang: Lang) -> list[dict[str, Any]]:
+    steps = []
+    for s in plan.steps:
+        steps.append(
+            {
+                "step": s.key,
+                "name": s.authority.name.get(lang) if s.authority else plan.provider.name.get(lang),
+                "channels": [channel_json(ch, lang) for ch in s.channels],
+                "wait_days": s.wait_days,
+                "max_days": s.max_days,
+                "working_days": s.working_days,
+                "basis": s.basis,
+                "rule": s.rule.get(lang) if s.rule else None,
+                "source": s.rule.source if s.rule else None,
+                "may_decline": s.may_decline,
+            }
+        )
+    return steps
+
+
+def to_json(r: Report) -> dict[str, Any]:
+    c, lang = r.complaint, r.complaint.lang
+    return {
+        "provider": {"id": c.provider.id, "name": c.provider.name.get(lang)},
+        "issue": {"id": c.playbook.id, "title": c.playbook.title.get(lang)},
+        "lang": lang,
+        "date": c.today.isoformat(),
+        "answers": public_answers(c),
+        "letter": {
+            "subject": r.letter.subject,
+            "text": r.letter.to_text(),
+            "placeholders": r.letter.placeholders,
+        },
+        "urgent": r.urgent,
+        "channels": [channel_json(ch, lang) for ch in r.plan.channels],
+        "escalation": plan_json(r.plan, lang),
+        "reply_days": r.plan.reply_days,
+        "evidence_missing": [
+            {"id": e.id, "item": e.get(lang), "how": e.how.get(lang), "required": e.required}
+            for e in r.missing
+        ],
+        "warnings": r.warnings,
+    }

@@ -1,0 +1,288 @@
+"""Every sentence the program itself says, in Chinese and English.
+
+Kept in one table so both languages stay complete (a test checks that every
+key has both) and so the interactive and scripted paths say the same thing.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING
+
+from .models import Lang, Question
+
+if TYPE_CHECKING:
+    from .answers import FieldError, Notice
+
+M: dict[str, tuple[str, str]] = {
+    # --- answer validation: what was expected ---
+    "required": ("必须填写", "an answer is required"),
+    "text": ("一段文字", "some text"),
+    "date": ("日期，例如 2026-11-20 或 2026年11月20日", "a date such as 2026-11-20"),
+    "date_invalid": ("一个真实存在的日期", "a date that exists on the calendar"),
+    "datetime": (
+        "日期和时间，例如 2026-11-20 20:15 或 2026年11月20日 20点15分",
+        "a date and time such as 2026-11-20 20:15",
+    ),
+    "future": ("不晚于今天（{today}）的日期", "a date no later than today ({today})"),
+    "money": (
+        "大于 0 的金额，最多两位小数，例如 200 或 99.50",
+        "an amount greater than 0 with at most two decimals, e.g. 200 or 99.50",
+    ),
+    "money_decimals": ("最多两位小数的金额（精确到分）", "an amount with at most two decimals"),
+    "money_positive": ("大于 0 的金额", "an amount greater than 0"),
+    "int": ("一个整数", "a whole number"),
+    "confirm": ("是 或 否（也可以输入 y / n）", "yes or no (y / n)"),
+    "choice": ("以下之一：{choices}", "one of: {choices}"),
+    "multichoice": (
+        "以下一项或多项，用逗号分隔：{choices}",
+        "one or more of, comma-separated: {choices}",
+    ),
+    "max_length": ("最多 {n} 个字（现在 {got} 个）", "at most {n} characters (this has {got})"),
+    "pattern": ("符合格式 {pattern}", "text matching {pattern}"),
+    "min": ("不小于 {min}", "at least {min}"),
+    "max": ("不大于 {max}", "at most {max}"),
+    "unknown_field": ("没有这个问题", "no question has this id"),
+    "did_you_mean": ("你是不是想写 {suggest}？", "did you mean {suggest}?"),
+    # --- how an error reads ---
+    "err_line": (
+        "{field}（{label}）：{given}应为{expected}",
+        "{field} ({label}): {given}expected {expected}",
+    ),
+    "err_given": ("收到「{given}」；", "got '{given}'; "),
+    "err_required": (
+        "{field}（{label}）：缺少回答，这是必填项",
+        "{field} ({label}): missing; an answer is required",
+    ),
+    "err_unknown": ("{field}：没有这个问题。{hint}", "{field}: there is no such question.{hint}"),
+    # --- notices about accepted answers ---
+    "notice_secret": (
+        "「{label}」里好像有密码、验证码或助记词，已经替换成 ******。正规客服绝不会向你要这些。",
+        "'{label}' seemed to contain a password, code or seed phrase; it was replaced by ******. "
+        "Genuine support never asks for these.",
+    ),
+    "notice_masked": (
+        "「{label}」里的卡号、身份证号或手机号只保留了后 4 位。",
+        "Card, ID or phone numbers in '{label}' were masked to their last 4 digits.",
+    ),
+    "notice_ignored": (
+        "已忽略「{label}」：根据「{question}」的回答，这个问题不适用。",
+        "Ignored '{label}': it does not apply given the answer to '{question}'.",
+    ),
+    # --- letter and report labels ---
+    "yes": ("是", "yes"),
+    "no": ("否", "no"),
+    "placeholder": ("[{label}]", "[{label}]"),
+    # --- the letter ---
+    "l_to": (
+        "致：{provider}客户服务中心 / 投诉处理部门",
+        "To: {provider}, customer service / complaints department",
+    ),
+    "l_via": ("投诉渠道：{channels}", "Sent via: {channels}"),
+    "l_via_hotline": ("客服热线 {number}", "hotline {number}"),
+    "l_via_in_app": ("App 内：{path}", "in the app: {path}"),
+    "l_via_web": ("网站：{path}", "website: {path}"),
+    "l_via_email": ("电子邮件：{path}", "e-mail: {path}"),
+    "l_via_forum": ("社区：{path}", "forum: {path}"),
+    "l_subject": ("事由：", "Subject: "),
+    "l_from": ("投诉人：{name}", "From: {name}"),
+    "l_phone": ("联系电话：{phone}", "Phone: {phone}"),
+    "l_account": ("涉及账户：{account}", "Account: {account}"),
+    "l_facts": ("事实经过", "What happened"),
+    "l_steps": ("已采取的沟通", "What I have already done"),
+    "l_first_complaint": (
+        "这是我就此事提出的首次书面投诉。",
+        "This is my first written complaint about this matter.",
+    ),
+    "l_tried": (
+        "{date}，我通过{channel}联系了{provider}。",
+        "On {date} I contacted {provider} ({channel}). ",
+    ),
+    "l_tried_ref": ("工单号：{ref}。", "Reference number: {ref}. "),
+    "l_tried_no_ref": ("对方没有提供工单号。", "I was given no reference number. "),
+    "l_tried_reply": ("对方答复：{reply}", "Their answer: {reply}"),
+    "l_tried_no_reply": ("至今没有收到答复。", "I have had no answer."),
+    "l_evidence": ("随附证据", "Evidence enclosed"),
+    "l_evidence_later": (
+        "证据正在整理，将另行补充提交。",
+        "Evidence will follow as soon as it is collected.",
+    ),
+    "l_demands": ("我的诉求", "What I ask for"),
+    "l_basis": ("依据", "Basis"),
+    "l_law": ("根据{cite}，{says}", "Under {cite}, {says}"),
+    "l_deadline": ("答复期限", "Reply requested"),
+    "l_reply": (
+        "请在收到本函之日起 {days} 日内书面答复处理结果，并告知经办人和工单号。",
+        "Please reply in writing within {days} days of receiving this letter, with the outcome, the name of the person handling it and a reference number.",
+    ),
+    "l_next": ("后续", "If I do not hear from you"),
+    "l_next_call": (
+        "如逾期未答复，或我对答复不满意，我将拨打 {number} 向{name}投诉，",
+        "If you do not reply in time, or I disagree with your answer, I will complain to the {name} (tel. {number}), ",
+    ),
+    "l_next_named": (
+        "如逾期未答复，或我对答复不满意，我将向{name}投诉，",
+        "If you do not reply in time, or I disagree with your answer, I will complain to the {name}, ",
+    ),
+    "l_next_generic": (
+        "如逾期未答复，或我对答复不满意，",
+        "If you do not reply in time, or I disagree with your answer, ",
+    ),
+    "l_reserve": (
+        "并保留请求消费者协会调解、申请仲裁或提起诉讼的权利。",
+        "and I reserve the right to seek mediation by a consumer association, arbitration or a lawsuit.",
+    ),
+    "l_reserve_crypto": (
+        "并保留向公安机关报案及通过其他合法途径解决的权利。",
+        "and I reserve the right to report it to the police and to pursue other lawful routes.",
+    ),
+    "l_regards": ("此致\n敬礼！", "Yours faithfully,"),
+    # --- warnings around the letter ---
+    "w_may_decline": (
+        "这是加密货币钱包：监管部门可能不受理这类投诉；涉及诈骗或盗窃仍应报警（110）。",
+        "This is a crypto wallet: regulators may not accept the complaint; fraud or theft still goes to the police (110).",
+    ),
+    "w_placeholders": (
+        "信里还有待填写的地方：{items}。发送前请补上。",
+        "The letter still has blanks to fill in: {items}. Complete them before sending.",
+    ),
+    "w_no_secrets": (
+        "正规客服绝不会向你索要密码、短信验证码，也不会让你共享屏幕或转账到“安全账户”。",
+        "Genuine support never asks for your password or SMS code, never asks you to share your screen, and never asks you to move money to a 'safe account'.",
+    ),
+    # --- screens ---
+    "h_urgent": ("先做这些（最要紧）", "Do these first"),
+    "h_channels": ("联系渠道（先打热线）", "Where to complain (hotline first)"),
+    "h_ladder": ("对方不答复时怎么升级", "If they do not answer: the escalation ladder"),
+    "h_missing": ("还缺的证据和获取方法", "Evidence still missing, and how to get it"),
+    "missing_hint": ("带 * 的是必备证据。", "Items marked * are essential."),
+    "h_warnings": ("请注意", "Please note"),
+    "h_providers": ("支付服务商", "Providers"),
+    "h_notes": ("注意事项", "Caveats"),
+    "h_regulator": ("监管部门：{name}", "Regulator: {name}"),
+    "h_sources": ("信息来源", "Sources"),
+    "h_playbooks": ("问题类型", "Problem types"),
+    "h_advice": ("投诉前先检查", "Check these before you complain"),
+    "h_questions": ("问题：{title}", "Questions: {title}"),
+    "col_id": ("代号", "id"),
+    "col_name": ("名称", "name"),
+    "col_hotline": ("热线", "hotline"),
+    "col_title": ("问题", "problem"),
+    "col_summary": ("说明", "description"),
+    "col_type": ("类型", "type"),
+    "col_question": ("提问", "question"),
+    "no_hotline": ("无核实的电话", "no verified phone"),
+    "required_flag": ("必填", "required"),
+    "optional_flag": ("可选", "optional"),
+    "kind_hotline": ("热线", "hotline"),
+    "kind_in_app": ("App 内", "in app"),
+    "kind_web": ("网站", "web"),
+    "kind_email": ("邮件", "e-mail"),
+    "kind_forum": ("社区", "forum"),
+    "days": ("天", "days"),
+    "working_days": ("个工作日", "working days"),
+    "wait_suggestion": (
+        "{days} {unit}内没有答复就升级（建议，不是法律规定）",
+        "escalate after {days} {unit} without an answer (a suggestion, not a legal rule)",
+    ),
+    "wait_rule": ("规定期限：{days} {unit}", "time limit: {days} {unit}"),
+    "wait_max": ("，最长 {days} 天", ", at most {days} days"),
+    "wait_source": ("（依据：{source}）", " (source: {source})"),
+    "wait_none": ("没有规定期限", "no fixed time limit"),
+    "may_decline_mark": ("（可能不受理）", " (may not accept)"),
+    # --- command messages ---
+    "interrupted": ("已中断。", "Interrupted."),
+    "catalog_errors": ("剧本或目录文件有错误：", "The playbook or directory files have errors:"),
+    "not_found": (
+        "未知的 {kind}「{given}」。{hint}可用的有：{known}",
+        "Unknown {kind} '{given}'. {hint}Known: {known}",
+    ),
+    "invalid_answers": ("有 {n} 个回答需要修改：", "{n} answer(s) need fixing:"),
+    "invalid_answers_hint": (
+        "查看全部问题：walletcomplain playbooks show {issue}；生成答案模板：加 --answers-template",
+        "See every question: walletcomplain playbooks show {issue}; get a file to fill in: add --answers-template",
+    ),
+    "file_exists": (
+        "文件已存在：{path}。要覆盖请加 --force。",
+        "File exists: {path}. Add --force to overwrite it.",
+    ),
+    "os_error": ("无法完成：{error}", "Could not complete: {error}"),
+    "answers_unreadable": (
+        "无法读取答案文件 {name}:{error}",
+        "Cannot read the answers file {name}: {error}",
+    ),
+    "answers_encoding": (
+        "答案文件 {name} 不是 UTF-8 编码（第 {pos} 个字节）。请另存为 UTF-8。",
+        "The answers file {name} is not UTF-8 (byte {pos}). Save it as UTF-8.",
+    ),
+    "answers_syntax": (
+        "答案文件 {name} 第 {line} 行格式错误：{error}",
+        "The answers file {name}, line {line}: {error}",
+    ),
+    "answers_not_mapping": (
+        "答案文件 {name} 应该是“问题id: 回答”的形式（每行一个）。",
+        "The answers file {name} should map question ids to answers (key: value).",
+    ),
+    "bad_set": (
+        "--set 需要写成 KEY=VALUE，收到「{item}」。",
+        "--set takes KEY=VALUE; got '{item}'.",
+    ),
+    "saved_letter": ("已保存到 {path}（仅本人可读）。", "Saved to {path} (readable by you only)."),
+    "validate_ok": ("通过 {path}（{what}）", "OK {path} ({what})"),
+    "validate_bad": ("{path}:{n} 个问题", "{path}: {n} problem(s)"),
+}
+
+
+def t(key: str, lang: Lang, **params: object) -> str:
+    zh, en = M[key]
+    text = zh if lang == "zh" else en
+    return text.format(**params) if params else text
+
+
+def choices_hint(q: Question, lang: Lang) -> str:
+    return ", ".join(f"{c.id} ({c.get(lang)})" for c in q.choices)
+
+
+def default_lang(env: dict[str, str] | None = None) -> Lang:
+    """WALLETCOMPLAIN_LANG, else the locale: English only when the locale is a real non-Chinese one.
+
+    Chinese comes first: an unset, C or POSIX locale (servers, CI, many containers)
+    says nothing about the reader, so it gives Chinese.
+    """
+    e = os.environ if env is None else env
+    explicit = e.get("WALLETCOMPLAIN_LANG", "").strip().lower()
+    if explicit in ("zh", "en"):
+        return "zh" if explicit == "zh" else "en"
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = e.get(var, "").strip()
+        if value:
+            base = value.split(".")[0].lower()
+            if base.startswith("zh") or base in ("c", "posix"):
+                return "zh"
+            return "en"
+    return "zh"
+
+
+def describe_error(err: FieldError, q: Question | None, lang: Lang) -> str:
+    """`amount（金额）：收到「abc」；应为…` — the field, what was given, what is expected."""
+    if err.code == "unknown_field":
+        hint = " " + t("did_you_mean", lang, **err.params) if "suggest" in err.params else ""
+        return t("err_unknown", lang, field=err.field, hint=hint)
+    label = err.label.get(lang) if err.label else "?"
+    if err.code == "required":
+        return t("err_required", lang, field=err.field, label=label)
+    if err.code in ("choice", "multichoice") and q is not None:
+        expected = t(err.code, lang, choices=choices_hint(q, lang))
+    elif err.code == "pattern" and q is not None and q.help is not None:
+        expected = q.help.get(lang)
+    else:
+        expected = t(err.code, lang, **err.params)
+    given = t("err_given", lang, given=err.given) if err.given is not None else ""
+    return t("err_line", lang, field=err.field, label=label, given=given, expected=expected)
+
+
+def describe_notice(n: Notice, labels: dict[str, str], lang: Lang) -> str:
+    params = {"label": labels.get(n.field, n.field), **n.params}
+    if "question" in params:
+        params["question"] = labels.get(params["question"], params["question"])
+    return t("notice_" + n.code, lang, **params)

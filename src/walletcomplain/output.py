@@ -1,0 +1,181 @@
+"""Everything that reaches the terminal.
+
+Two renderers for the same blocks: rich panels and tables on a colour terminal,
+and plain aligned text when the stream is not a TTY or NO_COLOR is set. The
+plain path never imports rich, which keeps scripted runs fast. User and
+playbook text is never interpreted: rich gets `Text` objects (no markup, no
+emoji codes), so `[bold]` and `:smile:` print exactly as typed.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import unicodedata
+from dataclasses import dataclass, field
+from typing import IO, Any, Literal
+
+Style = Literal["info", "warn", "urgent", "ok"]
+WIDTH = 80
+
+
+@dataclass
+class Block:
+    title: str
+    lines: list[str] = field(default_factory=list)
+    header: list[str] | None = None
+    rows: list[list[str]] = field(default_factory=list)
+    style: Style = "info"
+
+
+def wants_plain(stream: IO[str]) -> bool:
+    if os.environ.get("NO_COLOR", "") != "":
+        return True
+    isatty = getattr(stream, "isatty", None)
+    return not (isatty and isatty())
+
+
+def cell_width(text: str) -> int:
+    """Columns a string takes in a terminal: CJK and full-width characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+
+
+def pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - cell_width(text))
+
+
+NO_LINE_START = set("，。；：、）」』”！？,.;:!?)")
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """Wrap by display width: at spaces in Latin text, between any two CJK characters,
+    never putting closing punctuation at the start of a line. Bulleted lines hang."""
+    out: list[str] = []
+    for para in text.split("\n"):
+        hang = "  " if para.startswith(("• ", "- ", "* ")) else ""
+        line, w = "", 0
+        for word in _tokens(para):
+            ww = cell_width(word)
+            if w + ww > width and line.strip() and word not in NO_LINE_START:
+                out.append(line.rstrip())
+                line = hang + word.lstrip()
+                w = cell_width(line)
+            else:
+                line, w = line + word, w + ww
+        out.append(line.rstrip())
+    return out
+
+
+def _tokens(text: str) -> list[str]:
+    tokens: list[str] = []
+    cur = ""
+    for ch in text:
+        if cell_width(ch) == 2 or ch in NO_LINE_START:
+            if cur:
+                tokens.append(cur)
+                cur = ""
+            tokens.append(ch)
+        elif ch == " ":
+            cur += ch
+            tokens.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    if cur:
+        tokens.append(cur)
+    return tokens
+
+
+MARKS = {"info": "", "warn": "! ", "urgent": "!! ", "ok": ""}
+
+
+def render_plain(blocks: list[Block], width: int = WIDTH) -> str:
+    parts: list[str] = []
+    for b in blocks:
+        lines = [f"== {MARKS[b.style]}{b.title} =="]
+        for line in b.lines:
+            lines += ["  " + x for x in wrap(line, width - 2)]
+        if b.rows:
+            lines += _plain_table(b, width)
+        parts.append("\n".join(lines))
+    return "\n\n".join(parts) + "\n"
+
+
+def _plain_table(b: Block, width: int) -> list[str]:
+    cols = len(b.rows[0])
+    table = [b.header, *b.rows] if b.header else b.rows
+    widths = [max(cell_width(r[i]) for r in table) for i in range(cols)]
+    fixed = sum(widths[:-1]) + 2 * cols
+    lines: list[str] = []
+    if width - fixed < 36:  # too narrow for columns: stack each row instead
+        for r in b.rows:
+            lines += ["  " + x for x in wrap("  ".join(x for x in r[:-1] if x), width - 2)]
+            lines += ["      " + x for x in wrap(r[-1], width - 6) if x]
+        return lines
+    for r in table:
+        head = "  " + "  ".join(pad(r[i], widths[i]) for i in range(cols - 1))
+        tail = wrap(r[-1], width - fixed) or [""]
+        lines.append((head + ("  " if cols > 1 else "") + tail[0]).rstrip())
+        indent = " " * (cell_width(head) + (2 if cols > 1 else 0))
+        lines += [(indent + x).rstrip() for x in tail[1:]]
+    return lines
+
+
+def _rich_console(stream: IO[str]) -> Any:
+    from rich.console import Console
+
+    return Console(file=stream, highlight=False, markup=False, emoji=False, soft_wrap=False)
+
+
+BORDER = {"info": "cyan", "warn": "yellow", "urgent": "red", "ok": "green"}
+
+
+def render_rich(blocks: list[Block], stream: IO[str]) -> None:
+    from rich.console import Group
+    from rich.panel import Panel
+    from rich.table import Table
+    from rich.text import Text
+
+    console = _rich_console(stream)
+    for b in blocks:
+        body: list[Any] = [Text(line) for line in b.lines]
+        if b.rows:
+            table = Table(show_header=b.header is not None, box=None, pad_edge=False, expand=False)
+            for i, name in enumerate(b.header or [""] * len(b.rows[0])):
+                table.add_column(Text(name), overflow="fold", no_wrap=i < len(b.rows[0]) - 1)
+            for r in b.rows:
+                table.add_row(*(Text(c) for c in r))
+            body.append(table)
+        console.print(
+            Panel(
+                Group(*body),
+                title=Text(b.title),
+                title_align="left",
+                border_style=BORDER[b.style],
+                width=min(console.width, WIDTH),
+            )
+        )
+
+
+def emit(blocks: list[Block], stream: IO[str] | None = None) -> None:
+    s = stream if stream is not None else sys.stderr
+    if not blocks:
+        return
+    if wants_plain(s):
+        s.write(render_plain(blocks))
+        s.flush()
+    else:
+        render_rich(blocks, s)
+
+
+def say(message: str, stream: IO[str] | None = None) -> None:
+    """A one-line message on stderr, printed as is."""
+    s = stream if stream is not None else sys.stderr
+    s.write(message.rstrip("\n") + "\n")
+    s.flush()
+
+
+def write_out(text: str) -> None:
+    """Primary output (letters, JSON, tables asked for) on stdout."""
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    sys.stdout.flush()

@@ -1,0 +1,148 @@
+"""Masking of card, ID and phone numbers, and detection of secrets in free text.
+
+Masking keeps the last four characters, which is what a support agent needs to
+find a card or an account, and nothing that would let someone use it.
+Secrets (passwords, PINs, SMS codes, seed phrases, private keys) are blanked
+entirely: nobody legitimate ever needs them in a complaint.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Literal
+
+Kind = Literal["secret", "card", "id_number", "phone"]
+SECRET_MASK = "******"
+
+# A keyword, a short gap (": ", "是", " is "), then the secret itself.
+_SECRET_ZH = re.compile(
+    r"(?P<key>验证码|校验码|动态码|短信码|动态密码|支付密码|登录密码|交易密码|取款密码|密码|"
+    r"安全码|口令|助记词|私钥)"
+    r"(?P<gap>\s*(?:是|为|:|\uff1a|=)?\s*)"
+    r"(?P<secret>[A-Za-z0-9!@#$%^&*_\-+=.]{4,})"
+)
+_SECRET_EN = re.compile(
+    r"(?P<key>\b(?:password|passcode|passwd|pin|otp|one-time code|verification code|"
+    r"sms code|security code|auth code|cvv|cvn|cvc|seed phrase|recovery phrase|mnemonic|"
+    r"private key)\b)"
+    r"(?P<gap>\s*(?:is|was|:|=)?\s*)"
+    r"(?P<secret>[A-Za-z0-9!@#$%^&*_\-+=.]{4,})",
+    re.IGNORECASE,
+)
+# A seed phrase after its keyword: the words themselves, up to the end of the sentence.
+_SEED_WORDS = re.compile(
+    r"(?P<key>助记词|seed phrase|recovery phrase|mnemonic)(?P<gap>\s*(?:是|为|is|:|\uff1a)?\s*)"
+    r"(?P<secret>(?:[a-z]{3,8}[\s,\uff0c]+){5,23}[a-z]{3,8})",
+    re.IGNORECASE,
+)
+# A raw private key: 64 hex digits, with or without 0x.
+_HEX_KEY = re.compile(r"(?<![0-9A-Fa-f])(?:0x)?[0-9A-Fa-f]{64}(?![0-9A-Fa-f])")
+
+_SEP = r"[ \-]?"
+_ID18 = re.compile(r"(?<![0-9A-Za-z])\d{6}(?:19|20)\d{2}[01]\d[0-3]\d\d{3}[\dXx](?![0-9A-Za-z])")
+_CARD = re.compile(r"(?<![\d*])\d(?:" + _SEP + r"\d){12,18}(?!\d)")
+_MOBILE = re.compile(r"(?<![\d+*])(?:(?:\+|00)?86[ \-]?)?1[3-9]\d(?:[ \-]?\d){8}(?!\d)")
+_INTL = re.compile(r"(?<![\d*])\+\d{1,3}(?:[ \-]?\d){9,14}(?!\d)")
+_MOBILE_ONLY = re.compile(r"(?:(?:\+|00)?86[ \-]?)?1[3-9]\d(?:[ \-]?\d){8}")
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: Kind
+    masked: str  # how it now reads, never the original
+
+
+def luhn_ok(digits: str) -> bool:
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = int(ch)
+        if i % 2 == 1:
+            d *= 2
+            if d > 9:
+                d -= 9
+        total += d
+    return total % 10 == 0
+
+
+def mask_tail(value: str, keep: int = 4) -> str:
+    """`****1234`: a fixed number of stars, so the length is not revealed either."""
+    chars = [c for c in value if c.isalnum() or c in "@._-"]
+    compact = "".join(chars) or value
+    if len(compact) <= keep:
+        return "*" * len(compact)
+    return "****" + compact[-keep:]
+
+
+def normalize(text: str) -> str:
+    """Full-width digits and letters to ASCII (NFKC), as Chinese input methods produce them."""
+    return unicodedata.normalize("NFKC", text)
+
+
+def _digits(s: str) -> str:
+    return "".join(c for c in s if c.isdigit() or c in "Xx")
+
+
+def mask_numbers(text: str, findings: list[Finding] | None = None) -> str:
+    """Mask 18-digit ID numbers, Luhn-valid card numbers and phone numbers."""
+    out = findings if findings is not None else []
+
+    def sub_id(m: re.Match[str]) -> str:
+        masked = mask_tail(m.group(0))
+        out.append(Finding("id_number", masked))
+        return masked
+
+    def sub_card(m: re.Match[str]) -> str:
+        raw = m.group(0)
+        digits = _digits(raw)
+        if 13 <= len(digits) <= 19 and luhn_ok(digits):
+            masked = mask_tail(digits)
+            out.append(Finding("card", masked))
+            return masked
+        return raw
+
+    def sub_phone(m: re.Match[str]) -> str:
+        masked = mask_tail(_digits(m.group(0)))
+        out.append(Finding("phone", masked))
+        return masked
+
+    text = _ID18.sub(sub_id, text)
+    text = _CARD.sub(sub_card, text)
+    text = _MOBILE.sub(sub_phone, text)
+    return _INTL.sub(sub_phone, text)
+
+
+def mask_secrets(text: str, findings: list[Finding] | None = None) -> str:
+    out = findings if findings is not None else []
+
+    def sub(m: re.Match[str]) -> str:
+        secret, gap = m.group("secret"), m.group("gap")
+        if set(secret) <= {"*"}:  # already masked
+            return m.group(0)
+        # "my PIN with nobody" is prose; a secret has a digit or an explicit "is"/":".
+        if not any(c.isdigit() for c in secret) and not gap.strip() and " " not in secret:
+            return m.group(0)
+        out.append(Finding("secret", SECRET_MASK))
+        return m.group("key") + gap + SECRET_MASK
+
+    def sub_hex(m: re.Match[str]) -> str:
+        out.append(Finding("secret", SECRET_MASK))
+        return SECRET_MASK
+
+    text = _SEED_WORDS.sub(sub, text)
+    text = _SECRET_ZH.sub(sub, text)
+    text = _SECRET_EN.sub(sub, text)
+    return _HEX_KEY.sub(sub_hex, text)
+
+
+def scrub(text: str) -> tuple[str, list[Finding]]:
+    """Everything a free-text answer goes through: secrets first, then numbers."""
+    findings: list[Finding] = []
+    text = mask_secrets(text, findings)
+    text = mask_numbers(text, findings)
+    return text, findings
+
+
+def looks_like_mobile(text: str) -> bool:
+    return _MOBILE_ONLY.fullmatch(normalize(text).strip()) is not None

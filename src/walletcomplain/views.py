@@ -1,0 +1,146 @@
+"""What the screens show, as output Blocks: shared by `letter`, `start` and `providers`."""
+
+from __future__ import annotations
+
+from .complaint import Report
+from .escalation import Step
+from .messages import t
+from .models import Channel, Directory, Lang, Playbook, Provider
+from .output import Block
+
+
+def channel_row(ch: Channel, lang: Lang) -> list[str]:
+    where = ch.value or (ch.path.get(lang) if ch.path else "")
+    if ch.value and ch.path:
+        where = f"{ch.value} ({ch.path.get(lang)})"
+    extra = [x.get(lang) for x in (ch.hours, ch.note) if x is not None]
+    return [t(f"kind_{ch.kind}", lang), where, ("；" if lang == "zh" else ". ").join(extra)]
+
+
+def channels_block(channels: list[Channel], lang: Lang, title: str | None = None) -> Block:
+    return Block(title or t("h_channels", lang), rows=[channel_row(c, lang) for c in channels])
+
+
+def wait_text(step: Step, lang: Lang) -> str:
+    if step.wait_days is None:
+        return t("wait_none", lang)
+    unit = t("working_days" if step.working_days else "days", lang)
+    if step.basis == "rule" and step.rule is not None:
+        text = t("wait_rule", lang, days=step.wait_days, unit=unit)
+        if step.max_days:
+            text += t("wait_max", lang, days=step.max_days)
+        return text + t("wait_source", lang, source=step.rule.source)
+    return t("wait_suggestion", lang, days=step.wait_days, unit=unit)
+
+
+def step_name(step: Step, provider: Provider, lang: Lang) -> str:
+    name = step.authority.name.get(lang) if step.authority else provider.name.get(lang)
+    numbers = [c.value for c in step.channels if c.kind == "hotline" and c.value]
+    head = f"{name} {' / '.join(numbers[:2])}".strip()
+    if step.may_decline:
+        head += t("may_decline_mark", lang)
+    return head
+
+
+def ladder_block(r: Report) -> Block:
+    lang = r.complaint.lang
+    rows = [
+        [str(i), step_name(s, r.plan.provider, lang), wait_text(s, lang)]
+        for i, s in enumerate(r.plan.steps, 1)
+    ]
+    return Block(t("h_ladder", lang), rows=rows)
+
+
+def report_blocks(r: Report) -> list[Block]:
+    lang = r.complaint.lang
+    blocks = []
+    if r.urgent:
+        blocks.append(
+            Block(t("h_urgent", lang), lines=[f"• {u}" for u in r.urgent], style="urgent")
+        )
+    blocks.append(channels_block(r.plan.channels, lang))
+    blocks.append(ladder_block(r))
+    if r.missing:
+        rows = [[("* " if e.required else "  ") + e.get(lang), e.how.get(lang)] for e in r.missing]
+        blocks.append(
+            Block(
+                t("h_missing", lang),
+                rows=rows,
+                lines=[t("missing_hint", lang)] if any(e.required for e in r.missing) else [],
+            )
+        )
+    if r.warnings:
+        blocks.append(
+            Block(t("h_warnings", lang), lines=[f"• {w}" for w in r.warnings], style="warn")
+        )
+    return blocks
+
+
+def providers_block(d: Directory, lang: Lang) -> Block:
+    rows = []
+    for p in d.providers:
+        hotline = p.hotline()
+        rows.append(
+            [
+                p.id,
+                p.name.get(lang),
+                hotline.value if hotline and hotline.value else t("no_hotline", lang),
+            ]
+        )
+    return Block(
+        t("h_providers", lang),
+        header=[t("col_id", lang), t("col_name", lang), t("col_hotline", lang)],
+        rows=rows,
+    )
+
+
+def provider_blocks(d: Directory, p: Provider, lang: Lang) -> list[Block]:
+    blocks = [channels_block(p.channels, lang, f"{p.name.get(lang)} ({p.id})")]
+    if p.notes:
+        blocks.append(
+            Block(t("h_notes", lang), lines=[f"• {n.get(lang)}" for n in p.notes], style="warn")
+        )
+    reg = d.authority(p.regulator) if p.regulator else None
+    if reg is not None:
+        lines = [reg.handles.get(lang)] + ([reg.rule.get(lang)] if reg.rule else [])
+        blocks.append(
+            Block(
+                t("h_regulator", lang, name=reg.name.get(lang)),
+                lines=lines,
+                rows=[channel_row(c, lang) for c in reg.channels],
+            )
+        )
+    rows = [
+        [f"{c.kind} {c.value or ''}".strip(), f"{c.source} ({c.checked.isoformat()})"]
+        for c in p.channels
+    ]
+    blocks.append(Block(t("h_sources", lang), rows=rows))
+    return blocks
+
+
+def playbooks_block(playbooks: dict[str, Playbook], lang: Lang) -> Block:
+    rows = [[pb.id, pb.title.get(lang), pb.summary.get(lang)] for pb in playbooks.values()]
+    return Block(
+        t("h_playbooks", lang),
+        header=[t("col_id", lang), t("col_title", lang), t("col_summary", lang)],
+        rows=rows,
+    )
+
+
+def playbook_blocks(pb: Playbook, lang: Lang) -> list[Block]:
+    advice = Block(t("h_advice", lang), lines=[f"• {a.get(lang)}" for a in pb.advice])
+    rows = []
+    for q in pb.questions:
+        flags = [q.type, t("required_flag" if q.required else "optional_flag", lang)]
+        if q.when is not None:
+            flags.append(f"when {q.when.question}")
+        text = q.prompt.get(lang)
+        if q.choices:
+            text += " [" + ", ".join(c.id for c in q.choices) + "]"
+        rows.append([q.id, " ".join(flags), text])
+    questions = Block(
+        t("h_questions", lang, title=pb.title.get(lang)),
+        header=[t("col_id", lang), t("col_type", lang), t("col_question", lang)],
+        rows=rows,
+    )
+    return [advice, questions]
