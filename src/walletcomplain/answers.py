@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import difflib
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -46,7 +45,7 @@ class AnswerError(ValueError):
         self.params = params
 
 
-@dataclass(frozen=True)
+@dataclass
 class FieldError:
     field: str
     label: Text | None
@@ -55,7 +54,7 @@ class FieldError:
     params: dict[str, str] = dataclasses.field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@dataclass
 class Notice:
     """Something the user should know about an accepted answer."""
 
@@ -277,6 +276,8 @@ def parse(questions: Iterable[Question], raw: Mapping[str, object], today: dt.da
     notices: list[Notice] = []
     for key in raw:
         if key not in known:
+            import difflib
+
             close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
             params = {"suggest": close[0]} if close else {}
             errors.append(FieldError(key, None, shown(raw[key]), "unknown_field", params))

@@ -11,42 +11,37 @@ all problems of all files are reported together.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-import hashlib
+import functools
 import json
 import os
 import re
-from collections.abc import Iterable, Iterator, Sequence
+import zlib
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from . import __version__, paths
-from .models import Catalog, Common, Directory, Playbook, Question, When
+from .errors import CatalogError, Problem
+
+if TYPE_CHECKING:  # the models load only where objects are built: `--json` needs none
+    from .models import (
+        Catalog,
+        Common,
+        Demand,
+        Directory,
+        Evidence,
+        Playbook,
+        Question,
+        When,
+    )
 
 PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
 SPECIAL_PLACEHOLDERS = frozenset({"provider"})
 Path_ = tuple[str | int, ...]
-
-
-@dataclass(frozen=True)
-class Problem:
-    file: str
-    line: int | None
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        return (
-            f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
-        )
-
-
-class CatalogError(Exception):
-    def __init__(self, problems: Sequence[Problem]) -> None:
-        super().__init__("\n".join(str(p) for p in problems))
-        self.problems = list(problems)
+T = TypeVar("T")
 
 
 # --- where the files are -----------------------------------------------------------
@@ -152,7 +147,7 @@ def _pydantic_problems(exc: Any, name: str, lines: dict[Path_, int]) -> list[Pro
     for err in exc.errors(include_url=False):
         at: Path_ = tuple(p for p in err["loc"] if not (isinstance(p, str) and "[" in p))
         kind, last = err["type"], (at[-1] if at else "")
-        if kind == "extra_forbidden":
+        if kind in ("extra_forbidden", "unexpected_keyword_argument"):
             msg = f"unknown key '{last}'"
         elif kind == "missing" and last in _LANG_NAMES:
             msg = (
@@ -170,15 +165,24 @@ def _pydantic_problems(exc: Any, name: str, lines: dict[Path_, int]) -> list[Pro
     return out
 
 
+@functools.cache
+def _adapter(cls: type) -> Any:
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(cls)
+
+
 def _validate(
-    model: Any, data: Any, name: str, lines: dict[Path_, int]
-) -> tuple[Any, list[Problem]]:
+    cls: type[T], data: Any, name: str, lines: dict[Path_, int]
+) -> tuple[T | None, list[Problem]]:
+    """pydantic checks YAML data against a model: types, unknown keys, __post_init__ rules."""
     from pydantic import ValidationError
 
     if not isinstance(data, dict):
         return None, [Problem(name, 1, "", "expected a mapping of keys at the top of the file")]
     try:
-        return model.model_validate(data), []
+        result: T = _adapter(cls).validate_python(data)  # type: ignore[arg-type]
+        return result, []
     except ValidationError as e:
         return None, _pydantic_problems(e, name, lines)
 
@@ -195,11 +199,11 @@ def _check_when(
     if target.type == "confirm" and w.equals is not None and not isinstance(w.equals, bool):
         problems.append(((*at, "equals"), f"'{w.question}' is yes/no: use true or false"))
     if target.type == "choice":
-        for v in [w.equals] if w.equals is not None else (w.in_ or []):
+        for v in [w.equals] if w.equals is not None else (w.one_of or []):
             if v not in ids:
                 problems.append(
                     (
-                        (*at, "equals" if w.equals is not None else "in"),
+                        (*at, "equals" if w.equals is not None else "one_of"),
                         f"'{v}' is not a choice of '{w.question}' ({', '.join(sorted(ids))})",
                     )
                 )
@@ -212,27 +216,22 @@ def _check_when(
 
 def expand(pb: Playbook, common: Common) -> Playbook:
     """The playbook with the shared questions appended and their choices filled in."""
-    shared = []
-    for q in common.after:
-        if q.choices_from == "evidence":
-            q = q.model_copy(
-                update={"choices": [_as_choice(e) for e in pb.evidence], "choices_from": None}
-            )
-        elif q.choices_from == "demands":
-            q = q.model_copy(
-                update={"choices": [_as_choice(d) for d in pb.demands], "choices_from": None}
-            )
-        shared.append(q)
-    own = {q.id for q in pb.questions}
-    return pb.model_copy(
-        update={"questions": [*pb.questions, *(q for q in shared if q.id not in own)]}
-    )
-
-
-def _as_choice(item: Any) -> Any:
     from .models import Choice
 
-    return Choice(id=item.id, zh=item.zh, en=item.en)
+    shared = []
+    for q in common.after:
+        items: Sequence[Evidence | Demand] = ()
+        if q.choices_from == "evidence":
+            items = pb.evidence
+        elif q.choices_from == "demands":
+            items = pb.demands
+        if q.choices_from is not None:
+            choices = [Choice(id=x.id, zh=x.zh, en=x.en) for x in items]
+            q = dataclasses.replace(q, choices=choices, choices_from=None)
+        shared.append(q)
+    own = {q.id for q in pb.questions}
+    extra = [q for q in shared if q.id not in own]
+    return dataclasses.replace(pb, questions=[*pb.questions, *extra])
 
 
 def duplicate_ids(
@@ -319,7 +318,7 @@ def check_playbook(
 # --- the whole catalog ------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass
 class Sources:
     providers: Path
     common: Path
@@ -345,32 +344,71 @@ def sources(extra: Sequence[Path] = ()) -> Sources:
     return Sources(base / "providers.yaml", base / "common.yaml", files)
 
 
-def fingerprint(src: Sources) -> str:
-    h = hashlib.sha256(__version__.encode())
+def manifest(src: Sources) -> str:
+    """Every source file's path, size and modification time, and the code that reads them."""
     code = Path(__file__).resolve().parent
+    lines = [__version__]
     for p in [*src.all(), code / "models.py", code / "catalog.py", code / "answers.py"]:
         st = p.stat()
-        h.update(f"{p.resolve()}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
-    return h.hexdigest()[:24]
+        lines.append(f"{p.resolve()}\t{st.st_size}\t{st.st_mtime_ns}")
+    return "\n".join(lines)
+
+
+class LazyPlaybooks(Mapping[str, "Playbook"]):
+    """Playbooks from the cache, each rebuilt the first time it is used: `letter` needs one."""
+
+    def __init__(self, raw: dict[str, Any]) -> None:
+        self._raw = raw
+        self._built: dict[str, Playbook] = {}
+
+    def __getitem__(self, key: str) -> Playbook:
+        from .models import Playbook, from_data
+
+        if key not in self._built:
+            self._built[key] = from_data(Playbook, self._raw[key])
+        return self._built[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
 
 
 def load(
     extra: Sequence[Path] = (), today: dt.date | None = None, use_cache: bool = True
 ) -> Catalog:
+    """The checked catalog: from the cache when no source file changed, else built and cached."""
+    from .models import Catalog, Directory, from_data
+
     src = sources(extra)
-    cache_file = None
-    if use_cache:
-        cache_file = paths.cache_dir() / f"catalog-{fingerprint(src)}.json"
-        cached = _read_cache(cache_file)
-        if cached is not None:
-            return cached
-    catalog = build(src, today or dt.date.today())
-    if cache_file is not None:
-        _write_cache(cache_file, catalog)
-    return catalog
+    if not use_cache:
+        return build(src, today or dt.date.today())
+    data = load_data(src, today)
+    return Catalog(
+        directory=from_data(Directory, data["directory"]),
+        playbooks=LazyPlaybooks(data["playbooks"]),
+        sources=data["sources"],
+    )
+
+
+def load_data(src: Sources, today: dt.date | None = None) -> dict[str, Any]:
+    """The checked catalog as plain JSON data (what `--json` prints needs nothing more)."""
+    key = manifest(src)
+    cache_file = paths.cache_dir() / f"catalog-{zlib.crc32(key.encode()):08x}.json"
+    cached = _read_cache(cache_file, key)
+    if cached is not None:
+        return cached
+    from .models import to_data
+
+    data: dict[str, Any] = to_data(build(src, today or dt.date.today()))
+    _write_cache(cache_file, data, key)
+    return data
 
 
 def load_directory(path: Path) -> tuple[Directory | None, list[Problem]]:
+    from .models import Directory
+
     data, lines, problems = read_yaml(path)
     if problems:
         return None, problems
@@ -401,6 +439,8 @@ def check_directory(d: Directory, name: str, lines: dict[Path_, int]) -> list[Pr
 
 
 def load_common(path: Path) -> tuple[Common | None, list[Problem]]:
+    from .models import Common
+
     data, lines, problems = read_yaml(path)
     if problems:
         return None, problems
@@ -411,6 +451,8 @@ def load_common(path: Path) -> tuple[Common | None, list[Problem]]:
 def load_playbook(
     path: Path, directory: Directory, common: Common, today: dt.date
 ) -> tuple[Playbook | None, list[Problem]]:
+    from .models import Playbook
+
     data, lines, problems = read_yaml(path)
     if problems:
         return None, problems
@@ -424,6 +466,8 @@ def load_playbook(
 
 
 def build(src: Sources, today: dt.date) -> Catalog:
+    from .models import Catalog
+
     directory, problems = load_directory(src.providers)
     common, more = load_common(src.common)
     problems += more
@@ -442,23 +486,25 @@ def build(src: Sources, today: dt.date) -> Catalog:
     return Catalog(directory=directory, playbooks=playbooks, sources=origin)
 
 
-def _read_cache(path: Path) -> Catalog | None:
+def _read_cache(path: Path, key: str) -> dict[str, Any] | None:
     try:
-        raw = path.read_bytes()
-    except OSError:
+        data = json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return None  # missing or damaged: rebuilt, never trusted
+    if not isinstance(data, dict) or data.pop("manifest", None) != key:
         return None
-    try:
-        return Catalog.model_validate_json(raw)
-    except ValueError:  # a stale or damaged cache is rebuilt, never trusted
+    if not all(k in data for k in ("directory", "playbooks", "sources")):
         return None
+    return data
 
 
-def _write_cache(path: Path, catalog: Catalog) -> None:
+def _write_cache(path: Path, data: dict[str, Any], key: str) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         for old in path.parent.glob("catalog-*.json"):
             old.unlink(missing_ok=True)
-        paths.write_atomic(path, catalog.model_dump_json(by_alias=True).encode(), force=True)
+        text = json.dumps({"manifest": key, **data}, ensure_ascii=False, separators=(",", ":"))
+        paths.write_atomic(path, text.encode(), force=True)
     except OSError:
         pass  # the cache only saves time; without it everything still works
 
@@ -472,4 +518,6 @@ def kind_of(data: Any) -> str:
 
 
 def json_dump(obj: Any) -> str:
-    return json.dumps(obj, ensure_ascii=False, indent=2, default=str)
+    from .models import to_data
+
+    return json.dumps(to_data(obj), ensure_ascii=False, indent=2, default=str)

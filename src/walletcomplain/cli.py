@@ -4,8 +4,6 @@ Heavy modules (the catalog, YAML, rich, questionary) are imported inside the
 commands that need them, so `--help` and the scripted paths start fast.
 """
 
-from __future__ import annotations
-
 import os
 import sys
 from collections.abc import Iterator
@@ -73,7 +71,7 @@ app.add_typer(playbooks_app, name="playbooks")
 
 
 class State:
-    lang: Lang | None = None
+    lang: "Lang | None" = None
     playbook_dirs: list[Path] = []  # noqa: RUF012 - one process, one state
 
 
@@ -99,7 +97,7 @@ PlaybooksOption = Annotated[
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON on stdout instead of tables.")]
 
 
-def lang_of(opt: LangOpt | None) -> Lang:
+def lang_of(opt: LangOpt | None) -> "Lang":
     if opt is not None:
         return "zh" if opt == LangOpt.zh else "en"
     if STATE.lang is not None:
@@ -116,7 +114,7 @@ def fail(message: str, code: Exit = Exit.USAGE) -> NoReturn:
     raise typer.Exit(int(code))
 
 
-def today() -> dt.date:
+def today() -> "dt.date":
     """WALLETCOMPLAIN_TODAY=YYYY-MM-DD pins 'today' (tests, or a letter dated in advance)."""
     import datetime as dt
 
@@ -130,12 +128,10 @@ def today() -> dt.date:
 
 
 @contextmanager
-def guard(lang: Lang) -> Iterator[None]:
+def guard(lang: "Lang") -> Iterator[None]:
     """Turn every expected failure into a clear message and the documented exit code."""
-    from .catalog import CatalogError
-    from .complaint import InvalidAnswers, NotFound
+    from .errors import CatalogError, FileExists, InvalidAnswers, NotFound
     from .messages import t
-    from .paths import FileExists
 
     try:
         yield
@@ -166,7 +162,7 @@ def guard(lang: Lang) -> Iterator[None]:
         )
 
 
-def load_catalog(lang: Lang, extra: list[Path] | None = None) -> Catalog:
+def load_catalog(lang: "Lang", extra: list[Path] | None = None) -> "Catalog":
     from . import catalog
 
     dirs = catalog.extra_dirs([*STATE.playbook_dirs, *(extra or [])])
@@ -180,7 +176,7 @@ class AnswersFileError(ValueError):
     pass
 
 
-def read_answers_file(spec: str, lang: Lang) -> dict[str, Any]:
+def read_answers_file(spec: str, lang: "Lang") -> dict[str, Any]:
     """YAML or JSON, UTF-8 with or without BOM, from a path or '-' (stdin)."""
     from .messages import t
 
@@ -229,7 +225,7 @@ def read_answers_file(spec: str, lang: Lang) -> dict[str, Any]:
     return {str(k): v for k, v in parsed.items()}
 
 
-def parse_sets(items: list[str], lang: Lang) -> dict[str, str]:
+def parse_sets(items: list[str], lang: "Lang") -> dict[str, str]:
     from .messages import t
 
     out: dict[str, str] = {}
@@ -360,15 +356,19 @@ def providers_list(
         return
     language = lang_of(lang)
     with guard(language):
-        cat = load_catalog(language)
-        from .output import emit, write_out
+        if as_json:  # straight from the checked data: no need to rebuild the models
+            import json
 
-        if as_json:
-            from .catalog import json_dump
+            from . import catalog
 
-            write_out(json_dump(directory_json(cat, language)))
+            src = catalog.sources(catalog.extra_dirs(STATE.playbook_dirs))
+            data = catalog.load_data(src, today())
+            directory = {k: data["directory"][k] for k in ("providers", "authorities")}
+            sys.stdout.write(json.dumps(directory, ensure_ascii=False, indent=2) + "\n")
             return
+        cat = load_catalog(language)
         from . import views
+        from .output import emit
 
         emit([views.providers_block(cat.directory, language)], sys.stdout)
 
@@ -390,16 +390,9 @@ def providers_show(
         if as_json:
             from .catalog import json_dump
 
-            write_out(json_dump(p.model_dump(mode="json", by_alias=True)))
+            write_out(json_dump(p))
             return
         emit(views.provider_blocks(cat.directory, p, language), sys.stdout)
-
-
-def directory_json(cat: Catalog, lang: Lang) -> dict[str, Any]:
-    return {
-        "providers": [p.model_dump(mode="json") for p in cat.directory.providers],
-        "authorities": [a.model_dump(mode="json") for a in cat.directory.authorities],
-    }
 
 
 @playbooks_app.callback()
@@ -476,8 +469,9 @@ def playbooks_show(
             emit(views.playbook_blocks(pb, language), sys.stdout)
 
 
-def views_json_playbook(pb: Any, lang: Lang) -> dict[str, Any]:
+def views_json_playbook(pb: Any, lang: "Lang") -> dict[str, Any]:
     from . import answers
+    from .models import to_data
 
     questions = []
     for q in pb.questions:
@@ -490,8 +484,10 @@ def views_json_playbook(pb: Any, lang: Lang) -> dict[str, Any]:
                 "prompt": q.prompt.get(lang),
                 "help": q.help.get(lang) if q.help else None,
                 "choices": [{"id": c.id, "label": c.get(lang)} for c in q.choices],
-                "rules": q.rules.model_dump(mode="json", exclude_none=True),
-                "when": q.when.model_dump(mode="json", by_alias=True, exclude_none=True)
+                "rules": {
+                    k: v for k, v in to_data(q.rules).items() if v is not None and v is not True
+                },
+                "when": {k: v for k, v in to_data(q.when).items() if v is not None}
                 if q.when
                 else None,
                 "pii": q.pii,
@@ -544,10 +540,41 @@ def validate(
             raise typer.Exit(int(Exit.USAGE))
 
 
+GLOBAL_VALUE_OPTIONS = frozenset({"--lang", "-l", "--playbooks"})
+
+
+def command_name(argv: list[str]) -> str | None:
+    """The subcommand in argv, skipping global options and their values."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg in GLOBAL_VALUE_OPTIONS:
+            skip = True
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
+def app_for(name: str | None) -> typer.Typer:
+    """The app with only the command being run, so Typer does not build the other
+    commands' parameters on every start. Help and unknown names get the whole app."""
+    commands = [c for c in app.registered_commands if (c.name or c.callback.__name__) == name]  # type: ignore[union-attr]
+    groups = [g for g in app.registered_groups if g.name == name]
+    if not commands and not groups:
+        return app
+    trimmed = typer.Typer()
+    trimmed.info = app.info
+    trimmed.registered_callback = app.registered_callback
+    trimmed.registered_commands = commands
+    trimmed.registered_groups = groups
+    return trimmed
+
+
 def main() -> None:
     """Console entry point: no traceback ever reaches the user."""
     try:
-        app()
+        app_for(command_name(sys.argv[1:]))()
     except KeyboardInterrupt:
         sys.stderr.write("\n")
         sys.exit(int(Exit.INTERRUPTED))

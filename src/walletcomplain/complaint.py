@@ -9,37 +9,15 @@ and `start` show, and everything `--json` carries.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from . import answers, escalation, privacy
+from .errors import InvalidAnswers, NotFound
 from .letter import Letter, compose
-from .messages import describe_error, describe_notice, t
+from .messages import describe_notice, t
 from .models import Catalog, Channel, Directory, Evidence, Lang, Playbook, Provider, Question
-
-
-class NotFound(LookupError):
-    """An unknown provider or playbook id; carries the known ids for the message."""
-
-    def __init__(self, kind: str, given: str, known: list[str]) -> None:
-        close = difflib.get_close_matches(given, known, n=1, cutoff=0.5)
-        super().__init__(given)
-        self.kind, self.given, self.known = kind, given, known
-        self.suggest = close[0] if close else None
-
-
-class InvalidAnswers(ValueError):
-    def __init__(self, playbook: Playbook, result: answers.Result) -> None:
-        super().__init__(f"{len(result.errors)} invalid answers")
-        self.playbook = playbook
-        self.result = result
-
-    def lines(self, lang: Lang) -> list[str]:
-        return [
-            describe_error(e, self.playbook.question(e.field), lang) for e in self.result.errors
-        ]
 
 
 @dataclass

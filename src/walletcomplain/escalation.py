@@ -24,7 +24,7 @@ CRYPTO_OK = frozenset({"police", "court"})
 Basis = Literal["rule", "suggestion"]
 
 
-@dataclass(frozen=True)
+@dataclass
 class Step:
     key: str  # "provider" or an authority id
     authority: Authority | None
@@ -37,7 +37,7 @@ class Step:
     may_decline: bool = False  # a regulator that may not accept this case (crypto wallets)
 
 
-@dataclass(frozen=True)
+@dataclass
 class Plan:
     provider: Provider
     channels: list[Channel]

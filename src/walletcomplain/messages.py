@@ -9,10 +9,9 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from .models import Lang, Question
-
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # typing only: messages must not pull the models into start-up
     from .answers import FieldError, Notice
+    from .models import Lang, Question
 
 M: dict[str, tuple[str, str]] = {
     # --- answer validation: what was expected ---

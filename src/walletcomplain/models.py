@@ -1,47 +1,99 @@
 """The data model: directory (providers, authorities, laws) and playbooks.
 
-Every model forbids unknown keys, so a typo in a YAML file is an error with a
-line number rather than a silently ignored setting. Cross-references between
-files (authority ids, `when` targets, letter placeholders) are checked in
-catalog.py, where the file and line are known.
+The models are frozen standard-library dataclasses. On the slow path (a data
+file changed) pydantic validates them from YAML with `extra="forbid"`, so a
+typo is an error with a line number rather than a silently ignored setting.
+On every other run they are rebuilt from the checked JSON cache by `from_data`
+without importing pydantic at all: that import alone would cost more than the
+whole start-up budget of `letter` (see README, "Performance").
+
+Checks that pydantic cannot express as types live in `__post_init__`, so they
+hold however an object is built. Cross-references between files (authority
+ids, `when` targets, letter placeholders) are checked in catalog.py, where the
+file and line are known.
 """
 
-from __future__ import annotations
-
+import dataclasses
 import datetime as dt
+import re
+import sys
+import types
+import typing
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, Literal
-
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from typing import Any, Literal, TypeVar
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
-ID_PATTERN = r"^[a-z][a-z0-9_]*$"
+ID_RE = re.compile(r"[a-z][a-z0-9_]*")
+FORBID = {"extra": "forbid"}  # pydantic reads this dict as the dataclass's config
 
 
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class Model:
+    """Equality and repr for every model, written once: generating them per class
+    (dataclass eq/repr) costs start-up time on every run. Models are read-only by
+    convention; `dataclasses.replace` makes changed copies."""
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, f.name) for f in dataclasses.fields(self))  # type: ignore[arg-type]
+
+    def __eq__(self, other: object) -> bool:
+        return type(self) is type(other) and self._values() == other._values()
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        fields = dataclasses.fields(self)  # type: ignore[arg-type]
+        inner = ", ".join(f"{f.name}={getattr(self, f.name)!r}" for f in fields)
+        return f"{type(self).__name__}({inner})"
 
 
-class Text(Strict):
+def _check_id(value: str, what: str = "id") -> None:
+    if not ID_RE.fullmatch(value):
+        raise ValueError(
+            f"{what} '{value}' must be lower-case letters, digits and _ (e.g. bank_sms)"
+        )
+
+
+@dataclass(kw_only=True, eq=False, repr=False)
+class Text(Model):
     """One piece of user-facing text in both languages; neither may be empty."""
 
-    zh: str = Field(min_length=1)
-    en: str = Field(min_length=1)
+    __pydantic_config__ = FORBID
+    zh: str
+    en: str
+
+    def __post_init__(self) -> None:
+        for lang in LANGS:
+            if not getattr(self, lang).strip():
+                name = "Chinese" if lang == "zh" else "English"
+                raise ValueError(f"the {name} text ('{lang}') is empty: every text needs zh and en")
 
     def get(self, lang: Lang) -> str:
         return self.zh if lang == "zh" else self.en
 
 
-class Sourced(Strict):
+@dataclass(kw_only=True, eq=False, repr=False)
+class Sourced(Model):
     """A fact: where it comes from and when that was last checked."""
 
-    source: str = Field(min_length=3)
+    __pydantic_config__ = FORBID
+    source: str
     checked: dt.date
 
+    def __post_init__(self) -> None:
+        if len(self.source.strip()) < 3:
+            raise ValueError("`source` must say where the fact comes from")
 
+
+@dataclass(kw_only=True, eq=False, repr=False)
 class Note(Text, Sourced):
     """A caveat or fact the user must see, with its source."""
+
+    def __post_init__(self) -> None:
+        Text.__post_init__(self)
+        Sourced.__post_init__(self)
 
 
 # --- directory -----------------------------------------------------------------
@@ -49,22 +101,22 @@ class Note(Text, Sourced):
 ChannelKind = Literal["hotline", "in_app", "web", "email", "forum"]
 
 
+@dataclass(kw_only=True, eq=False, repr=False)
 class Channel(Sourced):
     kind: ChannelKind
     value: str | None = None  # phone number, URL or address
-    path: Text | None = None  # where to tap, for in_app
+    path: Text | None = None  # how to find it: where to tap, which page
     hours: Text | None = None
     note: Text | None = None  # a caveat shown next to this channel
 
-    @model_validator(mode="after")
-    def _needs_value_or_path(self) -> Channel:
+    def __post_init__(self) -> None:
+        super().__post_init__()
         if self.kind == "in_app" and self.path is None:
             raise ValueError("an in_app channel needs `path` (where to tap in the app)")
         if self.kind == "hotline" and not self.value:
             raise ValueError("a hotline needs `value` (the number)")
         if not self.value and self.path is None:
             raise ValueError(f"a {self.kind} channel needs `value` or `path` (how to find it)")
-        return self
 
 
 ProviderKind = Literal[
@@ -72,54 +124,89 @@ ProviderKind = Literal[
 ]
 
 
-class Provider(Strict):
-    id: str = Field(pattern=ID_PATTERN)
+@dataclass(kw_only=True, eq=False, repr=False)
+class Provider(Model):
+    __pydantic_config__ = FORBID
+    id: str
     name: Text
     kind: ProviderKind
-    channels: list[Channel] = Field(min_length=1)
+    channels: list[Channel]
     regulator: str | None = None  # authority id; None where no regulator takes the case
-    notes: list[Note] = []
+    notes: list[Note] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        _check_id(self.id)
+        if not self.channels:
+            raise ValueError("a provider needs at least one channel")
 
     def hotline(self) -> Channel | None:
         return next((c for c in self.channels if c.kind == "hotline"), None)
 
 
-class Rule(Text, Sourced):
+@dataclass(kw_only=True, eq=False, repr=False)
+class Rule(Note):
     """A legal or official time limit. Only rules found in FACTS.md exist here."""
 
-    days: int | None = Field(default=None, gt=0)
-    max_days: int | None = Field(default=None, gt=0)
+    days: int | None = None
+    max_days: int | None = None
     working_days: bool = False
 
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        for n in (self.days, self.max_days):
+            if n is not None and n <= 0:
+                raise ValueError("day counts must be greater than 0")
 
-class Authority(Strict):
-    id: str = Field(pattern=ID_PATTERN)
+
+@dataclass(kw_only=True, eq=False, repr=False)
+class Authority(Model):
+    __pydantic_config__ = FORBID
+    id: str
     name: Text
     handles: Text
-    channels: list[Channel] = []
+    channels: list[Channel] = field(default_factory=list)
     rule: Rule | None = None
-    notes: list[Note] = []
+    notes: list[Note] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        _check_id(self.id)
 
 
+@dataclass(kw_only=True, eq=False, repr=False)
 class Law(Sourced):
     """A provision a letter may cite. `cite` is the short citation in each language."""
 
-    id: str = Field(pattern=ID_PATTERN)
+    id: str
     cite: Text
     says: Text  # what it says, in plain words, for the letter
     caveat: Text | None = None
 
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        _check_id(self.id)
 
+
+@dataclass(kw_only=True, eq=False, repr=False)
 class ScamSign(Note):
-    id: str = Field(pattern=ID_PATTERN)
+    id: str
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        _check_id(self.id)
 
 
-class Directory(Strict):
-    providers: list[Provider] = Field(min_length=1)
-    authorities: list[Authority] = Field(min_length=1)
-    laws: list[Law] = []
-    scam_signs: list[ScamSign] = []
-    scam_rules: list[Note] = []
+@dataclass(kw_only=True, eq=False, repr=False)
+class Directory(Model):
+    __pydantic_config__ = FORBID
+    providers: list[Provider]
+    authorities: list[Authority]
+    laws: list[Law] = field(default_factory=list)
+    scam_signs: list[ScamSign] = field(default_factory=list)
+    scam_rules: list[Note] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.providers or not self.authorities:
+            raise ValueError("the directory needs providers and authorities")
 
     def provider(self, pid: str) -> Provider | None:
         return next((p for p in self.providers if p.id == pid), None)
@@ -138,22 +225,21 @@ QuestionType = Literal[
 ]
 
 
-class When(Strict):
-    """Ask a question (or render a paragraph) only if an earlier answer matches."""
+@dataclass(kw_only=True, eq=False, repr=False)
+class When(Model):
+    """Ask a question (or use a paragraph) only if an earlier answer matches."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
-
-    question: str = Field(pattern=ID_PATTERN)
+    __pydantic_config__ = FORBID
+    question: str
     equals: bool | int | str | None = None
-    in_: list[str] | None = Field(default=None, alias="in")
-    includes: str | None = None  # for multichoice: the choice id is among those picked
+    one_of: list[str] | None = None  # a choice answer is any of these
+    includes: str | None = None  # a multichoice answer includes this choice
 
-    @model_validator(mode="after")
-    def _exactly_one_test(self) -> When:
-        given = [x for x in (self.equals, self.in_, self.includes) if x is not None]
+    def __post_init__(self) -> None:
+        _check_id(self.question, "question")
+        given = [x for x in (self.equals, self.one_of, self.includes) if x is not None]
         if len(given) != 1:
-            raise ValueError("`when` needs exactly one of `equals`, `in` or `includes`")
-        return self
+            raise ValueError("`when` needs exactly one of `equals`, `one_of` or `includes`")
 
     def holds(self, answers: dict[str, Any]) -> bool:
         if self.question not in answers:
@@ -161,103 +247,206 @@ class When(Strict):
         value = answers[self.question]
         if self.includes is not None:
             return isinstance(value, list) and self.includes in value
-        if self.in_ is not None:
-            return value in self.in_
+        if self.one_of is not None:
+            return value in self.one_of
         return bool(value == self.equals)
 
 
-class Rules(Strict):
+@dataclass(kw_only=True, eq=False, repr=False)
+class Rules(Model):
+    __pydantic_config__ = FORBID
     pattern: str | None = None
     min: Decimal | None = None
     max: Decimal | None = None
-    max_length: int | None = Field(default=None, gt=0)
+    max_length: int | None = None
     not_future: bool = True  # dates only: a complaint is about something that happened
 
+    def __post_init__(self) -> None:
+        if self.max_length is not None and self.max_length <= 0:
+            raise ValueError("max_length must be greater than 0")
 
+
+@dataclass(kw_only=True, eq=False, repr=False)
 class Choice(Text):
-    id: str = Field(pattern=ID_PATTERN)
+    id: str
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        _check_id(self.id)
 
 
-class Question(Strict):
-    id: str = Field(pattern=ID_PATTERN)
+@dataclass(kw_only=True, eq=False, repr=False)
+class Question(Model):
+    __pydantic_config__ = FORBID
+    id: str
     type: QuestionType
     label: Text  # short name: review table, placeholders, error messages
     prompt: Text
     help: Text | None = None
     required: bool = True
-    rules: Rules = Rules()
+    rules: Rules = field(default_factory=Rules)
     when: When | None = None
-    choices: list[Choice] = []
+    choices: list[Choice] = field(default_factory=list)
     choices_from: Literal["evidence", "demands"] | None = None  # shared questions only
     pii: bool = False  # masked on screen and in the letter
 
-    @model_validator(mode="after")
-    def _choices_fit_type(self) -> Question:
+    def __post_init__(self) -> None:
+        _check_id(self.id)
         has_choices = bool(self.choices) or self.choices_from is not None
         if self.type in ("choice", "multichoice") and not has_choices:
             raise ValueError(f"a {self.type} question needs `choices`")
         if self.type not in ("choice", "multichoice") and has_choices:
             raise ValueError(f"`choices` only fit choice and multichoice, not {self.type}")
-        return self
 
     def choice(self, cid: str) -> Choice | None:
         return next((c for c in self.choices if c.id == cid), None)
 
 
+@dataclass(kw_only=True, eq=False, repr=False)
 class Para(Text):
     """A letter paragraph with `{{ question_id }}` placeholders, optionally conditional."""
 
     when: When | None = None
 
 
+@dataclass(kw_only=True, eq=False, repr=False)
 class Evidence(Text):
-    id: str = Field(pattern=ID_PATTERN)
+    id: str
     how: Text  # how to get it if you don't have it yet
     required: bool = False
 
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        _check_id(self.id)
 
+
+@dataclass(kw_only=True, eq=False, repr=False)
 class Demand(Text):
-    id: str = Field(pattern=ID_PATTERN)
+    id: str
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        _check_id(self.id)
 
 
-class LegalUse(Strict):
-    law: str = Field(pattern=ID_PATTERN)
+@dataclass(kw_only=True, eq=False, repr=False)
+class LegalUse(Model):
+    __pydantic_config__ = FORBID
+    law: str
     when: When | None = None
 
 
-class LetterSpec(Strict):
+@dataclass(kw_only=True, eq=False, repr=False)
+class LetterSpec(Model):
+    __pydantic_config__ = FORBID
     subject: Text
-    facts: list[Para] = Field(min_length=1)
-    legal: list[LegalUse] = []
+    facts: list[Para]
+    legal: list[LegalUse] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.facts:
+            raise ValueError("a letter needs at least one paragraph in `facts`")
 
 
-class Playbook(Strict):
-    id: str = Field(pattern=ID_PATTERN)
-    version: int = Field(ge=1)
+@dataclass(kw_only=True, eq=False, repr=False)
+class Playbook(Model):
+    __pydantic_config__ = FORBID
+    id: str
+    version: int
     title: Text
     summary: Text
-    advice: list[Text] = Field(min_length=1)
-    urgent: list[Para] = []  # steps to take before anything else, shown first
-    questions: list[Question] = Field(min_length=1)
-    evidence: list[Evidence] = Field(min_length=1)
-    demands: list[Demand] = Field(min_length=1)
+    advice: list[Text]
+    questions: list[Question]
+    evidence: list[Evidence]
+    demands: list[Demand]
     letter: LetterSpec
-    escalate_to: list[str] = []
-    example: dict[str, Any] = {}
+    urgent: list[Para] = field(default_factory=list)  # steps before anything else, shown first
+    escalate_to: list[str] = field(default_factory=list)
+    example: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        _check_id(self.id)
+        for name in ("advice", "questions", "evidence", "demands"):
+            if not getattr(self, name):
+                raise ValueError(f"a playbook needs at least one item in `{name}`")
+        if self.version < 1:
+            raise ValueError("version must be 1 or more")
 
     def question(self, qid: str) -> Question | None:
         return next((q for q in self.questions if q.id == qid), None)
 
 
-class Common(Strict):
+@dataclass(kw_only=True, eq=False, repr=False)
+class Common(Model):
     """Questions every playbook shares: what was tried, evidence, demands, complainant."""
 
+    __pydantic_config__ = FORBID
     after: list[Question]
 
 
-class Catalog(Strict):
+@dataclass(kw_only=True, eq=False, repr=False)
+class Catalog(Model):
     """Everything loaded and cross-checked; what the cache holds."""
 
+    __pydantic_config__ = FORBID
     directory: Directory
-    playbooks: dict[str, Playbook]
-    sources: dict[str, str] = {}  # playbook id -> file it came from
+    playbooks: Mapping[str, Playbook]
+    sources: dict[str, str] = field(default_factory=dict)  # playbook id -> file it came from
+
+
+# --- plain data in and out (the cache, --json) -----------------------------------------
+
+T = TypeVar("T")
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def _hints(cls: type) -> dict[str, Any]:
+    hints = _HINTS.get(cls)
+    if hints is None:
+        hints = _HINTS[cls] = typing.get_type_hints(cls, vars(sys.modules[cls.__module__]))
+    return hints
+
+
+def _build(tp: Any, data: Any) -> Any:
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        hints = _hints(tp)
+        return tp(**{k: _build(hints[k], v) for k, v in data.items()})
+    origin = typing.get_origin(tp)
+    if origin is list:
+        (arg,) = typing.get_args(tp)
+        return [_build(arg, x) for x in data]
+    if origin is dict:
+        _, arg = typing.get_args(tp)
+        return {k: _build(arg, v) for k, v in data.items()}
+    if origin in (typing.Union, types.UnionType):
+        if data is None:
+            return None
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        return _build(args[0], data) if len(args) == 1 else data
+    if tp is dt.date:
+        return dt.date.fromisoformat(data)
+    if tp is Decimal:
+        return Decimal(str(data))
+    return data
+
+
+def from_data(cls: type[T], data: Any) -> T:
+    """Rebuild a model from already-checked plain data (the cache). No validation beyond
+    `__post_init__`: data from outside goes through pydantic in catalog.py first."""
+    result: T = _build(cls, data)
+    return result
+
+
+def to_data(obj: Any) -> Any:
+    """A model as plain JSON types (dates as ISO strings, Decimals as strings)."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: to_data(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, list | tuple):
+        return [to_data(x) for x in obj]
+    if isinstance(obj, Mapping):
+        return {k: to_data(v) for k, v in obj.items()}
+    if isinstance(obj, dt.date):
+        return obj.isoformat()
+    if isinstance(obj, Decimal):
+        return str(obj)
+    return obj

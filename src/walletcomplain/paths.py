@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
+
+from .errors import FileExists
 
 APP = "walletcomplain"
 
@@ -23,16 +24,14 @@ def cache_dir() -> Path:
     return home() / "cache"
 
 
-class FileExists(FileExistsError):
-    """The target exists and --force was not given."""
-
-
 def write_atomic(path: Path, data: bytes, *, force: bool = False, mode: int = 0o600) -> None:
     """Write to a temporary file beside `path`, then rename it into place.
 
     A crash or a full disk leaves either the old file or the new one, never half
     of one. Without `force` an existing file is left alone (FileExists).
     """
+    import tempfile  # here, not at start-up: most runs write nothing
+
     path = Path(path)
     if path.exists() and not force:
         raise FileExists(str(path))

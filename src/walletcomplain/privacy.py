@@ -48,7 +48,7 @@ _INTL = re.compile(r"(?<![\d*])\+\d{1,3}(?:[ \-]?\d){9,14}(?!\d)")
 _MOBILE_ONLY = re.compile(r"(?:(?:\+|00)?86[ \-]?)?1[3-9]\d(?:[ \-]?\d){8}")
 
 
-@dataclass(frozen=True)
+@dataclass
 class Finding:
     kind: Kind
     masked: str  # how it now reads, never the original

@@ -24,7 +24,7 @@ def _hint(q: Question, lang: Lang) -> list[str]:
             f"#   {label}{many}: " + ", ".join(f"{c.id} = {c.get(lang)}" for c in q.choices)
         )
     if q.when is not None:
-        cond = q.when.equals if q.when.equals is not None else (q.when.in_ or q.when.includes)
+        cond = q.when.equals if q.when.equals is not None else (q.when.one_of or q.when.includes)
         lines.append(
             ("#   仅当 " if zh else "#   only if ")
             + f"{q.when.question} = {json.dumps(cond, ensure_ascii=False)}"

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import catalog
-from .catalog import Problem
+from .errors import CatalogError, Problem
 from .models import Directory
 
 
@@ -31,7 +31,7 @@ def validate_paths(paths: list[Path], today: dt.date) -> list[Outcome]:
     directory, problems = catalog.load_directory(base / "providers.yaml")
     common, more = catalog.load_common(base / "common.yaml")
     if directory is None or common is None:
-        raise catalog.CatalogError(problems + more)
+        raise CatalogError(problems + more)
     results: list[Outcome] = []
     kinds = {}
     for f in files:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from .complaint import Report
 from .escalation import Step
 from .messages import t
@@ -118,7 +120,7 @@ def provider_blocks(d: Directory, p: Provider, lang: Lang) -> list[Block]:
     return blocks
 
 
-def playbooks_block(playbooks: dict[str, Playbook], lang: Lang) -> Block:
+def playbooks_block(playbooks: Mapping[str, Playbook], lang: Lang) -> Block:
     rows = [[pb.id, pb.title.get(lang), pb.summary.get(lang)] for pb in playbooks.values()]
     return Block(
         t("h_playbooks", lang),

@@ -1,0 +1,60 @@
+"""The errors the core raises on purpose, kept apart so the CLI can catch them cheaply."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from .answers import Result
+    from .models import Lang, Playbook
+
+
+class Problem(NamedTuple):
+    """One problem in a data file: where it is and what is wrong."""
+
+    file: str
+    line: int | None
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return (
+            f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        )
+
+
+class CatalogError(Exception):
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = list(problems)
+
+
+class NotFound(LookupError):
+    """An unknown provider or playbook id; carries the known ids for the message."""
+
+    def __init__(self, kind: str, given: str, known: list[str]) -> None:
+        close = difflib.get_close_matches(given, known, n=1, cutoff=0.5)
+        super().__init__(given)
+        self.kind, self.given, self.known = kind, given, known
+        self.suggest = close[0] if close else None
+
+
+class InvalidAnswers(ValueError):
+    def __init__(self, playbook: Playbook, result: Result) -> None:
+        super().__init__(f"{len(result.errors)} invalid answers")
+        self.playbook = playbook
+        self.result = result
+
+    def lines(self, lang: Lang) -> list[str]:
+        from .messages import describe_error
+
+        return [
+            describe_error(e, self.playbook.question(e.field), lang) for e in self.result.errors
+        ]
+
+
+class FileExists(FileExistsError):
+    """The target exists and --force was not given."""
