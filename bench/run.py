@@ -161,9 +161,8 @@ def main() -> int:
         for r in results:
             mark = "ok  " if r["ok"] else "MISS"
             print(f"{mark} {r['command']:30} {r['ratio']:.2f}x {r['vs']} (budget {r['budget']}x)")
-        print(
-            f"{'ok  ' if mem_ok else 'MISS'} peak memory under {MEMORY_BUDGET_MIB:.0f} MiB (walletcomplain commands)"
-        )
+        mark = "ok  " if mem_ok else "MISS"
+        print(f"{mark} peak memory under {MEMORY_BUDGET_MIB:.0f} MiB (walletcomplain commands)")
     return 0 if ok else 1
 
 

@@ -237,11 +237,19 @@ def parse_value(q: Question, raw: object, today: dt.date) -> Any:
 
 
 def scrub_value(q: Question, value: Any) -> tuple[Any, list[Notice]]:
-    """Mask secrets and numbers in free text. Structured fields (with a pattern) are left alone."""
-    # pii answers are masked wherever they are shown, so they are kept whole here.
-    if q.type not in ("text", "longtext") or q.id in CONTACT_FIELDS or q.rules.pattern or q.pii:
+    """Blank secrets in any free text; mask card, ID and phone numbers where they don't belong.
+
+    Numbers stay whole in the complainant's own contact details, in `pii` answers (masked
+    wherever they are shown instead), in structured answers (with a pattern, such as a
+    transaction number) and where the playbook says the number is evidence.
+    """
+    if q.type not in ("text", "longtext"):
         return value, []
-    text, findings = privacy.scrub(value)
+    findings: list[privacy.Finding] = []
+    text = privacy.mask_secrets(value, findings)
+    keep_numbers = q.id in CONTACT_FIELDS or q.pii or q.rules.pattern or not q.mask_numbers
+    if not keep_numbers:
+        text = privacy.mask_numbers(text, findings)
     notices: list[Notice] = []
     if any(f.kind == "secret" for f in findings):
         notices.append(Notice(q.id, "secret"))

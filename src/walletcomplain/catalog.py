@@ -38,6 +38,8 @@ if TYPE_CHECKING:  # the models load only where objects are built: `--json` need
         When,
     )
 
+# The packaged playbooks in the order a user meets the problems; others follow by id.
+ORDER = ("recharge", "security", "dispute", "fees", "closure")
 PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
 SPECIAL_PLACEHOLDERS = frozenset({"provider"})
 Path_ = tuple[str | int, ...]
@@ -483,7 +485,9 @@ def build(src: Sources, today: dt.date) -> Catalog:
             origin[pb.id] = str(path)
     if problems:
         raise CatalogError(problems)
-    return Catalog(directory=directory, playbooks=playbooks, sources=origin)
+    rank = {pid: i for i, pid in enumerate(ORDER)}
+    ordered = dict(sorted(playbooks.items(), key=lambda kv: (rank.get(kv[0], len(ORDER)), kv[0])))
+    return Catalog(directory=directory, playbooks=ordered, sources=origin)
 
 
 def _read_cache(path: Path, key: str) -> dict[str, Any] | None:

@@ -47,15 +47,15 @@ to collect, a firm complaint letter and the next step if nobody answers.
 Everything stays on this computer. It never asks for passwords or SMS codes.
 """
 
-app = typer.Typer(
-    help=HELP,
-    add_completion=False,
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    pretty_exceptions_show_locals=False,
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+APP_SETTINGS: dict[str, Any] = {
+    "add_completion": False,
+    "no_args_is_help": True,
+    "pretty_exceptions_enable": False,
+    "pretty_exceptions_show_locals": False,
+    "rich_markup_mode": None,  # help is plain text: fast, and nothing in it is markup
+    "context_settings": {"help_option_names": ["-h", "--help"]},
+}
+app = typer.Typer(help=HELP, **APP_SETTINGS)
 providers_app = typer.Typer(
     help="The contact directory: hotlines, in-app paths, caveats and sources.",
     invoke_without_command=True,
@@ -261,6 +261,7 @@ def main_options(
         ),
     ] = False,
 ) -> None:
+    STATE.lang = None
     if lang is not None:
         STATE.lang = lang_of(lang)
     STATE.playbook_dirs = list(playbooks or [])
@@ -563,8 +564,7 @@ def app_for(name: str | None) -> typer.Typer:
     groups = [g for g in app.registered_groups if g.name == name]
     if not commands and not groups:
         return app
-    trimmed = typer.Typer()
-    trimmed.info = app.info
+    trimmed = typer.Typer(help=HELP, **APP_SETTINGS)
     trimmed.registered_callback = app.registered_callback
     trimmed.registered_commands = commands
     trimmed.registered_groups = groups

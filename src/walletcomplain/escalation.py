@@ -20,6 +20,7 @@ CHANNEL_ORDER = {"hotline": 0, "in_app": 1, "web": 2, "email": 3, "forum": 4}
 FINAL_ROUTES = ("cca", "court")
 # Authorities that still act for a crypto wallet: fraud and theft are crimes either way.
 CRYPTO_OK = frozenset({"police", "court"})
+NOT_NEXT = frozenset({"police", "cca", "court"})
 
 Basis = Literal["rule", "suggestion"]
 
@@ -46,8 +47,12 @@ class Plan:
     authorities: list[Authority] = field(default_factory=list)
 
     def next_authority(self) -> Step | None:
-        """The first authority a letter should name as what comes next."""
-        return next((s for s in self.steps if s.authority and not s.may_decline), None)
+        """The authority a letter names as what comes next: a regulator that takes the case.
+        The police are an urgent step of their own, and mediation or court come last."""
+        return next(
+            (s for s in self.steps if s.authority and not s.may_decline and s.key not in NOT_NEXT),
+            None,
+        )
 
 
 def sorted_channels(channels: list[Channel]) -> list[Channel]:

@@ -179,7 +179,7 @@ def _next_step(c: Complaint, plan: Plan) -> str:
     step = plan.next_authority()
     crypto = c.provider.kind == "crypto_wallet"
     reserve = t("l_reserve_crypto" if crypto else "l_reserve", lang)
-    if step is None or step.authority is None or step.key in ("cca", "court"):
+    if step is None or step.authority is None:
         return t("l_next_generic", lang) + reserve
     a = step.authority
     hotline = next((ch.value for ch in step.channels if ch.kind == "hotline"), None)

@@ -124,8 +124,8 @@ M: dict[str, tuple[str, str]] = {
         "If you do not reply in time, or I disagree with your answer, I will complain to the {name}, ",
     ),
     "l_next_generic": (
-        "如逾期未答复，或我对答复不满意，",
-        "If you do not reply in time, or I disagree with your answer, ",
+        "如逾期未答复，或我对答复不满意，我将进一步投诉，",
+        "If you do not reply in time, or I disagree with your answer, I will take the matter further, ",
     ),
     "l_reserve": (
         "并保留请求消费者协会调解、申请仲裁或提起诉讼的权利。",

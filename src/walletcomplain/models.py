@@ -288,7 +288,8 @@ class Question(Model):
     when: When | None = None
     choices: list[Choice] = field(default_factory=list)
     choices_from: Literal["evidence", "demands"] | None = None  # shared questions only
-    pii: bool = False  # masked on screen and in the letter
+    pii: bool = False  # the user's own identifier: masked on screen and in the letter
+    mask_numbers: bool = True  # mask card/ID/phone numbers typed into this free text
 
     def __post_init__(self) -> None:
         _check_id(self.id)

@@ -1,0 +1,51 @@
+"""Shared fixtures: every test runs with its own data directory and a fixed 'today'."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from walletcomplain import catalog
+from walletcomplain.models import Catalog
+
+TODAY = dt.date(2026, 11, 22)
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(autouse=True)
+def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """No test sees the developer's data, language or playbooks, and all agree on today."""
+    home = tmp_path / "home"
+    for var in (
+        "WALLETCOMPLAIN_LANG",
+        "WALLETCOMPLAIN_PLAYBOOKS",
+        "LC_ALL",
+        "LC_MESSAGES",
+        "NO_COLOR",
+    ):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("WALLETCOMPLAIN_HOME", str(home))
+    monkeypatch.setenv("WALLETCOMPLAIN_TODAY", TODAY.isoformat())
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.setenv("COLUMNS", "80")
+    from walletcomplain import cli
+
+    monkeypatch.setattr(cli, "STATE", cli.State())
+    return home
+
+
+@pytest.fixture(scope="session")
+def cat() -> Catalog:
+    return catalog.load(use_cache=False, today=TODAY)
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def example_answers(cat: Catalog, issue: str) -> dict[str, object]:
+    return dict(cat.playbooks[issue].example)

@@ -1,0 +1,159 @@
+"""The shipped data: every fact sourced and dated, both languages, every playbook renders."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from walletcomplain import complaint, messages
+from walletcomplain.models import Catalog
+
+from .conftest import ROOT, TODAY
+
+DATA = ROOT / "data"
+FACT_KEYS = ("channels", "notes", "rule", "laws", "scam_signs", "scam_rules")
+CJK = re.compile(r"[\u4e00-\u9fff]")
+PROVIDERS = ["alipay", "wechatpay", "jdpay", "applepay", "unionpay", "tpwallet"]
+ISSUES = ["recharge", "security", "dispute", "fees", "closure"]
+
+
+def load(path: Path) -> Any:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def facts(node: Any, key: str = "") -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every mapping that sits under a fact-holding key."""
+    if isinstance(node, dict):
+        for k, v in node.items():
+            if k in FACT_KEYS:
+                for item in v if isinstance(v, list) else [v]:
+                    if isinstance(item, dict):
+                        yield f"{key}.{k}", item
+            yield from facts(v, f"{key}.{k}")
+    elif isinstance(node, list):
+        for i, item in enumerate(node):
+            yield from facts(item, f"{key}[{i}]")
+
+
+def test_every_fact_has_a_source_and_a_checked_date() -> None:
+    found = list(facts(load(DATA / "providers.yaml")))
+    assert len(found) > 40
+    for where, fact in found:
+        assert str(fact.get("source", "")).strip(), f"{where}: no source"
+        assert fact.get("checked") is not None, f"{where}: no checked date"
+
+
+def test_the_keys_and_numbers_from_facts_md() -> None:
+    d = load(DATA / "providers.yaml")
+    hotlines = {
+        p["id"]: [c.get("value") for c in p["channels"] if c["kind"] == "hotline"]
+        for p in d["providers"]
+    }
+    assert [p["id"] for p in d["providers"]] == PROVIDERS
+    assert hotlines["alipay"][0] == "95188"
+    assert hotlines["wechatpay"] == ["95017"]
+    assert hotlines["jdpay"] == ["400-606-5500"]
+    assert hotlines["applepay"] == ["400-666-8800"]
+    assert hotlines["unionpay"] == ["95516"]
+    assert hotlines["tpwallet"] == []  # FACTS.md: no verified phone number, show none
+    auth = {a["id"]: a for a in d["authorities"]}
+    assert set(auth) == {"pboc", "nfra", "samr", "cca", "police", "court"}
+    assert [c["value"] for c in auth["pboc"]["channels"]] == ["12363"]
+    assert auth["pboc"]["rule"]["days"] == 15
+    assert auth["pboc"]["rule"]["max_days"] == 60
+    assert [c["value"] for c in auth["police"]["channels"]] == ["110", "96110"]
+
+
+@pytest.mark.parametrize(
+    ("provider", "needle"),
+    [
+        ("jdpay", "general customer-service line"),
+        ("jdpay", "phishing"),
+        ("applepay", "sales"),
+        ("applepay", "issuing bank"),
+        ("tpwallet", "no verified phone number"),
+        ("tpwallet", "may not accept"),
+    ],
+)
+def test_caveats_reach_the_user(cat: Catalog, provider: str, needle: str) -> None:
+    rep = complaint.report(
+        complaint.build(cat, provider, "recharge", cat.playbooks["recharge"].example, "en", TODAY)
+    )
+    assert needle in " ".join(rep.warnings)
+
+
+def zh_texts(node: Any) -> Iterator[str]:
+    if isinstance(node, dict):
+        for k, v in node.items():
+            if k == "zh" and isinstance(v, str):
+                yield v
+            else:
+                yield from zh_texts(v)
+    elif isinstance(node, list):
+        for item in node:
+            yield from zh_texts(item)
+
+
+@pytest.mark.parametrize("path", sorted(DATA.rglob("*.yaml")), ids=lambda p: p.name)
+def test_chinese_text_uses_chinese_punctuation(path: Path) -> None:
+    for text in zh_texts(load(path)):
+        bad = re.findall(r"[\u4e00-\u9fff][,;?!]|[,;?!][\u4e00-\u9fff]", text)
+        assert not bad, f"{path.name}: ASCII punctuation in Chinese text: {text}"
+
+
+def test_every_message_has_both_languages() -> None:
+    for key, (zh, en) in messages.M.items():
+        assert zh.strip(), key
+        assert en.strip(), key
+        assert set(re.findall(r"\{(\w+)\}", zh)) == set(re.findall(r"\{(\w+)\}", en)), key
+        assert not CJK.search(en), f"{key}: Chinese in the English text"
+
+
+@pytest.mark.parametrize("issue", ISSUES)
+@pytest.mark.parametrize("provider", PROVIDERS)
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_playbook_renders_for_every_provider_from_its_example(
+    cat: Catalog, issue: str, provider: str, lang: str
+) -> None:
+    pb = cat.playbooks[issue]
+    rep = complaint.report(complaint.build(cat, provider, issue, pb.example, lang, TODAY))  # type: ignore[arg-type]
+    text = rep.letter.to_text()
+    assert "{{" not in text
+    assert "}}" not in text
+    assert rep.letter.subject in text
+    name = cat.directory.provider(provider).name.get(lang)  # type: ignore[union-attr,arg-type]
+    assert name in text
+    hotline = cat.directory.provider(provider).hotline()  # type: ignore[union-attr]
+    if hotline is not None:
+        assert str(hotline.value) in text
+    assert "2026" in text
+    assert rep.letter.sections
+    if lang == "en":  # nothing Chinese but what the user typed
+        for q in pb.questions:
+            if q.type in ("text", "longtext") and q.id in rep.complaint.values:
+                text = text.replace(str(rep.complaint.values[q.id]), "")
+        assert not CJK.search(text), f"untranslated text in: {text}"
+
+
+def test_no_number_in_data_without_a_source() -> None:
+    """Phone-like numbers in the directory appear only as channel values."""
+    d = load(DATA / "providers.yaml")
+    values = {
+        c["value"]
+        for group in ("providers", "authorities")
+        for x in d[group]
+        for c in x.get("channels", [])
+        if c.get("value")
+    }
+    text = (DATA / "providers.yaml").read_text(encoding="utf-8")
+    wrong = {"95055"}  # FACTS.md: one page gave it; the note tells users not to call it
+    for number in re.findall(
+        r"(?<![\d.-])(?:\d{3}-\d{3}-\d{4}|9\d{4}|1\d{4}|\d{3})(?![\d.-])", text
+    ):
+        if (number.startswith(("95", "96", "12")) or "-" in number) and number not in wrong:
+            assert any(number in v for v in values), f"{number} is not a sourced channel"
