@@ -268,6 +268,90 @@ def main_options(
 
 
 @app.command()
+def start(
+    provider: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--provider", "-p", help="Skip the provider question: alipay, wechatpay, ..."),
+    ] = None,
+    issue: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--issue", "-i", help="Skip the problem question: recharge, security, ..."),
+    ] = None,
+    lang: LangOption = None,
+    resume: Annotated[
+        bool, typer.Option("--resume", help="Continue a session you left with Ctrl-C.")
+    ] = False,
+    output: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--output", "-o", dir_okay=False, help="Save the letter here at the end."),
+    ] = None,
+    playbooks: PlaybooksOption = None,
+) -> None:
+    """Walk through a complaint step by step: the main way to use walletcomplain.
+
+    Asks which provider and problem, shows what to check first, asks the questions,
+    lets you review and change answers, then shows the channels, the escalation ladder,
+    the evidence still missing and the letter, and offers to save it.
+    Ctrl-C keeps your answers as a draft: `walletcomplain start --resume` continues.
+    Needs a terminal; in scripts use `walletcomplain letter`.
+    """
+    language = lang_of(lang)
+    from .messages import t
+
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        fail(t("i_no_tty", language))
+    with guard(language):
+        cat = load_catalog(language, playbooks)
+        from . import drafts
+        from .interview import Interrupted, Interview, QuestionaryPrompter
+        from .interview import resume as resume_draft
+        from .output import emit, say
+
+        iv = Interview(QuestionaryPrompter(language), cat, language, today(), output)
+        if resume:
+            found = drafts.load_all()
+            if not found:
+                say(t("i_no_drafts", language))
+                return
+            draft = found[0] if len(found) == 1 else pick_draft(iv, found, cat, language)
+            back = resume_draft(cat, draft, today())
+            iv.draft, iv.values, iv.done = draft, back.values, back.done
+            if lang is None and STATE.lang is None:
+                iv.lang = language = draft.lang
+                iv.prompter = QuestionaryPrompter(language)
+            say(t("i_resuming", language, n=len(back.done)))
+            if back.dropped:
+                say(t("i_draft_dropped", language, fields=", ".join(back.dropped)))
+            provider, issue = draft.provider, draft.issue
+        try:
+            iv.run(provider, issue)
+        except Interrupted as e:
+            emit([])
+            fail("\n" + t("i_interrupted", language, path=str(e.path or "-")), Exit.INTERRUPTED)
+
+
+def pick_draft(iv: Any, found: list[Any], cat: "Catalog", lang: "Lang") -> Any:
+    """Several drafts: let the user choose, newest first."""
+    from .messages import t
+
+    choices = []
+    for d in found:
+        p = cat.directory.provider(d.provider or "")
+        pb = cat.playbooks.get(d.issue or "")
+        label = t(
+            "i_draft_label",
+            lang,
+            saved=d.saved.replace("T", " "),
+            provider=p.name.get(lang) if p else "?",
+            issue=pb.title.get(lang) if pb else "?",
+            n=len(d.answers),
+        )
+        choices.append((d.id, label, None))
+    picked = iv.prompter.select(t("i_pick_draft", lang), choices)
+    return next(d for d in found if d.id == picked)
+
+
+@app.command()
 def letter(
     issue: Annotated[
         str,

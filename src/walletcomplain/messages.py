@@ -229,6 +229,92 @@ M: dict[str, tuple[str, str]] = {
     "saved_letter": ("已保存到 {path}（仅本人可读）。", "Saved to {path} (readable by you only)."),
     "validate_ok": ("通过 {path}（{what}）", "OK {path} ({what})"),
     "validate_bad": ("{path}:{n} 个问题", "{path}: {n} problem(s)"),
+    # --- the interactive assistant ---
+    "i_intro_title": (
+        "walletcomplain 数字钱包投诉助手",
+        "walletcomplain: your digital-wallet complaint assistant",
+    ),
+    "i_intro": (
+        "几分钟内帮你找到正确的投诉渠道、整理证据、写好投诉信，并告诉你对方不答复时下一步怎么办。",
+        "In a few minutes: the right channel, the evidence to collect, a firm complaint letter, and what to do if nobody answers.",
+    ),
+    "i_privacy": (
+        "隐私：所有内容只保存在这台电脑上。本工具绝不会向你索要密码、支付密码或短信验证码。随时按 Ctrl-C 退出，已填内容会保存为草稿。",
+        "Privacy: everything stays on this computer. This tool never asks for a password, a PIN or an SMS code. Press Ctrl-C at any time; your answers so far are kept as a draft.",
+    ),
+    "i_pick_provider": (
+        "哪个钱包或支付服务出了问题？（可输入文字筛选）",
+        "Which wallet or payment service is it? (type to filter)",
+    ),
+    "i_pick_issue": ("遇到了什么问题？", "What went wrong?"),
+    "i_still": (
+        "检查过以上几点后，仍然要投诉吗？",
+        "Having checked these, do you still want to complain?",
+    ),
+    "i_bye": (
+        "好的。问题没解决的话，随时再运行 walletcomplain start。{provider}的客服：{contact}",
+        "All right. If it is not solved, run walletcomplain start again. {provider} support: {contact}",
+    ),
+    "i_multiline_hint": (
+        "（可以写多行；写完按 Esc 再按 Enter）",
+        "(several lines allowed; press Esc then Enter to finish)",
+    ),
+    "i_optional_hint": ("（可留空，直接按 Enter 跳过）", "(optional: press Enter to skip)"),
+    "i_select_hint": ("（↑↓ 选择，Enter 确认）", "(arrow keys, then Enter)"),
+    "i_checkbox_hint": (
+        "（↑↓ 移动，空格勾选，Enter 确认）",
+        "(arrows to move, space to tick, Enter to confirm)",
+    ),
+    "i_need_one": ("请至少选择一项", "Pick at least one"),
+    "i_skip": ("（跳过）", "(skip)"),
+    "i_review_title": ("请核对你的回答", "Please check your answers"),
+    "i_review_pick": ("都对吗？", "Is everything right?"),
+    "i_review_ok": ("没问题，生成投诉信", "Yes, write the letter"),
+    "i_review_edit": ("修改：{label}", "Change: {label}"),
+    "i_not_answered": ("（未填）", "(not answered)"),
+    "i_letter_title": ("投诉信预览", "The letter"),
+    "i_save_letter": ("把投诉信保存为文件吗？", "Save the letter to a file?"),
+    "i_file_name": ("文件名：", "File name:"),
+    "i_exists": ("{path} 已存在，怎么办？", "{path} exists. What now?"),
+    "i_overwrite": ("覆盖它", "Overwrite it"),
+    "i_rename": ("换个文件名", "Choose another name"),
+    "i_dont_save": ("不保存", "Don't save"),
+    "i_saved": ("已保存：{path}（仅本人可读）", "Saved: {path} (readable by you only)"),
+    "i_save_answers": (
+        "保存这次的回答吗？以后可以用 walletcomplain letter --answers 文件 重新生成投诉信。",
+        "Keep these answers? walletcomplain letter --answers FILE can write the letter again later.",
+    ),
+    "i_interrupted": (
+        "已中断。已填的回答保存为草稿：{path}\n继续填写：walletcomplain start --resume",
+        "Interrupted. Your answers so far are saved as a draft: {path}\nTo continue: walletcomplain start --resume",
+    ),
+    "i_no_tty": (
+        "start 需要在终端里一问一答地使用。在脚本或管道里请改用：\n  walletcomplain letter --issue recharge --provider alipay --set 问题代号=回答 ...\n  walletcomplain letter --issue recharge --provider alipay --answers 回答.yaml\n先看有哪些问题：walletcomplain playbooks show recharge --answers-template",
+        "start asks questions in a terminal. In a script or a pipe use:\n  walletcomplain letter --issue recharge --provider alipay --set KEY=VALUE ...\n  walletcomplain letter --issue recharge --provider alipay --answers answers.yaml\nSee the questions first: walletcomplain playbooks show recharge --answers-template",
+    ),
+    "i_no_drafts": (
+        "没有可以继续的草稿。运行 walletcomplain start 开始新的投诉。",
+        "There is no draft to continue. Run walletcomplain start to begin.",
+    ),
+    "i_pick_draft": ("继续哪一份草稿？", "Which draft do you want to continue?"),
+    "i_draft_label": (
+        "{saved} {provider} / {issue}（已答 {n} 题）",
+        "{saved} {provider} / {issue} ({n} answered)",
+    ),
+    "i_draft_dropped": (
+        "问题清单更新过，这些回答需要重新填写：{fields}",
+        "The questions have changed; these answers must be given again: {fields}",
+    ),
+    "i_resuming": ("继续草稿：已答 {n} 题。", "Continuing the draft: {n} answered."),
+    "i_next_step": ("下一步：{text}", "Next: {text}"),
+    "i_next_call": (
+        "拨打 {number} 或通过 App 内客服提交投诉（可以直接读信里的内容），记下工单号；{days} 天内没有答复，就按上面的升级路线找{authority}。",
+        "call {number} or use in-app support to lodge the complaint (you can read from the letter) and note the reference number; if there is no answer in {days} days, take it to the {authority} as shown above.",
+    ),
+    "i_next_app": (
+        "通过 App 内客服提交投诉（可以直接粘贴信的内容），记下工单号；{days} 天内没有答复，就按上面的升级路线走。",
+        "lodge the complaint through in-app support (paste the letter) and note the reference number; if there is no answer in {days} days, follow the ladder above.",
+    ),
 }
 
 

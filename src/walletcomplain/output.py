@@ -49,20 +49,25 @@ NO_LINE_START = set("，。；：、）」』”！？,.;:!?)")
 
 def wrap(text: str, width: int) -> list[str]:
     """Wrap by display width: at spaces in Latin text, between any two CJK characters,
-    never putting closing punctuation at the start of a line. Bulleted lines hang."""
+    never putting closing punctuation at the start of a line (the character before it
+    moves down too). Bulleted lines hang under their text."""
     out: list[str] = []
     for para in text.split("\n"):
         hang = "  " if para.startswith(("• ", "- ", "* ")) else ""
-        line, w = "", 0
+        line: list[str] = []
         for word in _tokens(para):
-            ww = cell_width(word)
-            if w + ww > width and line.strip() and word not in NO_LINE_START:
-                out.append(line.rstrip())
-                line = hang + word.lstrip()
-                w = cell_width(line)
+            used = cell_width("".join(line))
+            if used + cell_width(word) > width and "".join(line).strip():
+                carry: list[str] = []
+                while word in NO_LINE_START and line and line[-1] in NO_LINE_START | {" "}:
+                    carry.insert(0, line.pop())  # a run of closing marks moves as one
+                if word in NO_LINE_START and len(line) > 1:
+                    carry.insert(0, line.pop())
+                out.append("".join(line).rstrip())
+                line = [hang, *(t.lstrip() if k == 0 else t for k, t in enumerate([*carry, word]))]
             else:
-                line, w = line + word, w + ww
-        out.append(line.rstrip())
+                line.append(word)
+        out.append("".join(line).rstrip())
     return out
 
 
@@ -92,6 +97,9 @@ MARKS = {"info": "", "warn": "! ", "urgent": "!! ", "ok": ""}
 def render_plain(blocks: list[Block], width: int = WIDTH) -> str:
     parts: list[str] = []
     for b in blocks:
+        if not b.lines and not b.rows:  # a one-line message
+            parts.append(b.title)
+            continue
         lines = [f"== {MARKS[b.style]}{b.title} =="]
         for line in b.lines:
             lines += ["  " + x for x in wrap(line, width - 2)]
@@ -133,26 +141,26 @@ BORDER = {"info": "cyan", "warn": "yellow", "urgent": "red", "ok": "green"}
 def render_rich(blocks: list[Block], stream: IO[str]) -> None:
     from rich.console import Group
     from rich.panel import Panel
-    from rich.table import Table
     from rich.text import Text
 
     console = _rich_console(stream)
+    width = min(console.width, WIDTH)
     for b in blocks:
-        body: list[Any] = [Text(line) for line in b.lines]
-        if b.rows:
-            table = Table(show_header=b.header is not None, box=None, pad_edge=False, expand=False)
-            for i, name in enumerate(b.header or [""] * len(b.rows[0])):
-                table.add_column(Text(name), overflow="fold", no_wrap=i < len(b.rows[0]) - 1)
-            for r in b.rows:
-                table.add_row(*(Text(c) for c in r))
-            body.append(table)
+        if not b.lines and not b.rows:  # a one-line message, no frame
+            console.print(Text(b.title, style=BORDER[b.style]))
+            continue
+        # Pre-wrapped by display width: rich would leave a bullet alone on its line
+        # before a long run of Chinese text, which it cannot break at spaces.
+        body: list[Any] = [Text("\n".join(wrap(line, width - 4))) for line in b.lines]
+        if b.rows:  # laid out by display width, as in plain mode: rich's tables fold CJK badly
+            body += [Text(line[2:]) for line in _plain_table(b, width - 2)]
         console.print(
             Panel(
                 Group(*body),
                 title=Text(b.title),
                 title_align="left",
                 border_style=BORDER[b.style],
-                width=min(console.width, WIDTH),
+                width=width,
             )
         )
 

@@ -35,7 +35,7 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False, mode: int = 0o
     path = Path(path)
     if path.exists() and not force:
         raise FileExists(str(path))
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         os.fchmod(fd, mode) if hasattr(os, "fchmod") else None

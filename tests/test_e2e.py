@@ -1,0 +1,128 @@
+"""The installed `walletcomplain` in a real pseudo-terminal (pexpect), as a person would use it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pexpect
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+EXE = shutil.which("walletcomplain", path=str(Path(sys.executable).parent)) or "walletcomplain"
+ENTER, DOWN, SPACE, ESC, CTRL_C, CTRL_U = "\r", "\x1b[B", " ", "\x1b", "\x03", "\x15"
+
+
+def spawn(args: list[str], cwd: Path, home: Path) -> pexpect.spawn:
+    env = {
+        **os.environ,
+        "WALLETCOMPLAIN_HOME": str(home),
+        "LANG": "zh_CN.UTF-8",
+        "TERM": "xterm-256color",
+        "WALLETCOMPLAIN_TODAY": "2026-11-22",
+        # pexpect does not answer prompt_toolkit's cursor-position queries as a real
+        # terminal does; without this each prompt waits a second for the answer.
+        "PROMPT_TOOLKIT_NO_CPR": "1",
+    }
+    env.pop("NO_COLOR", None)
+    return pexpect.spawn(
+        EXE, args, cwd=str(cwd), env=env, dimensions=(50, 80), encoding="utf-8", timeout=20
+    )
+
+
+def answer(child: pexpect.spawn, prompt: str, *keys: str) -> None:
+    child.expect_exact(prompt)
+    for k in keys:
+        child.send(k)
+
+
+def first_half(child: pexpect.spawn) -> None:
+    answer(child, "哪个钱包或支付服务出了问题", "微信", ENTER)
+    answer(child, "遇到了什么问题", ENTER)
+    answer(child, "仍然要投诉吗", ENTER)
+    answer(child, "哪天充值的", "2026年13月1日", ENTER)
+    child.expect_exact("应为一个真实存在的日期")  # the same message as `letter` gives
+    child.send(CTRL_U + "2026年11月20日" + ENTER)
+    answer(child, "充值金额是多少元", "200", ENTER)
+    answer(child, "充值的是什么", ENTER)
+    answer(child, "交易单号", ENTER)
+    answer(child, "显示什么状态", DOWN + DOWN + ENTER)
+    answer(child, "已经被扣款了吗", ENTER)
+
+
+def second_half(child: pexpect.spawn) -> None:
+    answer(child, "银行卡尾号", "6789", ENTER)
+    answer(child, "说说经过", "银行扣款了，余额没到账。", ESC, ENTER)
+    answer(child, "已经就此事联系过客服", DOWN + ENTER)
+    answer(child, "已经有哪些", SPACE + ENTER)
+    answer(child, "怎么解决", SPACE + ENTER)
+    answer(child, "别的诉求", ENTER)
+    answer(child, "你的姓名", "张三", ENTER)
+    answer(child, "联系你的电话", ENTER)
+    answer(child, "出问题的账户", ENTER)
+    answer(child, "都对吗", ENTER)
+    answer(child, "保存为文件吗", ENTER)
+    answer(child, "文件名", ENTER)
+    answer(child, "保存这次的回答吗", ENTER)
+    child.expect_exact("下一步")
+    child.expect(pexpect.EOF)
+
+
+def test_a_complete_chinese_session_saves_a_letter_naming_95017(tmp_path: Path) -> None:
+    child = spawn(["start"], tmp_path, tmp_path / "home")
+    first_half(child)
+    second_half(child)
+    child.close()
+    assert child.exitstatus == 0
+    letter = (tmp_path / "投诉-wechatpay-recharge-2026-11-22.txt").read_text(encoding="utf-8")
+    assert "95017" in letter and "200.00元" in letter and "12363" in letter
+
+
+def test_ctrl_c_then_resume_finishes_the_same_letter(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    child = spawn(["start"], tmp_path, home)
+    first_half(child)
+    child.expect_exact("银行卡尾号")
+    child.send(CTRL_C)
+    child.expect_exact("walletcomplain start --resume")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert len(list((home / "drafts").glob("*.json"))) == 1
+
+    child = spawn(["start", "--resume"], tmp_path, home)
+    child.expect_exact("继续草稿")
+    second_half(child)
+    child.close()
+    assert child.exitstatus == 0
+    letter = (tmp_path / "投诉-wechatpay-recharge-2026-11-22.txt").read_text(encoding="utf-8")
+    assert "95017" in letter and "尾号 6789" in letter
+    assert list((home / "drafts").glob("*.json")) == []
+
+
+def test_no_terminal_exits_2_at_once_with_the_hint(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [EXE, "start"],
+        input="\n",
+        capture_output=True,
+        text=True,
+        timeout=20,
+        env={**os.environ, "WALLETCOMPLAIN_HOME": str(tmp_path)},
+    )
+    assert result.returncode == 2
+    assert "walletcomplain letter" in result.stderr and "--answers" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_ctrl_c_at_the_first_question_exits_130_quietly(tmp_path: Path) -> None:
+    child = spawn(["start"], tmp_path, tmp_path / "home")
+    child.expect_exact("哪个钱包或支付服务出了问题")
+    child.send(CTRL_C)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert "Traceback" not in (child.before or "")

@@ -1,0 +1,201 @@
+"""The interview through real questionary prompts, keys fed by prompt_toolkit's pipe input."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from prompt_toolkit.application import create_app_session
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
+
+from walletcomplain import drafts
+from walletcomplain.interview import Interrupted, Interview, QuestionaryPrompter, resume
+from walletcomplain.models import Catalog, Lang
+from walletcomplain.output import Block, render_plain
+
+from .conftest import TODAY
+
+ENTER, DOWN, SPACE, ESC_ENTER, CTRL_C, CLEAR = "\r", "\x1b[B", " ", "\x1b\r", "\x03", "\x15"
+
+
+class Recorder(QuestionaryPrompter):
+    """The real prompts; what would be shown between them is kept for the test to read."""
+
+    def __init__(self, lang: Lang) -> None:
+        super().__init__(lang)
+        self.blocks: list[Block] = []
+
+    def show(self, blocks: list[Block]) -> None:
+        self.blocks += blocks
+
+    @property
+    def screen(self) -> str:
+        return render_plain(self.blocks, width=200)
+
+
+@contextmanager
+def typed(*keys: str) -> Iterator[None]:
+    with create_pipe_input() as pipe:
+        pipe.send_text("".join(keys))
+        with create_app_session(input=pipe, output=DummyOutput()):
+            yield
+
+
+def interview(cat: Catalog, lang: Lang = "zh", **kw: object) -> tuple[Interview, Recorder]:
+    rec = Recorder(lang)
+    return Interview(rec, cat, lang, TODAY, **kw), rec  # type: ignore[arg-type]
+
+
+# The recharge questions after the advice, for a WeChat Pay top-up, with one wrong date.
+# fmt: off
+RECHARGE_KEYS = [
+    "2026年13月1日", ENTER, CLEAR, "2026年11月20日", ENTER,  # a wrong date, then a right one
+    "200元", ENTER,  # amount
+    ENTER,  # target: wallet balance
+    ENTER,  # transaction number: skipped
+    DOWN, DOWN, ENTER,  # status: successful but not credited
+    ENTER,  # bank card debited: yes
+    "6789", ENTER,  # card ending
+    "银行短信显示已扣款，余额没有增加。", ESC_ENTER,  # what happened (multi-line)
+    DOWN, ENTER,  # tried before: no
+    SPACE, ENTER,  # evidence: the first item
+    ENTER, SPACE, ENTER,  # demands: none is refused, then the first
+    ENTER,  # other demand: none
+    "张三", ENTER, ENTER, ENTER,  # name, phone skipped, account skipped
+]
+# fmt: on
+
+
+def test_full_chinese_session_for_a_wechat_top_up(
+    cat: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    iv, rec = interview(cat)
+    # provider by Chinese filter, problem, "still complain", ..., review ok, save, name, keep: no
+    keys = ["微信", ENTER, ENTER, ENTER, *RECHARGE_KEYS, ENTER, ENTER, ENTER, ENTER]
+    with typed(*keys):
+        outcome = iv.run()
+    assert outcome.report is not None
+    c = outcome.report.complaint
+    assert c.provider.id == "wechatpay" and c.playbook.id == "recharge"
+    assert c.values["incident_date"] == dt.date(2026, 11, 20)
+    assert str(c.values["amount"]) == "200.00"
+    assert c.values["demands"] == ["credit_topup"]
+    assert "transaction_id" not in c.values
+    saved = tmp_path / "投诉-wechatpay-recharge-2026-11-22.txt"
+    assert outcome.saved == [Path(saved.name)]
+    letter = saved.read_text(encoding="utf-8")
+    assert "95017" in letter and "200.00元" in letter and "张三" in letter
+    screen = rec.screen
+    assert "隐私" in screen and "投诉前先检查" in screen
+    assert "还缺的证据和获取方法" in screen  # shown right after the evidence question
+    assert "投诉信预览" in screen and "下一步" in screen
+    assert drafts.load_all() == []  # a finished session leaves no draft
+
+
+def test_when_branch_and_an_edit_in_review(
+    cat: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    iv, _ = interview(cat, "en")
+    review_edit = [DOWN * 6, ENTER]  # "Change: Bank card debited" is the 7th entry
+    # fmt: off
+    keys = [*RECHARGE_KEYS, *review_edit, DOWN, ENTER,  # now: not debited
+            ENTER,  # review again: write the letter
+            DOWN, ENTER, ENTER]  # don't save the letter, don't keep the answers
+    # fmt: on
+    with typed(*keys):
+        outcome = iv.run("wechatpay", "recharge")
+    assert outcome.report is not None
+    values = outcome.report.complaint.values
+    assert values["bank_deducted"] is False
+    assert "bank_card_last4" not in values  # its condition no longer holds
+    assert "My bank card ending" not in outcome.report.letter.to_text()
+    assert outcome.saved == []
+
+
+def test_secret_typed_in_an_answer_is_warned_at_once(
+    cat: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    keys = list(RECHARGE_KEYS)
+    keys[keys.index("银行短信显示已扣款，余额没有增加。")] = "客服让我报验证码 884422"
+    iv, rec = interview(cat)
+    with typed(*keys, ENTER, DOWN, ENTER, ENTER):
+        outcome = iv.run("alipay", "recharge")
+    assert "884422" not in outcome.report.letter.to_text()  # type: ignore[union-attr]
+    assert "正规客服绝不会向你要这些" in rec.screen
+
+
+def test_answering_no_to_complaining_ends_politely_with_the_hotline(cat: Catalog) -> None:
+    iv, rec = interview(cat)
+    with typed(DOWN, ENTER):
+        outcome = iv.run("alipay", "fees")
+    assert outcome.report is None
+    assert "95188" in rec.screen
+
+
+def test_ctrl_c_saves_a_draft_and_resume_finishes_the_same_letter(
+    cat: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    half = RECHARGE_KEYS.index("6789")
+    iv, _ = interview(cat)
+    with typed(ENTER, *RECHARGE_KEYS[:half], CTRL_C), pytest.raises(Interrupted) as stop:
+        iv.run("wechatpay", "recharge")
+    assert stop.value.path is not None and stop.value.path.stat().st_mode & 0o777 == 0o600
+    [draft] = drafts.load_all()
+    assert draft.provider == "wechatpay" and draft.answers["amount"] == "200.00"
+    assert draft.answers["transaction_id"] is None  # skipped, and stays skipped
+
+    back = resume(cat, draft, TODAY)
+    assert back.dropped == [] and "bank_deducted" in back.done
+    iv2, _ = interview(cat, draft=draft, values=back.values, done=back.done)
+    with typed(*RECHARGE_KEYS[half:], ENTER, DOWN, ENTER, ENTER):
+        outcome = iv2.run(draft.provider, draft.issue)
+    assert outcome.report is not None
+    values = outcome.report.complaint.values
+    assert values["bank_card_last4"] == "6789" and values["incident_date"] == dt.date(2026, 11, 20)
+    assert drafts.load_all() == []
+
+
+def test_resume_drops_answers_that_no_longer_validate(cat: Catalog) -> None:
+    draft = drafts.Draft(
+        "d1",
+        "alipay",
+        "recharge",
+        "zh",
+        {"incident_date": "2030-01-01", "amount": "50", "gone": 1, "bank_card_last4": "1234"},
+    )
+    back = resume(cat, draft, TODAY)
+    assert back.values == {"amount": back.values["amount"]}
+    assert set(back.dropped) == {"incident_date", "gone", "bank_card_last4"}
+
+
+def test_the_security_branch_for_someone_who_called(
+    cat: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    # fmt: off
+    keys = [ENTER,  # still complain
+            DOWN, DOWN, ENTER,  # someone claiming to be support contacted me
+            "2026-11-19", ENTER, "+86 170 1234 5678", ENTER,
+            SPACE, DOWN, SPACE, ENTER,  # asked for: a code, screen sharing
+            ENTER, ENTER,  # gave secrets: yes; money lost: yes
+            "3000", ENTER, ENTER,  # amount, no transaction number
+            ENTER, ENTER, ENTER,  # frozen: yes; police: yes; no report number
+            "对方自称客服，让我共享屏幕。", ESC_ENTER,
+            DOWN, ENTER, SPACE, ENTER, SPACE, ENTER, ENTER, ENTER, ENTER, ENTER,
+            ENTER, DOWN, ENTER, ENTER]
+    # fmt: on
+    iv, rec = interview(cat)
+    with typed(*keys):
+        outcome = iv.run("alipay", "security")
+    assert outcome.report is not None
+    urgent = outcome.report.urgent
+    assert "110" in urgent[1] and "银行" in urgent[1]
+    assert "只通过官方 App" in rec.screen  # the unconditional urgent step came before the questions
