@@ -99,6 +99,7 @@ def commands(work: Path) -> dict[str, list[str]]:
         ],
         "--help": [*WC, "--help"],
         "providers --json": [*WC, "providers", "--json"],
+        "check-number 95188": [*WC, "check-number", "95188"],
         "letter --answers FILE.json": [*letter, str(json_file)],
         "letter --answers FILE.yaml": [*letter, str(yaml_file)],
     }
@@ -117,6 +118,7 @@ def _yaml_to_data(text: str) -> object:
 BUDGETS = [
     Budget("--help", "minimal typer app --help", 1.15),
     Budget("providers --json", "minimal typer app", 1.15),
+    Budget("check-number 95188", "minimal typer app", 1.15),
     Budget("letter --answers FILE.json", "minimal typer app", 1.25),
     Budget("letter --answers FILE.json", "cookiecutter --no-input", 0.6),
     Budget("letter --answers FILE.yaml", "cookiecutter --no-input", 0.6),

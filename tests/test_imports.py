@@ -47,7 +47,9 @@ def test_importing_the_cli_pulls_in_no_heavy_module(tmp_path: Path) -> None:
     assert "yaml" not in loaded
 
 
-@pytest.mark.parametrize("args", [["--help"], ["providers", "--json"], ["letter", "--help"]])
+@pytest.mark.parametrize(
+    "args", [["--help"], ["providers", "--json"], ["letter", "--help"], ["check-number", "95188"]]
+)
 def test_fast_paths_stay_light(tmp_path: Path, args: list[str]) -> None:
     modules_after(run_main(["providers", "--json"]), tmp_path)  # build the cache first
     loaded = modules_after(run_main(args), tmp_path)

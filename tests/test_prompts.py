@@ -12,7 +12,7 @@ from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from walletcomplain import drafts
+from walletcomplain import drafts, views
 from walletcomplain.interview import Interrupted, Interview, QuestionaryPrompter, resume
 from walletcomplain.models import Catalog, Lang
 from walletcomplain.output import Block, render_plain
@@ -197,5 +197,7 @@ def test_the_security_branch_for_someone_who_called(
         outcome = iv.run("alipay", "security")
     assert outcome.report is not None
     urgent = outcome.report.urgent
-    assert "110" in urgent[1] and "银行" in urgent[1]
+    assert "110" in urgent[0] and "银行" in urgent[0]  # 110 and the bank come first
+    assert "不在官方号码目录里" in rec.screen  # the caller's number was checked at once
+    assert "骗子的常见手法" in render_plain(views.report_blocks(outcome.report))
     assert "只通过官方 App" in rec.screen  # the unconditional urgent step came before the questions

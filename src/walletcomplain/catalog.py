@@ -299,6 +299,8 @@ def check_playbook(
         texts += [(("letter", "facts", j, lg), para.get(lg)) for lg in ("zh", "en")]
         if para.when is not None:
             problems += _check_when(para.when, seen, ("letter", "facts", j, "when"), name, lines)
+    if pb.scam_checklist is not None:
+        problems += _check_when(pb.scam_checklist, seen, ("scam_checklist",), name, lines)
     for j, para in enumerate(pb.urgent):
         if para.when is not None:
             problems += _check_when(para.when, seen, ("urgent", j, "when"), name, lines)

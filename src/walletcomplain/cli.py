@@ -432,6 +432,73 @@ def letter(
             emit(views.report_blocks(rep))
 
 
+class NumberExit(IntEnum):
+    OFFICIAL = 0
+    NOT_FOUND = 3
+    WARY = 4
+
+
+@app.command("check-number")
+def check_number(
+    number: Annotated[str, typer.Argument(help="The number that called or texted you, as shown.")],
+    as_json: JsonOption = False,
+    lang: LangOption = None,
+) -> None:
+    """Is this an official number? Also: how to tell a fake support call.
+
+    Accepts +86, 0086, spaces, dashes, full-width digits, an extension (转7) and an
+    area code (010-96110). Exit code: 0 in the directory, 3 not in it, 4 a pattern to
+    be wary of, 2 not a phone number. A number on a screen proves nothing: caller ID
+    can be faked, so hang up and call the official number yourself.
+    """
+    language = lang_of(lang)
+    with guard(language):
+        from . import catalog, phone
+        from .messages import t
+
+        src = catalog.sources(catalog.extra_dirs(STATE.playbook_dirs))
+        directory = catalog.load_data(src, today())["directory"]
+        try:
+            result = phone.lookup(directory, number)
+        except phone.InvalidNumber:
+            fail(t("n_invalid", language, raw=number))
+        code = {
+            "official": NumberExit.OFFICIAL,
+            "not_found": NumberExit.NOT_FOUND,
+            "wary": NumberExit.WARY,
+        }[result.verdict]
+        if as_json:
+            import json
+
+            payload = {
+                "input": number,
+                "normalized": result.number.national,
+                "extension": result.number.extension,
+                "verdict": result.verdict,
+                "matches": [
+                    {
+                        "owner": m.owner,
+                        "id": m.owner_id,
+                        "name": m.name[language],
+                        "channel": m.channel,
+                        "via_area_code": m.via_area_code,
+                        "notes": [n[language] for n in m.notes],
+                    }
+                    for m in result.matches
+                ],
+                "warnings": [w[language] for w in result.warnings],
+                "checklist": [s[language] for s in directory.get("scam_signs", [])],
+                "rules": [r[language] for r in directory.get("scam_rules", [])],
+            }
+            sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        else:
+            from . import views
+            from .output import emit
+
+            emit(views.check_blocks(result, directory, language), sys.stdout)
+        raise typer.Exit(int(code))
+
+
 @providers_app.callback()
 def providers_list(
     ctx: typer.Context, as_json: JsonOption = False, lang: LangOption = None

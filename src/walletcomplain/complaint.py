@@ -77,6 +77,8 @@ class Report:
     missing: list[Evidence]
     urgent: list[str]
     warnings: list[str]
+    scam_signs: list[str] = field(default_factory=list)  # shown when the playbook says so
+    scam_rules: list[str] = field(default_factory=list)
 
 
 def report(c: Complaint) -> Report:
@@ -85,7 +87,12 @@ def report(c: Complaint) -> Report:
     held = set(c.values.get("evidence_held", []))
     missing = [e for e in c.playbook.evidence if e.id not in held]
     urgent = [p.get(c.lang) for p in c.playbook.urgent if p.when is None or p.when.holds(c.values)]
-    return Report(c, letter, plan, missing, urgent, warnings(c, plan, letter))
+    rep = Report(c, letter, plan, missing, urgent, warnings(c, plan, letter))
+    scam = c.playbook.scam_checklist
+    if scam is not None and scam.holds(c.values):
+        rep.scam_signs = [s.get(c.lang) for s in c.directory.scam_signs]
+        rep.scam_rules = [r.get(c.lang) for r in c.directory.scam_rules]
+    return rep
 
 
 def warnings(c: Complaint, plan: escalation.Plan, letter: Letter) -> list[str]:
@@ -175,6 +182,7 @@ def to_json(r: Report) -> dict[str, Any]:
             "placeholders": r.letter.placeholders,
         },
         "urgent": r.urgent,
+        "scam_checklist": {"signs": r.scam_signs, "rules": r.scam_rules} if r.scam_signs else None,
         "channels": [channel_json(ch, lang) for ch in r.plan.channels],
         "escalation": plan_json(r.plan, lang),
         "reply_days": r.plan.reply_days,

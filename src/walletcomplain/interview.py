@@ -338,6 +338,8 @@ class Interview:
         self._sync_draft()
         if q.id == "evidence_held":
             self.show_missing(playbook)
+        if q.id == "caller_number" and value:
+            self.check_caller(str(value))
 
     def prompt_for(self, q: Question, message: str, default: Any) -> Any:
         """One question on screen until the answer is acceptable; the parsed value (or None)."""
@@ -381,6 +383,18 @@ class Interview:
         if warnings:
             self.prompter.show([Block(t("h_warnings", lang), lines=warnings, style="warn")])
         return value
+
+    def check_caller(self, number: str) -> None:
+        """The number someone called from, checked against the directory right away."""
+        from . import phone
+        from .models import to_data
+
+        directory = to_data(self.catalog.directory)
+        try:
+            result = phone.lookup(directory, number)
+        except phone.InvalidNumber:
+            return  # a QQ id or a name: nothing to look up
+        self.prompter.show(views.check_blocks(result, directory, self.lang)[:1])
 
     def show_missing(self, playbook: Playbook) -> None:
         held = set(self.values.get("evidence_held", []))

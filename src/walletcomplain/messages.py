@@ -315,6 +315,29 @@ M: dict[str, tuple[str, str]] = {
         "通过 App 内客服提交投诉（可以直接粘贴信的内容），记下工单号；{days} 天内没有答复，就按上面的升级路线走。",
         "lodge the complaint through in-app support (paste the letter) and note the reference number; if there is no answer in {days} days, follow the ladder above.",
     ),
+    # --- check-number ---
+    "n_official": ("在官方号码目录里", "In the directory of official numbers"),
+    "n_not_found": ("不在官方号码目录里", "Not in the directory of official numbers"),
+    "n_wary": ("要提防的号码", "A number to be wary of"),
+    "n_number": ("号码：{number}", "Number: {number}"),
+    "n_match": ("{name} 的{kind}", "{name}'s {kind}"),
+    "n_via_area": ("（区号 + {short} 的形式）", " (shown as area code + {short})"),
+    "n_source": ("来源：{source}（核对于 {checked}）", "Source: {source} (checked {checked})"),
+    "n_unknown": (
+        "walletcomplain 的官方号码目录里没有这个号码。它可能是真的，也可能是骗子的；不要相信来电显示。",
+        "walletcomplain's directory of official numbers does not have this number. It may be genuine or a scammer's: do not trust what the screen shows.",
+    ),
+    "n_even_official": (
+        "即使号码是真的，来电也可能是伪造的：挂断，然后自己拨打上面的号码。",
+        "Even a real number can be spoofed on an incoming call: hang up and dial the number above yourself.",
+    ),
+    "h_checklist": ("骗子的常见手法（对上一条就挂断）", "Scam signs (one is enough: hang up)"),
+    "h_rules": ("记住这几条", "Remember"),
+    "n_invalid": (
+        "无法识别「{raw}」：请输入电话号码，例如 95188、400-606-5500、+86 571 95188 或 010-96110。",
+        "Cannot read '{raw}' as a phone number: try 95188, 400-606-5500, +86 571 95188 or 010-96110.",
+    ),
+    "h_caller": ("对方号码核对", "About their number"),
 }
 
 

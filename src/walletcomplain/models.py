@@ -196,6 +196,13 @@ class ScamSign(Note):
 
 
 @dataclass(kw_only=True, eq=False, repr=False)
+class Lookalike(Note):
+    """A number that looks official but is not: what to tell someone who has it."""
+
+    value: str
+
+
+@dataclass(kw_only=True, eq=False, repr=False)
 class Directory(Model):
     __pydantic_config__ = FORBID
     providers: list[Provider]
@@ -203,6 +210,8 @@ class Directory(Model):
     laws: list[Law] = field(default_factory=list)
     scam_signs: list[ScamSign] = field(default_factory=list)
     scam_rules: list[Note] = field(default_factory=list)
+    lookalikes: list[Lookalike] = field(default_factory=list)
+    wary: list[ScamSign] = field(default_factory=list)  # patterns check-number warns about
 
     def __post_init__(self) -> None:
         if not self.providers or not self.authorities:
@@ -363,6 +372,7 @@ class Playbook(Model):
     letter: LetterSpec
     urgent: list[Para] = field(default_factory=list)  # steps before anything else, shown first
     escalate_to: list[str] = field(default_factory=list)
+    scam_checklist: When | None = None  # when it holds, the result shows the scam signs and rules
     example: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
-from .complaint import Report
-from .escalation import Step
 from .messages import t
-from .models import Channel, Directory, Lang, Playbook, Provider
 from .output import Block
+
+if TYPE_CHECKING:  # check-number must not pay for the models and the letter machinery
+    from .complaint import Report
+    from .escalation import Step
+    from .models import Channel, Directory, Lang, Playbook, Provider
+    from .phone import Lookup
 
 
 def channel_row(ch: Channel, lang: Lang) -> list[str]:
@@ -60,6 +64,11 @@ def report_blocks(r: Report) -> list[Block]:
         blocks.append(
             Block(t("h_urgent", lang), lines=[f"• {u}" for u in r.urgent], style="urgent")
         )
+    if r.scam_signs:
+        blocks.append(
+            Block(t("h_checklist", lang), lines=[f"• {x}" for x in r.scam_signs], style="warn")
+        )
+        blocks.append(Block(t("h_rules", lang), lines=[f"• {x}" for x in r.scam_rules]))
     blocks.append(channels_block(r.plan.channels, lang))
     blocks.append(ladder_block(r))
     if r.missing:
@@ -146,3 +155,35 @@ def playbook_blocks(pb: Playbook, lang: Lang) -> list[Block]:
         rows=rows,
     )
     return [advice, questions]
+
+
+def check_blocks(result: Lookup, directory: dict[str, Any], lang: Lang) -> list[Block]:
+    """What `check-number` shows: the verdict, then the checklist, then the rules."""
+    n = result.number
+    lines = [t("n_number", lang, number=n.raw.strip())]
+    for m in result.matches:
+        short = m.channel["value"]
+        line = t("n_match", lang, name=m.name[lang], kind=t(f"kind_{m.channel['kind']}", lang))
+        line += f" {short}" + (t("n_via_area", lang, short=short) if m.via_area_code else "")
+        lines.append(line)
+        for key in ("hours", "note"):
+            if m.channel.get(key):
+                lines.append(f"  {m.channel[key][lang]}")
+        lines.append(
+            "  " + t("n_source", lang, source=m.channel["source"], checked=m.channel["checked"])
+        )
+        if m.owner == "provider":  # an authority's notes are about its procedures, not its number
+            lines += [f"! {note[lang]}" for note in m.notes]
+    if result.verdict == "official":
+        lines.append(t("n_even_official", lang))
+    elif result.verdict == "not_found":
+        lines.append(t("n_unknown", lang))
+    lines += [f"! {w[lang]}" for w in result.warnings]
+    style = {"official": "ok", "not_found": "warn", "wary": "urgent"}[result.verdict]
+    blocks = [Block(t(f"n_{result.verdict}", lang), lines=lines, style=style)]  # type: ignore[arg-type]
+    if result.verdict != "official":
+        signs = [f"• {s[lang]}" for s in directory.get("scam_signs", [])]
+        blocks.append(Block(t("h_checklist", lang), lines=signs, style="warn"))
+    rules = [f"• {r[lang]}" for r in directory.get("scam_rules", [])]
+    blocks.append(Block(t("h_rules", lang), lines=rules))
+    return blocks
