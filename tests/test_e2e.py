@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -32,6 +33,11 @@ def spawn(args: list[str], cwd: Path, home: Path) -> pexpect.spawn:
     return pexpect.spawn(
         EXE, args, cwd=str(cwd), env=env, dimensions=(50, 80), encoding="utf-8", timeout=20
     )
+
+
+def drafts_in(home: Path) -> list[str]:
+    with sqlite3.connect(home / "walletcomplain.db") as db:
+        return [row[0] for row in db.execute("SELECT id FROM drafts")]
 
 
 def answer(child: pexpect.spawn, prompt: str, *keys: str) -> None:
@@ -67,6 +73,8 @@ def second_half(child: pexpect.spawn) -> None:
     answer(child, "都对吗", ENTER)
     answer(child, "保存为文件吗", ENTER)
     answer(child, "文件名", ENTER)
+    answer(child, "记录为投诉案件", ENTER)
+    child.expect_exact("已记录为投诉案件 #1")
     answer(child, "保存这次的回答吗", ENTER)
     child.expect_exact("下一步")
     child.expect(pexpect.EOF)
@@ -92,7 +100,7 @@ def test_ctrl_c_then_resume_finishes_the_same_letter(tmp_path: Path) -> None:
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 130
-    assert len(list((home / "drafts").glob("*.json"))) == 1
+    assert len(drafts_in(home)) == 1
 
     child = spawn(["start", "--resume"], tmp_path, home)
     child.expect_exact("继续草稿")
@@ -101,7 +109,7 @@ def test_ctrl_c_then_resume_finishes_the_same_letter(tmp_path: Path) -> None:
     assert child.exitstatus == 0
     letter = (tmp_path / "投诉-wechatpay-recharge-2026-11-22.txt").read_text(encoding="utf-8")
     assert "95017" in letter and "尾号 6789" in letter
-    assert list((home / "drafts").glob("*.json")) == []
+    assert drafts_in(home) == []
 
 
 def test_no_terminal_exits_2_at_once_with_the_hint(tmp_path: Path) -> None:

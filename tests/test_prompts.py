@@ -12,7 +12,7 @@ from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from walletcomplain import drafts, views
+from walletcomplain import drafts, store, views
 from walletcomplain.interview import Interrupted, Interview, QuestionaryPrompter, resume
 from walletcomplain.models import Catalog, Lang
 from walletcomplain.output import Block, render_plain
@@ -75,8 +75,9 @@ def test_full_chinese_session_for_a_wechat_top_up(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     iv, rec = interview(cat)
-    # provider by Chinese filter, problem, "still complain", ..., review ok, save, name, keep: no
-    keys = ["微信", ENTER, ENTER, ENTER, *RECHARGE_KEYS, ENTER, ENTER, ENTER, ENTER]
+    # provider by Chinese filter, problem, "still complain", ..., review ok, save, name,
+    # record the case: yes, keep the answers file: no
+    keys = ["微信", ENTER, ENTER, ENTER, *RECHARGE_KEYS, ENTER, ENTER, ENTER, ENTER, ENTER]
     with typed(*keys):
         outcome = iv.run()
     assert outcome.report is not None
@@ -95,6 +96,10 @@ def test_full_chinese_session_for_a_wechat_top_up(
     assert "还缺的证据和获取方法" in screen  # shown right after the evidence question
     assert "投诉信预览" in screen and "下一步" in screen
     assert drafts.load_all() == []  # a finished session leaves no draft
+    log = store.Store()
+    [row] = list(log.iter_cases())
+    assert (row["provider"], row["issue"], row["status"]) == ("wechatpay", "recharge", "open")
+    assert "已记录为投诉案件 #1" in screen
 
 
 def test_when_branch_and_an_edit_in_review(
@@ -106,7 +111,7 @@ def test_when_branch_and_an_edit_in_review(
     # fmt: off
     keys = [*RECHARGE_KEYS, *review_edit, DOWN, ENTER,  # now: not debited
             ENTER,  # review again: write the letter
-            DOWN, ENTER, ENTER]  # don't save the letter, don't keep the answers
+            DOWN, ENTER, DOWN, ENTER, ENTER]  # no letter file, no case, no answers file
     # fmt: on
     with typed(*keys):
         outcome = iv.run("wechatpay", "recharge")
@@ -125,7 +130,7 @@ def test_secret_typed_in_an_answer_is_warned_at_once(
     keys = list(RECHARGE_KEYS)
     keys[keys.index("银行短信显示已扣款，余额没有增加。")] = "客服让我报验证码 884422"
     iv, rec = interview(cat)
-    with typed(*keys, ENTER, DOWN, ENTER, ENTER):
+    with typed(*keys, ENTER, DOWN, ENTER, DOWN, ENTER, ENTER):
         outcome = iv.run("alipay", "recharge")
     assert "884422" not in outcome.report.letter.to_text()  # type: ignore[union-attr]
     assert "正规客服绝不会向你要这些" in rec.screen
@@ -147,7 +152,8 @@ def test_ctrl_c_saves_a_draft_and_resume_finishes_the_same_letter(
     iv, _ = interview(cat)
     with typed(ENTER, *RECHARGE_KEYS[:half], CTRL_C), pytest.raises(Interrupted) as stop:
         iv.run("wechatpay", "recharge")
-    assert stop.value.path is not None and stop.value.path.stat().st_mode & 0o777 == 0o600
+    assert stop.value.where is not None and "walletcomplain.db" in stop.value.where
+    assert store.db_path().stat().st_mode & 0o777 == 0o600
     [draft] = drafts.load_all()
     assert draft.provider == "wechatpay" and draft.answers["amount"] == "200.00"
     assert draft.answers["transaction_id"] is None  # skipped, and stays skipped
@@ -155,7 +161,7 @@ def test_ctrl_c_saves_a_draft_and_resume_finishes_the_same_letter(
     back = resume(cat, draft, TODAY)
     assert back.dropped == [] and "bank_deducted" in back.done
     iv2, _ = interview(cat, draft=draft, values=back.values, done=back.done)
-    with typed(*RECHARGE_KEYS[half:], ENTER, DOWN, ENTER, ENTER):
+    with typed(*RECHARGE_KEYS[half:], ENTER, DOWN, ENTER, DOWN, ENTER, ENTER):
         outcome = iv2.run(draft.provider, draft.issue)
     assert outcome.report is not None
     values = outcome.report.complaint.values
@@ -190,7 +196,7 @@ def test_the_security_branch_for_someone_who_called(
             ENTER, ENTER, ENTER,  # frozen: yes; police: yes; no report number
             "对方自称客服，让我共享屏幕。", ESC_ENTER,
             DOWN, ENTER, SPACE, ENTER, SPACE, ENTER, ENTER, ENTER, ENTER, ENTER,
-            ENTER, DOWN, ENTER, ENTER]
+            ENTER, DOWN, ENTER, DOWN, ENTER, ENTER]
     # fmt: on
     iv, rec = interview(cat)
     with typed(*keys):

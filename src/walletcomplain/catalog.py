@@ -506,7 +506,7 @@ def _read_cache(path: Path, key: str) -> dict[str, Any] | None:
 
 def _write_cache(path: Path, data: dict[str, Any], key: str) -> None:
     try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        paths.private_dir(path.parent)
         for old in path.parent.glob("catalog-*.json"):
             old.unlink(missing_ok=True)
         text = json.dumps({"manifest": key, **data}, ensure_ascii=False, separators=(",", ":"))

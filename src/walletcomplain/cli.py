@@ -132,6 +132,7 @@ def guard(lang: "Lang") -> Iterator[None]:
     """Turn every expected failure into a clear message and the documented exit code."""
     from .errors import CatalogError, FileExists, InvalidAnswers, NotFound
     from .messages import t
+    from .store import CaseNotFound, StoreError
 
     try:
         yield
@@ -153,6 +154,10 @@ def guard(lang: "Lang") -> Iterator[None]:
         )
     except AnswersFileError as e:
         fail(str(e))
+    except CaseNotFound as e:
+        fail(t("cl_not_found", lang, id=e.case_id))
+    except StoreError as e:
+        fail(t("store_error", lang, error=str(e)), Exit.RUNTIME)
     except FileExists as e:
         fail(t("file_exists", lang, path=str(e)))
     except OSError as e:
@@ -286,6 +291,9 @@ def start(
         typer.Option("--output", "-o", dir_okay=False, help="Save the letter here at the end."),
     ] = None,
     playbooks: PlaybooksOption = None,
+    no_save: Annotated[
+        bool, typer.Option("--no-save", help="Keep nothing: no draft on Ctrl-C, no case.")
+    ] = False,
 ) -> None:
     """Walk through a complaint step by step: the main way to use walletcomplain.
 
@@ -306,8 +314,10 @@ def start(
         from .interview import Interrupted, Interview, QuestionaryPrompter
         from .interview import resume as resume_draft
         from .output import emit, say
+        from .store import enabled
 
         iv = Interview(QuestionaryPrompter(language), cat, language, today(), output)
+        iv.record = enabled() and not no_save
         if resume:
             found = drafts.load_all()
             if not found:
@@ -327,7 +337,24 @@ def start(
             iv.run(provider, issue)
         except Interrupted as e:
             emit([])
-            fail("\n" + t("i_interrupted", language, path=str(e.path or "-")), Exit.INTERRUPTED)
+            key = "i_interrupted" if e.where else "i_interrupted_nothing"
+            fail("\n" + t(key, language, path=e.where or ""), Exit.INTERRUPTED)
+
+
+def record_case(rep: Any, lang: "Lang") -> None:
+    """letter --save: the case goes into the log, unless recording is off."""
+    from . import cases, store
+    from .messages import t
+    from .output import say
+
+    if not store.enabled():
+        say(t("cl_off", lang))
+        return
+    log = store.Store()
+    try:
+        say(t("cl_saved", lang, id=cases.record(log, rep, today())))
+    finally:
+        log.close()
 
 
 def pick_draft(iv: Any, found: list[Any], cat: "Catalog", lang: "Lang") -> Any:
@@ -391,6 +418,10 @@ def letter(
         bool, typer.Option("--force", help="Overwrite --output if it exists.")
     ] = False,
     playbooks: PlaybooksOption = None,
+    save: Annotated[
+        bool,
+        typer.Option("--save", help="Also record the letter as a case to follow up (cases ...)."),
+    ] = False,
 ) -> None:
     """Write the complaint letter from answers given as flags or a file (no prompts).
 
@@ -408,6 +439,8 @@ def letter(
 
         comp = complaint.build(cat, provider, issue, raw, language, today())
         rep = complaint.report(comp)
+        if save:
+            record_case(rep, language)
         if fmt == Format.json:
             from .catalog import json_dump
 
@@ -690,6 +723,451 @@ def validate(
                 write_out(t("validate_ok", language, path=r.path, what=r.what))
         if bad:
             raise typer.Exit(int(Exit.USAGE))
+
+
+# --- the case log ---------------------------------------------------------------------------
+
+cases_app = typer.Typer(
+    help="The case log: every contact, reply and escalation of your complaints, and when to follow up.",
+    no_args_is_help=True,
+)
+app.add_typer(cases_app, name="cases")
+
+
+class StatusOpt(str, Enum):
+    open = "open"
+    waiting = "waiting"
+    escalated = "escalated"
+    closed = "closed"
+
+
+class ChannelOpt(str, Enum):
+    hotline = "hotline"
+    in_app = "in_app"
+    email = "email"
+    web = "web"
+    authority = "authority"
+
+
+class OutcomeOpt(str, Enum):
+    resolved = "resolved"
+    partly = "partly"
+    rejected = "rejected"
+    abandoned = "abandoned"
+
+
+class ExportFormat(str, Enum):
+    markdown = "markdown"
+    json = "json"
+
+
+CaseId = Annotated[int, typer.Argument(help="The case number, as in `cases list`.", min=1)]
+YesOption = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")]
+ForceOption = Annotated[bool, typer.Option("--force", help="Overwrite the file if it exists.")]
+
+
+@contextmanager
+def case_log(lang: "Lang") -> Iterator[Any]:
+    from .store import Store
+
+    with guard(lang):
+        log = Store()
+        try:
+            yield log
+        finally:
+            log.close()
+
+
+def parse_day(value: str | None, lang: "Lang") -> "dt.date":
+    from . import answers
+    from .messages import t
+
+    if not value:
+        return today()
+    try:
+        day = answers.parse_date(value)
+    except answers.AnswerError:
+        fail(t("cl_bad_date", lang, given=value))
+    if day > today():
+        fail(t("cl_bad_date", lang, given=value))
+    return day
+
+
+def write_or_print(text: str, output: Path | None, force: bool, lang: "Lang") -> None:
+    from .messages import t
+    from .output import say, write_out
+    from .paths import write_atomic
+
+    if output is None:
+        write_out(text)
+        return
+    write_atomic(output, text.encode("utf-8"), force=force)
+    say(t("saved_letter", lang, path=str(output)))
+
+
+@cases_app.command("list")
+def cases_list(
+    status: Annotated[
+        StatusOpt | None, typer.Option("--status", "-s", help="Only cases in this state.")
+    ] = None,
+    as_json: JsonOption = False,
+    all_: Annotated[
+        bool, typer.Option("--all", help="Every case, not just the latest 50.")
+    ] = False,
+    lang: LangOption = None,
+) -> None:
+    """Your cases, newest first: number, state, provider, problem, next follow-up."""
+    language = lang_of(lang)
+    limit = None if all_ else 50
+    with case_log(language) as log:
+        from .messages import t
+
+        rows = log.iter_cases(status.value if status else None, limit)
+        out = sys.stdout
+        if as_json:  # streamed: 100,000 cases never sit in memory at once
+            out.write("[")
+            for i, r in enumerate(rows):
+                out.write(("," if i else "") + json_line(dict(r)))
+            out.write("]\n")
+            return
+        from .output import pad
+
+        labels = {st: t(f"st_{st}", language) for st in ("open", "waiting", "escalated", "closed")}
+        width = max(cell_len(x) for x in [*labels.values(), t("col_status", language)])
+        header = [
+            "    #",
+            pad(t("col_status", language), width),
+            pad(t("col_provider", language), 9),
+            pad(t("col_issue", language), 8),
+            pad(t("col_created", language), 10),
+            t("col_due", language),
+        ]
+        out.write("  ".join(header).rstrip() + "\n")
+        padded = {k: pad(v, width) for k, v in labels.items()}
+        shown = 0
+        lines = []
+        for r in rows:
+            lines.append(
+                f"{r['id']:>5}  {padded[r['status']]}  {r['provider']:<9}  {r['issue']:<8}  "
+                f"{r['created']}  {r['next_due'] or '-'}\n"
+            )
+            shown += 1
+            if len(lines) >= 1000:
+                out.write("".join(lines))
+                lines.clear()
+        out.write("".join(lines))
+        if shown == 0:
+            from .output import say
+
+            say(t("cl_none", language))
+        elif limit is not None and shown == limit:
+            total = log.count(status.value if status else None)
+            if total > shown:
+                from .output import say
+
+                say(t("cl_more", language, shown=shown, total=total))
+
+
+def cell_len(text: str) -> int:
+    from .output import cell_width
+
+    return cell_width(text)
+
+
+def json_line(obj: Any) -> str:
+    import json
+
+    return json.dumps(obj, ensure_ascii=False)
+
+
+@cases_app.command("show")
+def cases_show(case_id: CaseId, as_json: JsonOption = False, lang: LangOption = None) -> None:
+    """One case: its state, why and when to follow up, and a timeline of every event."""
+    language = lang_of(lang)
+    with case_log(language) as log:
+        from . import cases
+        from .messages import t
+        from .output import Block, emit
+
+        case = log.get(case_id)
+        cat = load_catalog(language)
+        data = cases.export_data(case, cat, language)
+        if as_json:
+            from .catalog import json_dump
+
+            sys.stdout.write(json_dump(data) + "\n")
+            return
+        status = t(f"st_{case.status}", language) + (
+            f" ({t('oc_' + case.outcome, language)})" if case.outcome else ""
+        )
+        head = [
+            f"{t('x_provider', language)}: {data['provider']['name']}",
+            f"{t('x_issue', language)}: {data['issue']['title']}",
+            f"{t('x_status', language)}: {status}",
+        ]
+        emit(
+            [
+                Block(t("x_title", language, id=case.id), lines=head),
+                Block(t("h_timeline", language), lines=[f"• {e['text']}" for e in data["events"]]),
+                Block(t("h_next", language), lines=[data["next_due_why"]], style="ok"),
+            ],
+            sys.stdout,
+        )
+
+
+@cases_app.command("log")
+def cases_log(
+    case_id: CaseId,
+    channel: Annotated[
+        ChannelOpt,
+        typer.Option("--channel", "-c", help="How: hotline, in_app, email, web, authority."),
+    ],
+    ref: Annotated[
+        str | None, typer.Option("--ref", "-r", help="The ticket or reference number they gave.")
+    ] = None,
+    note: Annotated[str | None, typer.Option("--note", "-n", help="What was said or done.")] = None,
+    date: Annotated[
+        str | None, typer.Option("--date", "-d", help="When (default today), e.g. 2026-11-21.")
+    ] = None,
+    reply: Annotated[
+        str | None, typer.Option("--reply", help="Their answer, if they gave one.")
+    ] = None,
+    authority: Annotated[
+        str | None,
+        typer.Option(
+            "--authority", "-a", help="With --channel authority: which (pboc, samr, nfra, ...)."
+        ),
+    ] = None,
+    lang: LangOption = None,
+) -> None:
+    """Record a contact (a call, a chat, an e-mail, a complaint to an authority) or a reply.
+    The next follow-up date is set from the escalation ladder, and said why."""
+    language = lang_of(lang)
+    day = parse_day(date, language)
+    with case_log(language) as log:
+        from . import cases
+        from .messages import t
+        from .output import say
+
+        case = log.get(case_id)
+        cat = load_catalog(language)
+        cases.log_contact(log, cat, case, channel.value, day, ref, note, reply, authority)
+        say(t("cl_logged", language, why=cases.explain_due(log.get(case_id), cat, language)))
+
+
+@cases_app.command("due")
+def cases_due(as_json: JsonOption = False, lang: LangOption = None) -> None:
+    """What needs following up today, and why."""
+    language = lang_of(lang)
+    with case_log(language) as log:
+        import json
+
+        from . import cases
+        from .messages import t
+        from .output import Block, emit, say
+
+        rows = list(log.due(today()))
+        if not rows:
+            if as_json:
+                sys.stdout.write("[]\n")
+            else:
+                say(t("cl_nothing_due", language))
+            return
+        cat = load_catalog(language)
+        items = []
+        for r in rows:
+            case = log.get(r["id"])
+            items.append(
+                {
+                    "id": case.id,
+                    "provider": case.provider,
+                    "issue": case.issue,
+                    "status": case.status,
+                    "due": r["next_due"],
+                    "why": cases.explain_due(case, cat, language),
+                }
+            )
+        if as_json:
+            sys.stdout.write(json.dumps(items, ensure_ascii=False, indent=2) + "\n")
+            return
+        emit(
+            [
+                Block(
+                    t("h_due", language),
+                    lines=[f"#{i['id']}  {i['due']}  {i['why']}" for i in items],
+                    style="warn",
+                )
+            ],
+            sys.stdout,
+        )
+
+
+@cases_app.command("escalate")
+def cases_escalate(
+    case_id: CaseId,
+    to: Annotated[
+        str | None,
+        typer.Option(
+            "--to",
+            help="The authority (pboc, samr, nfra, cca, police); default: the next on the ladder.",
+        ),
+    ] = None,
+    lang: LangOption = None,
+    fmt: Annotated[
+        Format, typer.Option("--format", "-f", help="text (default) or markdown.")
+    ] = Format.text,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", dir_okay=False, help="Write the letter to this file."),
+    ] = None,
+    force: ForceOption = False,
+) -> None:
+    """Write the escalation letter to the next authority, telling the whole history: the
+    original facts, every contact with date, channel and reference, their answer or
+    silence, and the days elapsed against the rule. The escalation is recorded."""
+    language = lang_of(lang)
+    with case_log(language) as log:
+        from . import cases
+        from .messages import t
+        from .output import say
+
+        case = log.get(case_id)
+        letter_lang = language if (lang is not None or STATE.lang is not None) else case.lang
+        cat = load_catalog(language)
+        if to is None and cases.next_authority(case, cat) is None:
+            fail(
+                t("cl_no_next", language, known=", ".join(a.id for a in cat.directory.authorities))
+            )
+        if output is not None and output.exists() and not force:
+            fail(t("file_exists", language, path=str(output)))
+        result = cases.escalate(log, cat, case, to, letter_lang, today())
+        text = result.letter.to_markdown() if fmt == Format.markdown else result.letter.to_text()
+        write_or_print(text, output, True, language)
+        say(
+            t(
+                "cl_escalated",
+                language,
+                name=result.authority.name.get(language),
+                why=cases.explain_due(log.get(case_id), cat, language),
+            )
+        )
+
+
+@cases_app.command("close")
+def cases_close(
+    case_id: CaseId,
+    outcome: Annotated[
+        OutcomeOpt, typer.Option("--outcome", help="resolved, partly, rejected or abandoned.")
+    ],
+    note: Annotated[
+        str | None, typer.Option("--note", "-n", help="Anything worth keeping.")
+    ] = None,
+    lang: LangOption = None,
+) -> None:
+    """Close a case with its outcome."""
+    language = lang_of(lang)
+    with case_log(language) as log:
+        from . import cases
+        from .messages import t
+        from .output import say
+
+        case = log.get(case_id)
+        cases.close(log, case, outcome.value, note, today())
+        say(t("cl_closed", language, id=case_id, outcome=t(f"oc_{outcome.value}", language)))
+
+
+@cases_app.command("export")
+def cases_export(
+    case_id: CaseId,
+    fmt: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="markdown (default) or json.")
+    ] = ExportFormat.markdown,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", dir_okay=False, help="Write to this file.")
+    ] = None,
+    force: ForceOption = False,
+    lang: LangOption = None,
+) -> None:
+    """The whole case file, for a regulator or a lawyer: facts, letter, timeline, next step.
+    Card, ID and phone numbers are masked as in the letter."""
+    language = lang_of(lang)
+    with case_log(language) as log:
+        from . import cases
+
+        case = log.get(case_id)
+        cat = load_catalog(language)
+        if fmt == ExportFormat.json:
+            from .catalog import json_dump
+
+            text = json_dump(cases.export_data(case, cat, language)) + "\n"
+        else:
+            text = cases.export_markdown(case, cat, language)
+        write_or_print(text, output, force, language)
+
+
+@cases_app.command("remind")
+def cases_remind(
+    case_id: CaseId,
+    ics: Annotated[
+        Path, typer.Option("--ics", help="The calendar file to write (.ics).", dir_okay=False)
+    ],
+    force: ForceOption = False,
+    lang: LangOption = None,
+) -> None:
+    """A calendar file with a reminder on the next follow-up date."""
+    language = lang_of(lang)
+    with case_log(language) as log:
+        from . import cases
+        from .messages import t
+        from .output import say
+        from .paths import write_atomic
+
+        case = log.get(case_id)
+        if case.next_due is None:
+            fail(t("cl_remind_closed", language))
+        cat = load_catalog(language)
+        write_atomic(ics, cases.ics(case, cat, language).encode("utf-8"), force=force)
+        say(t("cl_remind_saved", language, path=str(ics), date=case.next_due.isoformat()))
+
+
+def confirm(question: str, yes: bool, lang: "Lang") -> bool:
+    from .messages import t
+
+    if yes:
+        return True
+    if not sys.stdin.isatty():
+        fail(t("cl_need_yes", lang))
+    return typer.confirm(question, default=False)
+
+
+@cases_app.command("delete")
+def cases_delete(case_id: CaseId, yes: YesOption = False, lang: LangOption = None) -> None:
+    """Delete one case and its history (asks first)."""
+    language = lang_of(lang)
+    with case_log(language) as log:
+        from .messages import t
+        from .output import say
+
+        log.get(case_id)
+        if not confirm(t("cl_confirm_delete", language, id=case_id), yes, language):
+            say(t("cl_kept", language))
+            return
+        log.delete(case_id)
+        say(t("cl_deleted", language, id=case_id))
+
+
+@cases_app.command("purge")
+def cases_purge(yes: YesOption = False, lang: LangOption = None) -> None:
+    """Delete every case and every draft (asks first)."""
+    language = lang_of(lang)
+    with case_log(language) as log:
+        from .messages import t
+        from .output import say
+
+        if not confirm(t("cl_confirm_purge", language, n=log.count()), yes, language):
+            say(t("cl_kept", language))
+            return
+        say(t("cl_purged", language, n=log.purge()))
 
 
 GLOBAL_VALUE_OPTIONS = frozenset({"--lang", "-l", "--playbooks"})

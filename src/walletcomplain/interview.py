@@ -10,6 +10,7 @@ prompt_toolkit's pipe input. Ctrl-C anywhere saves a draft (`Interrupted`).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ from .messages import describe_error, describe_notice, t
 from .models import Catalog, Lang, Playbook, Provider, Question
 from .output import Block, emit
 from .paths import write_atomic
+from .store import StoreError
 
 Validator = Callable[[str], "str | None"]
 
@@ -157,11 +159,11 @@ def _filter_any_character(question: Any) -> None:
 
 
 class Interrupted(Exception):
-    """Ctrl-C: the answers so far are in the draft at `path`."""
+    """Ctrl-C: the answers so far are in the draft stored at `where` (None: nothing kept)."""
 
-    def __init__(self, path: Path | None) -> None:
-        super().__init__(str(path))
-        self.path = path
+    def __init__(self, where: str | None) -> None:
+        super().__init__(where)
+        self.where = where
 
 
 @dataclass
@@ -180,6 +182,7 @@ class Interview:
     draft: drafts.Draft | None = None
     values: dict[str, Any] = field(default_factory=dict)
     done: set[str] = field(default_factory=set)  # answered or deliberately skipped
+    record: bool = True  # drafts and cases; off with --no-save or WALLETCOMPLAIN_NO_SAVE=1
 
     # --- the whole conversation ---------------------------------------------------------
 
@@ -213,7 +216,7 @@ class Interview:
             )
             if not self.ask_yes_no(t("i_still", lang), default=True):
                 self.prompter.show([Block(t("h_channels", lang), lines=[self.bye(provider)])])
-                drafts.delete(self.draft.id)
+                self._forget_draft()
                 return Outcome()
             urgent = [p.get(lang) for p in playbook.urgent if p.when is None]
             if urgent:
@@ -246,7 +249,7 @@ class Interview:
         self.prompter.show(
             [Block(t("i_next_step", lang, text=""), lines=[self.next_step(rep)], style="ok")]
         )
-        drafts.delete(self.draft.id)
+        self._forget_draft()
         return outcome
 
     # --- choosing -----------------------------------------------------------------------------
@@ -461,6 +464,16 @@ class Interview:
             self.save_file(self.output, text, outcome, ask=False)
         elif self.ask_yes_no(t("i_save_letter", lang), default=True):
             self.save_file(Path(f"{stem}.txt"), text, outcome)
+        if self.record and self.ask_yes_no(t("i_record_case", lang), default=True):
+            from . import cases
+            from .store import Store
+
+            log = Store()
+            try:
+                case_id = cases.record(log, rep, self.today)
+            finally:
+                log.close()
+            self.prompter.show([Block(t("cl_saved", lang, id=case_id), style="ok")])
         if self.ask_yes_no(t("i_save_answers", lang), default=False):
             import yaml
 
@@ -529,14 +542,24 @@ class Interview:
             skipped = {k: None for k in self.done if k not in self.values}
             self.draft.answers = {**answers.to_jsonable(self.values), **skipped}
 
-    def _save_draft(self) -> Path | None:
-        if self.draft is None or (not self.values and self.draft.provider is None):
+    def _save_draft(self) -> str | None:
+        if (
+            not self.record
+            or self.draft is None
+            or (not self.values and self.draft.provider is None)
+        ):
             return None
         self._sync_draft()
         try:
             return drafts.save(self.draft)
-        except OSError:
+        except (OSError, StoreError):
             return None
+
+    def _forget_draft(self) -> None:
+        if self.record and self.draft is not None:
+            # a draft that cannot be deleted is harmless: resume would offer it again
+            with contextlib.suppress(OSError, StoreError):
+                drafts.delete(self.draft.id)
 
 
 @dataclass

@@ -24,6 +24,15 @@ def cache_dir() -> Path:
     return home() / "cache"
 
 
+def private_dir(path: Path) -> Path:
+    """Create `path` (and the data directory above it) readable by the user only."""
+    base = home()
+    for d in [base, *reversed([p for p in path.parents if base in p.parents]), path]:
+        if not d.exists():
+            d.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return path
+
+
 def write_atomic(path: Path, data: bytes, *, force: bool = False, mode: int = 0o600) -> None:
     """Write to a temporary file beside `path`, then rename it into place.
 

@@ -1,0 +1,229 @@
+"""The `cases` commands through CliRunner, and the whole follow-up story, installed."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from walletcomplain.cli import app
+
+from .test_cli import write_example
+
+EXE = shutil.which("walletcomplain", path=str(Path(sys.executable).parent)) or "walletcomplain"
+
+
+@pytest.fixture
+def case_id(runner: CliRunner, tmp_path: Path) -> int:
+    answers = write_example(runner, tmp_path)
+    result = runner.invoke(
+        app, ["letter", "-i", "recharge", "-p", "alipay", "-a", str(answers), "--save"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "已记录为投诉案件 #1" in result.stderr
+    return 1
+
+
+def test_list_show_and_json(runner: CliRunner, case_id: int) -> None:
+    listed = runner.invoke(app, ["cases", "list"])
+    assert listed.exit_code == 0 and "alipay" in listed.stdout and "已写信" in listed.stdout
+    data = json.loads(runner.invoke(app, ["cases", "list", "--json"]).stdout)
+    assert data == [
+        {
+            "id": 1,
+            "provider": "alipay",
+            "issue": "recharge",
+            "status": "open",
+            "created": "2026-11-22",
+            "next_due": "2026-12-07",
+        }
+    ]
+    assert (
+        json.loads(runner.invoke(app, ["cases", "list", "--status", "closed", "--json"]).stdout)
+        == []
+    )
+    shown = runner.invoke(app, ["cases", "show", "1", "--lang", "en"])
+    assert shown.exit_code == 0 and "Timeline" in shown.stdout and "letter written" in shown.stdout
+    assert (
+        json.loads(runner.invoke(app, ["cases", "show", "1", "--json"]).stdout)["status"] == "open"
+    )
+
+
+def test_log_due_escalate_close(
+    runner: CliRunner, case_id: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    logged = runner.invoke(
+        app,
+        [
+            "cases",
+            "log",
+            "1",
+            "--channel",
+            "hotline",
+            "--ref",
+            "A1",
+            "--note",
+            "会处理",
+            "--date",
+            "2026年11月22日",
+        ],
+    )
+    assert logged.exit_code == 0 and "2026年12月7日" in logged.stderr
+    assert runner.invoke(app, ["cases", "due"]).stderr.strip() == "今天没有需要跟进的案件。"
+    monkeypatch.setenv("WALLETCOMPLAIN_TODAY", "2026-12-08")
+    due = runner.invoke(app, ["cases", "due", "--lang", "en"])
+    assert (
+        due.exit_code == 0 and "#1" in due.stdout and "escalate to the People's Bank" in due.stdout
+    )
+    assert json.loads(runner.invoke(app, ["cases", "due", "--json"]).stdout)[0]["id"] == 1
+    letter = runner.invoke(app, ["cases", "escalate", "1"])
+    assert letter.exit_code == 0
+    assert (
+        letter.stdout.startswith("致：中国人民银行")
+        and "A1" in letter.stdout
+        and "16 天" in letter.stdout
+    )
+    assert "已记录升级到中国人民银行" in letter.stderr
+    closed = runner.invoke(app, ["cases", "close", "1", "--outcome", "resolved", "--note", "到账"])
+    assert closed.exit_code == 0 and "已解决" in closed.stderr
+    assert (
+        json.loads(runner.invoke(app, ["cases", "list", "--json"]).stdout)[0]["status"] == "closed"
+    )
+    assert "已结束" in runner.invoke(app, ["cases", "remind", "1", "--ics", "x.ics"]).stderr
+
+
+def test_export_and_remind(runner: CliRunner, case_id: int, tmp_path: Path) -> None:
+    md = runner.invoke(app, ["cases", "export", "1"])
+    assert md.exit_code == 0 and md.stdout.startswith("# 投诉案件 #1") and "****8000" in md.stdout
+    data = json.loads(runner.invoke(app, ["cases", "export", "1", "--format", "json"]).stdout)
+    assert data["answers"]["account_id"] == "****8000" and data["letter"].startswith("致")
+    out = tmp_path / "case.md"
+    assert runner.invoke(app, ["cases", "export", "1", "-o", str(out)]).exit_code == 0
+    assert runner.invoke(app, ["cases", "export", "1", "-o", str(out)]).exit_code == 2  # no --force
+    ics = tmp_path / "r.ics"
+    result = runner.invoke(app, ["cases", "remind", "1", "--ics", str(ics)])
+    assert result.exit_code == 0 and "2026-12-07" in result.stderr
+    assert "DTSTART;VALUE=DATE:20261207" in ics.read_text(encoding="utf-8")
+
+
+def test_delete_and_purge_ask_first(runner: CliRunner, case_id: int) -> None:
+    refused = runner.invoke(app, ["cases", "delete", "1"])  # CliRunner's stdin is not a terminal
+    assert refused.exit_code == 2 and "--yes" in refused.stderr
+    assert runner.invoke(app, ["cases", "delete", "1", "--yes"]).exit_code == 0
+    assert runner.invoke(app, ["cases", "show", "1"]).exit_code == 2
+    assert runner.invoke(app, ["cases", "purge", "--yes"]).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["show", "9"],
+        ["log", "9", "--channel", "web"],
+        ["escalate", "9"],
+        ["close", "9", "--outcome", "partly"],
+        ["export", "9"],
+        ["delete", "9", "-y"],
+        ["remind", "9", "--ics", "x.ics"],
+    ],
+)
+def test_unknown_case_exits_2(runner: CliRunner, args: list[str]) -> None:
+    result = runner.invoke(app, ["cases", *args])
+    assert result.exit_code == 2
+    assert "没有编号为 9 的案件" in result.stderr
+
+
+def test_bad_input_exits_2(runner: CliRunner, case_id: int) -> None:
+    assert runner.invoke(app, ["cases", "log", "1", "--channel", "fax"]).exit_code == 2
+    future = runner.invoke(app, ["cases", "log", "1", "--channel", "web", "--date", "2030-01-01"])
+    assert future.exit_code == 2 and "--date" in future.stderr
+    assert runner.invoke(app, ["cases", "show", "abc"]).exit_code == 2
+    assert runner.invoke(app, ["cases", "escalate", "1", "--to", "cia"]).exit_code == 2
+
+
+def test_no_save_env_turns_recording_off(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("WALLETCOMPLAIN_NO_SAVE", "1")
+    answers = write_example(runner, tmp_path)
+    result = runner.invoke(
+        app, ["letter", "-i", "recharge", "-p", "alipay", "-a", str(answers), "--save"]
+    )
+    assert result.exit_code == 0 and "没有保存案件" in result.stderr
+    monkeypatch.delenv("WALLETCOMPLAIN_NO_SAVE")
+    assert json.loads(runner.invoke(app, ["cases", "list", "--json"]).stdout) == []
+
+
+def test_a_file_that_is_not_a_database_is_named(runner: CliRunner) -> None:
+    home = Path(os.environ["WALLETCOMPLAIN_HOME"])
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "walletcomplain.db").write_text("not sqlite " * 200, encoding="utf-8")
+    result = runner.invoke(app, ["cases", "list"])
+    assert result.exit_code == 1
+    assert "walletcomplain.db" in result.stderr and "Traceback" not in result.output
+    assert (home / "walletcomplain.db").read_text(encoding="utf-8").startswith("not sqlite")
+
+
+@pytest.mark.e2e
+def test_the_whole_follow_up_story_with_the_installed_command(tmp_path: Path) -> None:
+    env = {**os.environ, "WALLETCOMPLAIN_HOME": str(tmp_path / "home"), "LANG": "C.UTF-8"}
+
+    def run(*args: str, today: str = "2026-11-22") -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [EXE, *args],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            env={**env, "WALLETCOMPLAIN_TODAY": today},
+        )
+
+    example = run("playbooks", "show", "recharge", "--example").stdout
+    (tmp_path / "a.yaml").write_text(example, encoding="utf-8")
+    assert (
+        run(
+            "letter", "-i", "recharge", "-p", "alipay", "-a", str(tmp_path / "a.yaml"), "--save"
+        ).returncode
+        == 0
+    )
+    assert (
+        run(
+            "cases",
+            "log",
+            "1",
+            "--channel",
+            "hotline",
+            "--ref",
+            "A20261122-01",
+            "--note",
+            "说三天内处理",
+        ).returncode
+        == 0
+    )
+    assert (
+        run(
+            "cases",
+            "log",
+            "1",
+            "--channel",
+            "in_app",
+            "--ref",
+            "CS-02",
+            today="2026-11-25",
+        ).returncode
+        == 0
+    )
+    due = run("cases", "due", today="2026-12-11")
+    assert due.returncode == 0 and "#1" in due.stdout
+    escalated = run("cases", "escalate", "1", today="2026-12-11")
+    assert escalated.returncode == 0
+    for part in ["12363", "A20261122-01", "CS-02", "19 天", "中国人民银行"]:
+        assert part in escalated.stdout, part
+    export = run("cases", "export", "1", "--format", "json", today="2026-12-11")
+    data = json.loads(export.stdout)
+    assert [e["kind"] for e in data["events"]] == ["created", "contact", "contact", "escalated"]
+    assert data["status"] == "escalated"

@@ -1,0 +1,322 @@
+"""The case log: store, migrations, concurrency, damage, due dates, escalation letters."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import multiprocessing
+import os
+import sqlite3
+import stat
+from pathlib import Path
+
+import pytest
+
+from walletcomplain import cases, complaint, store
+from walletcomplain.models import Catalog
+from walletcomplain.store import CaseNotFound, Event, Store, StoreError
+
+from .conftest import TODAY
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def new_case(
+    log: Store,
+    cat: Catalog,
+    issue: str = "recharge",
+    provider: str = "alipay",
+    lang: str = "zh",
+    day: dt.date = TODAY,
+) -> int:
+    example = cat.playbooks[issue].example
+    rep = complaint.report(complaint.build(cat, provider, issue, example, lang, TODAY))  # type: ignore[arg-type]
+    return cases.record(log, rep, day)
+
+
+def test_a_case_and_its_timeline(cat: Catalog) -> None:
+    log = Store()
+    case_id = new_case(log, cat)
+    case = log.get(case_id)
+    assert (case.provider, case.issue, case.status) == ("alipay", "recharge", "open")
+    assert case.answers["amount"] == "200.00" and "95188" in case.letter
+    assert case.next_due == TODAY + dt.timedelta(days=15)
+    assert case.due_reason["basis"] == "suggestion"
+    assert [e.kind for e in case.events] == ["created"]
+    path = store.db_path()
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+    assert log.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_contact_sets_the_next_date_from_the_ladder(cat: Catalog) -> None:
+    log = Store()
+    case = log.get(new_case(log, cat))
+    cases.log_contact(
+        log, cat, case, "hotline", dt.date(2026, 11, 23), "A1", "说三天内处理", None, None
+    )
+    case = log.get(case.id)
+    assert case.status == "waiting"
+    assert case.next_due == dt.date(2026, 12, 8)
+    why = cases.explain_due(case, cat, "en")
+    assert "escalate to the People's Bank of China" in why and "a suggestion" in why
+    cases.log_contact(log, cat, case, "authority", dt.date(2026, 12, 9), None, None, None, "samr")
+    case = log.get(case.id)
+    assert case.status == "escalated"
+    assert case.next_due == dt.date(
+        2026, 12, 18
+    )  # 7 working days (SAMR Order 2019 No. 20, Art. 14)
+    assert "7 working days" in cases.explain_due(case, cat, "en")
+    cases.log_contact(
+        log, cat, case, "hotline", dt.date(2026, 12, 10), None, None, "已退款 200 元", None
+    )
+    case = log.get(case.id)
+    assert case.next_due == dt.date(2026, 12, 10) and case.due_reason["kind"] == "review_reply"
+    cases.close(log, case, "resolved", "到账了", dt.date(2026, 12, 11))
+    case = log.get(case.id)
+    assert (case.status, case.outcome, case.next_due) == ("closed", "resolved", None)
+    assert [e.kind for e in case.events] == ["created", "contact", "contact", "reply", "closed"]
+
+
+def test_free_text_in_the_log_is_masked(cat: Catalog) -> None:
+    log = Store()
+    case = log.get(new_case(log, cat))
+    cases.log_contact(
+        log,
+        cat,
+        case,
+        "hotline",
+        TODAY,
+        None,
+        "客服要验证码 123456，卡号 6222021234567890128",
+        None,
+        None,
+    )
+    note = log.get(case.id).events[-1].note or ""
+    assert "123456" not in note and "6222021234567890128" not in note
+
+
+def test_due_lists_only_what_is_due(cat: Catalog) -> None:
+    log = Store()
+    a = new_case(log, cat, day=dt.date(2026, 11, 1))
+    b = new_case(log, cat, day=dt.date(2026, 11, 20))
+    c = new_case(log, cat, day=dt.date(2026, 11, 2))
+    cases.close(log, log.get(c), "abandoned", None, TODAY)
+    assert [r["id"] for r in log.due(TODAY)] == [a]
+    assert [r["id"] for r in log.due(dt.date(2026, 12, 31))] == [a, b]
+
+
+def test_unknown_case() -> None:
+    log = Store()
+    with pytest.raises(CaseNotFound):
+        log.get(42)
+    with pytest.raises(CaseNotFound):
+        log.add_event(42, Event(0, 42, TODAY, "note"), None, None)
+    with pytest.raises(CaseNotFound):
+        log.delete(42)
+
+
+def test_a_failed_write_leaves_the_case_as_it_was(cat: Catalog) -> None:
+    log = Store()
+    case_id = new_case(log, cat)
+    before = log.get(case_id)
+
+    def half_a_change() -> None:
+        with log.write() as c:
+            c.execute("UPDATE cases SET status = 'closed' WHERE id = ?", (case_id,))
+            c.execute(
+                "INSERT INTO events (case_id, day, kind, created) VALUES (?, ?, 'note', 'x')",
+                (case_id, "2026-11-22"),
+            )
+            raise RuntimeError("disk full")
+
+    with pytest.raises(RuntimeError):
+        half_a_change()
+    after = log.get(case_id)
+    assert after.status == before.status and len(after.events) == len(before.events)
+    with pytest.raises(
+        sqlite3.IntegrityError
+    ):  # a check constraint fails half way: nothing is kept
+        log.add_event(case_id, Event(0, case_id, TODAY, "note"), "lost", None)  # type: ignore[arg-type]
+    assert len(log.get(case_id).events) == len(before.events)
+
+
+def test_not_a_database_is_named_and_left_alone(tmp_path: Path) -> None:
+    path = tmp_path / "walletcomplain.db"
+    path.write_text("these are my notes, not a database\n" * 100, encoding="utf-8")
+    before = path.read_bytes()
+    with pytest.raises(StoreError) as e:
+        Store(path)
+    assert str(path) in str(e.value) and "untouched" in str(e.value)
+    assert path.read_bytes() == before
+
+
+def test_a_damaged_database_is_named_and_left_alone(tmp_path: Path, cat: Catalog) -> None:
+    path = tmp_path / "walletcomplain.db"
+    log = Store(path)
+    new_case(log, cat)
+    log.close()
+    for extra in ("-wal", "-shm"):
+        Path(str(path) + extra).unlink(missing_ok=True)
+    data = bytearray(path.read_bytes())
+    data[0:16] = b"garbage garbage!"  # the SQLite header
+    path.write_bytes(bytes(data))
+    with pytest.raises(StoreError) as e:
+        Store(path)
+    assert str(path) in str(e.value)
+    assert path.read_bytes()[:16] == b"garbage garbage!"
+
+
+def test_an_old_database_upgrades_itself_and_drafts_move_in(tmp_path: Path) -> None:
+    home = Path(os.environ["WALLETCOMPLAIN_HOME"])
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "drafts").mkdir()
+    draft = {
+        "id": "20261120-120000-000001",
+        "provider": "alipay",
+        "issue": "recharge",
+        "lang": "zh",
+        "answers": {"amount": "200.00"},
+        "saved": "2026-11-20T12:00:00",
+        "version": 1,
+    }
+    (home / "drafts" / f"{draft['id']}.json").write_text(json.dumps(draft), encoding="utf-8")
+    db = sqlite3.connect(home / store.FILENAME)
+    db.executescript(
+        "CREATE TABLE migrations (version INTEGER PRIMARY KEY, applied TEXT);"
+        + store.MIGRATIONS[0]
+        + "; INSERT INTO migrations VALUES (1, 'then');"
+    )
+    db.execute(
+        "INSERT INTO cases (provider, issue, lang, answers, letter, status, created, updated)"
+        " VALUES ('alipay', 'recharge', 'zh', '{}', 'old letter', 'open', '2026-11-01', 'then')"
+    )
+    db.commit()
+    db.close()
+    log = Store()
+    assert [r[0] for r in log.conn.execute("SELECT version FROM migrations ORDER BY version")] == [
+        1,
+        2,
+    ]
+    assert log.get(1).letter == "old letter"
+    assert [d["id"] for d in log.drafts()] == [draft["id"]]
+    assert list((home / "drafts").glob("*.json")) == []
+
+
+def _writer(home: str, worker: int, n: int) -> None:
+    os.environ["WALLETCOMPLAIN_HOME"] = home
+    log = Store()
+    for i in range(n):
+        case_id = log.add_case(
+            "alipay",
+            "recharge",
+            "zh",
+            {"w": worker, "i": i},
+            "letter",
+            TODAY,
+            (TODAY, {"kind": "letter"}),
+        )
+        log.add_event(
+            case_id,
+            Event(0, case_id, TODAY, "contact", channel="hotline", ref=f"{worker}-{i}"),
+            "waiting",
+            None,
+        )
+    log.close()
+
+
+def test_several_writer_processes_lose_nothing() -> None:
+    home = os.environ["WALLETCOMPLAIN_HOME"]
+    Store().close()  # create it first, as the first run of the tool would
+    ctx = multiprocessing.get_context("spawn")
+    procs = [ctx.Process(target=_writer, args=(home, w, 40)) for w in range(4)]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(60)
+        assert p.exitcode == 0
+    log = Store()
+    assert log.count() == 160
+    assert (
+        log.conn.execute("SELECT count(*) FROM events WHERE kind = 'contact'").fetchone()[0] == 160
+    )
+    refs = {r[0] for r in log.conn.execute("SELECT ref FROM events WHERE ref IS NOT NULL")}
+    assert len(refs) == 160
+
+
+def test_purge_and_delete(cat: Catalog) -> None:
+    log = Store()
+    a, b = new_case(log, cat), new_case(log, cat)
+    log.save_draft("d", {"id": "d"})
+    log.delete(a)
+    assert (
+        log.count() == 1
+        and log.conn.execute("SELECT count(*) FROM events WHERE case_id = ?", (a,)).fetchone()[0]
+        == 0
+    )
+    assert log.purge() == 1
+    assert log.count() == 0 and log.drafts() == []
+    with pytest.raises(CaseNotFound):
+        log.get(b)
+
+
+def test_no_save_turns_recording_off() -> None:
+    assert store.enabled({})
+    assert not store.enabled({"WALLETCOMPLAIN_NO_SAVE": "1"})
+    assert store.enabled({"WALLETCOMPLAIN_NO_SAVE": "0"})
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_golden_escalation_letters(cat: Catalog, lang: str) -> None:
+    log = Store()
+    case = log.get(new_case(log, cat, lang=lang, day=dt.date(2026, 11, 22)))
+    cases.log_contact(
+        log,
+        cat,
+        case,
+        "hotline",
+        dt.date(2026, 11, 23),
+        "A20261123-0042",
+        "说 3 个工作日内处理" if lang == "zh" else "they said three working days",
+        None,
+        None,
+    )
+    cases.log_contact(
+        log, cat, log.get(case.id), "in_app", dt.date(2026, 11, 30), "CS-7788", None, None, None
+    )
+    result = cases.escalate(log, cat, log.get(case.id), None, lang, dt.date(2026, 12, 16))  # type: ignore[arg-type]
+    assert result.authority.id == "pboc"
+    text = result.letter.to_text()
+    path = GOLDEN / f"escalation.recharge.{lang}.txt"
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8")
+    for part in ["12363", "A20261123-0042", "CS-7788", "23"]:
+        assert part in text
+    case = log.get(case.id)
+    assert case.status == "escalated" and case.events[-1].authority == "pboc"
+    assert case.next_due == dt.date(2026, 12, 31)
+
+
+def test_escalation_goes_up_the_ladder(cat: Catalog) -> None:
+    log = Store()
+    case = log.get(new_case(log, cat, issue="dispute", provider="jdpay"))
+    assert cases.next_authority(case, cat).id == "samr"  # type: ignore[union-attr]
+    cases.escalate(log, cat, case, None, "zh", TODAY)
+    assert cases.next_authority(log.get(case.id), cat).id == "pboc"  # type: ignore[union-attr]
+    letter = cases.escalate(log, cat, log.get(case.id), "samr", "zh", TODAY).letter.to_text()
+    assert "地址：[地址]" in letter  # SAMR needs the complainant's address
+
+
+def test_export_and_calendar(cat: Catalog) -> None:
+    log = Store()
+    case = log.get(new_case(log, cat))
+    data = cases.export_data(case, cat, "en")
+    assert data["answers"]["account_id"] == "****8000"
+    assert data["events"][0]["kind"] == "created"
+    md = cases.export_markdown(case, cat, "zh")
+    assert md.startswith("# 投诉案件 #1") and "## 时间线" in md and "95188" in md
+    ics = cases.ics(case, cat, "zh", now=dt.datetime(2026, 11, 22, 8, 0, tzinfo=dt.timezone.utc))
+    assert ics.startswith("BEGIN:VCALENDAR\r\n") and ics.endswith("END:VCALENDAR\r\n")
+    assert "DTSTART;VALUE=DATE:20261207" in ics
+    assert all(len(line.encode()) <= 75 for line in ics.split("\r\n"))
