@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from walletcomplain.cli import app
 
-from .test_cli import write_example
+from .test_cli import RECHARGE, write_example
 
 EXE = shutil.which("walletcomplain", path=str(Path(sys.executable).parent)) or "walletcomplain"
 
@@ -22,9 +22,7 @@ EXE = shutil.which("walletcomplain", path=str(Path(sys.executable).parent)) or "
 @pytest.fixture
 def case_id(runner: CliRunner, tmp_path: Path) -> int:
     answers = write_example(runner, tmp_path)
-    result = runner.invoke(
-        app, ["letter", "-i", "recharge", "-p", "alipay", "-a", str(answers), "--save"]
-    )
+    result = runner.invoke(app, [*RECHARGE, str(answers), "--save"])
     assert result.exit_code == 0, result.output
     assert "已记录为投诉案件 #1" in result.stderr
     return 1
@@ -151,9 +149,7 @@ def test_no_save_env_turns_recording_off(
 ) -> None:
     monkeypatch.setenv("WALLETCOMPLAIN_NO_SAVE", "1")
     answers = write_example(runner, tmp_path)
-    result = runner.invoke(
-        app, ["letter", "-i", "recharge", "-p", "alipay", "-a", str(answers), "--save"]
-    )
+    result = runner.invoke(app, [*RECHARGE, str(answers), "--save"])
     assert result.exit_code == 0 and "没有保存案件" in result.stderr
     monkeypatch.delenv("WALLETCOMPLAIN_NO_SAVE")
     assert json.loads(runner.invoke(app, ["cases", "list", "--json"]).stdout) == []

@@ -16,6 +16,8 @@ from walletcomplain.cli import app
 
 from .conftest import ROOT
 
+RECHARGE = ["letter", "-i", "recharge", "-p", "alipay", "-a"]  # then the answers file
+
 
 def squash(text: str) -> str:
     """Output without the line breaks and indents that wrapping adds."""
@@ -78,9 +80,7 @@ def test_letter_prints_chinese_letter_and_the_rest_on_stderr(
 
 def test_letter_english(runner: CliRunner, tmp_path: Path) -> None:
     answers = write_example(runner, tmp_path)
-    result = runner.invoke(
-        app, ["letter", "-i", "recharge", "-p", "alipay", "-a", str(answers), "--lang", "en"]
-    )
+    result = runner.invoke(app, [*RECHARGE, str(answers), "--lang", "en"])
     assert result.exit_code == 0
     assert result.stdout.startswith("To: Alipay")
     assert "12363" in result.stdout
@@ -96,17 +96,13 @@ def test_global_lang_and_env_lang(
     )
     assert result.stdout.startswith("To: Alipay")
     monkeypatch.setenv("WALLETCOMPLAIN_LANG", "en")
-    result = runner.invoke(app, ["letter", "-i", "recharge", "-p", "alipay", "-a", str(answers)])
+    result = runner.invoke(app, [*RECHARGE, str(answers)])
     assert result.stdout.startswith("To: Alipay")
     monkeypatch.delenv("WALLETCOMPLAIN_LANG")
     monkeypatch.setenv("LANG", "en_US.UTF-8")
-    assert runner.invoke(
-        app, ["letter", "-i", "recharge", "-p", "alipay", "-a", str(answers)]
-    ).stdout.startswith("To:")
+    assert runner.invoke(app, [*RECHARGE, str(answers)]).stdout.startswith("To:")
     monkeypatch.setenv("LANG", "zh_CN.UTF-8")
-    assert runner.invoke(
-        app, ["letter", "-i", "recharge", "-p", "alipay", "-a", str(answers)]
-    ).stdout.startswith("致")
+    assert runner.invoke(app, [*RECHARGE, str(answers)]).stdout.startswith("致")
 
 
 def test_letter_from_sets_only(runner: CliRunner) -> None:
@@ -158,9 +154,7 @@ def test_json_answers_file(runner: CliRunner, tmp_path: Path) -> None:
     data = yaml.safe_load(example_yaml(runner))
     path = tmp_path / "a.json"
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8-sig")
-    result = runner.invoke(
-        app, ["letter", "-i", "recharge", "-p", "alipay", "-a", str(path), "-f", "json"]
-    )
+    result = runner.invoke(app, [*RECHARGE, str(path), "-f", "json"])
     assert result.exit_code == 0, result.output
     out = json.loads(result.stdout)
     assert out["channels"][0]["value"] == "95188"
@@ -175,12 +169,7 @@ def test_every_problem_listed_with_exit_2(runner: CliRunner, tmp_path: Path) -> 
     result = runner.invoke(
         app,
         [
-            "letter",
-            "-i",
-            "recharge",
-            "-p",
-            "alipay",
-            "-a",
+            *RECHARGE,
             str(answers),
             "--lang",
             "en",
@@ -249,9 +238,7 @@ def test_bad_answers_files(
 ) -> None:
     path = tmp_path / "bad.yaml"
     path.write_bytes(content if isinstance(content, bytes) else content.encode())
-    result = runner.invoke(
-        app, ["letter", "-i", "recharge", "-p", "alipay", "-a", str(path), "--lang", "en"]
-    )
+    result = runner.invoke(app, [*RECHARGE, str(path), "--lang", "en"])
     assert result.exit_code == 2
     assert needle in result.stderr
 
@@ -261,7 +248,7 @@ def test_output_file_is_atomic_private_and_never_overwritten(
 ) -> None:
     answers = write_example(runner, tmp_path)
     out = tmp_path / "letter.txt"
-    base = ["letter", "-i", "recharge", "-p", "alipay", "-a", str(answers), "-o", str(out)]
+    base = [*RECHARGE, str(answers), "-o", str(out)]
     result = runner.invoke(app, base)
     assert result.exit_code == 0
     assert out.read_text(encoding="utf-8").startswith("致：支付宝")
@@ -295,12 +282,7 @@ def test_user_text_prints_exactly_as_typed(runner: CliRunner, tmp_path: Path) ->
     result = runner.invoke(
         app,
         [
-            "letter",
-            "-i",
-            "recharge",
-            "-p",
-            "alipay",
-            "-a",
+            *RECHARGE,
             str(answers),
             "--set",
             f"what_happened={odd}",
@@ -318,12 +300,7 @@ def test_password_in_answer_is_masked_and_warned(runner: CliRunner, tmp_path: Pa
     result = runner.invoke(
         app,
         [
-            "letter",
-            "-i",
-            "recharge",
-            "-p",
-            "alipay",
-            "-a",
+            *RECHARGE,
             str(answers),
             "--set",
             "what_happened=客服让我报验证码 884422",
@@ -465,12 +442,7 @@ def test_unwritable_output_is_a_runtime_error(runner: CliRunner, tmp_path: Path)
     result = runner.invoke(
         app,
         [
-            "letter",
-            "-i",
-            "recharge",
-            "-p",
-            "alipay",
-            "-a",
+            *RECHARGE,
             str(answers),
             "-o",
             str(blocker / "letter.txt"),

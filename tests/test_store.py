@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 
 from walletcomplain import cases, complaint, store
+from walletcomplain.errors import CaseNotFound, StoreError
 from walletcomplain.models import Catalog
-from walletcomplain.store import CaseNotFound, Event, Store, StoreError
+from walletcomplain.store import Event, Store
 
 from .conftest import TODAY
 
@@ -102,8 +103,8 @@ def test_due_lists_only_what_is_due(cat: Catalog) -> None:
     b = new_case(log, cat, day=dt.date(2026, 11, 20))
     c = new_case(log, cat, day=dt.date(2026, 11, 2))
     cases.close(log, log.get(c), "abandoned", None, TODAY)
-    assert [r["id"] for r in log.due(TODAY)] == [a]
-    assert [r["id"] for r in log.due(dt.date(2026, 12, 31))] == [a, b]
+    assert [x.id for x in log.due(TODAY)] == [a]
+    assert [x.id for x in log.due(dt.date(2026, 12, 31))] == [a, b]
 
 
 def test_unknown_case() -> None:

@@ -154,6 +154,10 @@ def log_contact(
         authority = None
     if reply:
         due = day, {"kind": "review_reply", "since": day.isoformat(), "authority": authority}
+    nxt = next_authority(case, catalog)
+    due[1]["next"] = (
+        nxt.id if nxt is not None else None
+    )  # named in `cases due` without the timeline
     kind = "reply" if reply and not ref and not note else "contact"
     event = Event(0, case.id, day, kind, channel, ref, note, reply, authority)  # type: ignore[arg-type]
     event.id = store.add_event(case.id, event, status, due)
@@ -219,7 +223,10 @@ def _authority_for(case: Case, catalog: Catalog, wanted: str | None) -> Authorit
 
 
 def _next_name(case: Case, catalog: Catalog, lang: Lang) -> str:
-    a = next_authority(case, catalog)
+    if "next" in case.due_reason:  # worked out when the date was set
+        a = catalog.directory.authority(case.due_reason["next"] or "")
+    else:
+        a = next_authority(case, catalog)
     return a.name.get(lang) if a else t("c_other_routes", lang)
 
 

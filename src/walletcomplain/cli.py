@@ -130,9 +130,8 @@ def today() -> "dt.date":
 @contextmanager
 def guard(lang: "Lang") -> Iterator[None]:
     """Turn every expected failure into a clear message and the documented exit code."""
-    from .errors import CatalogError, FileExists, InvalidAnswers, NotFound
+    from .errors import CaseNotFound, CatalogError, FileExists, InvalidAnswers, NotFound, StoreError
     from .messages import t
-    from .store import CaseNotFound, StoreError
 
     try:
         yield
@@ -826,8 +825,9 @@ def cases_list(
         out = sys.stdout
         if as_json:  # streamed: 100,000 cases never sit in memory at once
             out.write("[")
+            keys = ("id", "provider", "issue", "status", "created", "next_due")
             for i, r in enumerate(rows):
-                out.write(("," if i else "") + json_line(dict(r)))
+                out.write(("," if i else "") + json_line(dict(zip(keys, r, strict=True))))
             out.write("]\n")
             return
         from .output import pad
@@ -844,15 +844,13 @@ def cases_list(
         ]
         out.write("  ".join(header).rstrip() + "\n")
         padded = {k: pad(v, width) for k, v in labels.items()}
+        line = "%5d  %s  %-9s  %-8s  %s  %s\n"
         shown = 0
         lines = []
-        for r in rows:
-            lines.append(
-                f"{r['id']:>5}  {padded[r['status']]}  {r['provider']:<9}  {r['issue']:<8}  "
-                f"{r['created']}  {r['next_due'] or '-'}\n"
-            )
+        for case_id, provider, issue, state, created, due in rows:
+            lines.append(line % (case_id, padded[state], provider, issue, created, due or "-"))
             shown += 1
-            if len(lines) >= 1000:
+            if len(lines) >= 5000:
                 out.write("".join(lines))
                 lines.clear()
         out.write("".join(lines))
@@ -956,50 +954,59 @@ def cases_log(
 
 
 @cases_app.command("due")
-def cases_due(as_json: JsonOption = False, lang: LangOption = None) -> None:
-    """What needs following up today, and why."""
+def cases_due(
+    as_json: JsonOption = False,
+    all_: Annotated[
+        bool, typer.Option("--all", help="Every case due, not just the 50 most overdue.")
+    ] = False,
+    lang: LangOption = None,
+) -> None:
+    """What needs following up today, most overdue first, and why."""
     language = lang_of(lang)
+    limit = None if all_ else 50
     with case_log(language) as log:
-        import json
+        import itertools
 
         from . import cases
         from .messages import t
         from .output import Block, emit, say
 
-        rows = list(log.due(today()))
-        if not rows:
-            if as_json:
-                sys.stdout.write("[]\n")
-            else:
-                say(t("cl_nothing_due", language))
+        due = log.due(today(), limit)
+        first = list(itertools.islice(due, 101))
+        if not first:
+            sys.stdout.write("[]\n") if as_json else say(t("cl_nothing_due", language))
             return
         cat = load_catalog(language)
-        items = []
-        for r in rows:
-            case = log.get(r["id"])
-            items.append(
-                {
-                    "id": case.id,
-                    "provider": case.provider,
-                    "issue": case.issue,
-                    "status": case.status,
-                    "due": r["next_due"],
-                    "why": cases.explain_due(case, cat, language),
-                }
-            )
+
+        def item(c: Any) -> dict[str, Any]:
+            return {
+                "id": c.id,
+                "provider": c.provider,
+                "issue": c.issue,
+                "status": c.status,
+                "due": c.next_due.isoformat() if c.next_due else None,
+                "why": cases.explain_due(c, cat, language),
+            }
+
+        rest = (item(c) for c in itertools.chain(first, due))  # streamed: thousands stay small
+        out = sys.stdout
         if as_json:
-            sys.stdout.write(json.dumps(items, ensure_ascii=False, indent=2) + "\n")
+            out.write("[\n")
+            for n, entry in enumerate(rest):
+                out.write(("," if n else "") + json_line(entry) + "\n")
+            out.write("]\n")
             return
-        emit(
-            [
-                Block(
-                    t("h_due", language),
-                    lines=[f"#{i['id']}  {i['due']}  {i['why']}" for i in items],
-                    style="warn",
-                )
-            ],
-            sys.stdout,
-        )
+        if len(first) <= 100:
+            lines = [f"#{i['id']}  {i['due']}  {i['why']}" for i in rest]
+            emit([Block(t("h_due", language), lines=lines, style="warn")], out)
+        else:  # a long list streams as plain lines: wrapping each would take seconds
+            out.write(f"== {t('h_due', language)} ==\n")
+            for i in rest:
+                out.write(f"#{i['id']}  {i['due']}  {i['why']}\n")
+        if limit is not None and len(first) >= limit:
+            total = log.count_due(today())
+            if total > limit:
+                say(t("cl_more_due", language, shown=limit, total=total))
 
 
 @cases_app.command("escalate")

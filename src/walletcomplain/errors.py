@@ -58,3 +58,13 @@ class InvalidAnswers(ValueError):
 
 class FileExists(FileExistsError):
     """The target exists and --force was not given."""
+
+
+class StoreError(Exception):
+    """The case log cannot be used; the message names the file and says why."""
+
+
+class CaseNotFound(LookupError):
+    def __init__(self, case_id: int) -> None:
+        super().__init__(case_id)
+        self.case_id = case_id

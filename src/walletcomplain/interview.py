@@ -19,13 +19,12 @@ from typing import Any, Protocol
 
 from . import answers, complaint, drafts, views
 from .answers import AnswerError, FieldError
-from .errors import FileExists
+from .errors import FileExists, StoreError
 from .letter import format_value
 from .messages import describe_error, describe_notice, t
 from .models import Catalog, Lang, Playbook, Provider, Question
 from .output import Block, emit
 from .paths import write_atomic
-from .store import StoreError
 
 Validator = Callable[[str], "str | None"]
 

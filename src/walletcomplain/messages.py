@@ -494,6 +494,10 @@ M: dict[str, tuple[str, str]] = {
         "Interrupted. (No draft was kept: recording is off, or nothing was answered yet.)",
     ),
     "store_error": ("案件记录无法使用：{error}", "The case log cannot be used: {error}"),
+    "cl_more_due": (
+        "（只显示最逾期的 {shown} 件，共 {total} 件；加 --all 显示全部）",
+        "(showing the {shown} most overdue of {total}; add --all for every one)",
+    ),
 }
 
 

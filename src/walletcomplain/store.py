@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from . import paths
+from .errors import CaseNotFound, StoreError
 
 Status = Literal["open", "waiting", "escalated", "closed"]
 STATUSES: tuple[Status, ...] = ("open", "waiting", "escalated", "closed")
@@ -71,16 +72,6 @@ MIGRATIONS: list[str] = [
     );
     """,
 ]
-
-
-class StoreError(Exception):
-    """The database cannot be used; the message names the file and says why."""
-
-
-class CaseNotFound(LookupError):
-    def __init__(self, case_id: int) -> None:
-        super().__init__(case_id)
-        self.case_id = case_id
 
 
 @dataclass
@@ -254,7 +245,9 @@ class Store:
         if limit is not None:
             sql += " LIMIT ?"
             args.append(limit)
-        yield from self.conn.execute(sql, args)
+        cur = self.conn.cursor()
+        cur.row_factory = None
+        yield from cur.execute(sql, args)
 
     def count(self, status: str | None = None) -> int:
         if status:
@@ -265,12 +258,26 @@ class Store:
             )
         return int(self.conn.execute("SELECT count(*) FROM cases").fetchone()[0])
 
-    def due(self, today: dt.date) -> Iterator[sqlite3.Row]:
-        yield from self.conn.execute(
-            "SELECT id, provider, issue, status, next_due, due_reason FROM cases"
-            " WHERE status != 'closed' AND next_due <= ? ORDER BY next_due, id",
-            (today.isoformat(),),
+    def due(self, today: dt.date, limit: int | None = None) -> Iterator[Case]:
+        """Open cases whose follow-up date has come, most overdue first (without timelines)."""
+        sql = (
+            "SELECT id, provider, issue, lang, '{}' AS answers, '' AS letter, status, outcome,"
+            " created, updated, next_due, due_reason FROM cases"
+            " WHERE status != 'closed' AND next_due <= ? ORDER BY next_due, id"
         )
+        args: list[Any] = [today.isoformat()]
+        if limit is not None:
+            sql += " LIMIT ?"
+            args.append(limit)
+        for row in self.conn.execute(sql, args):
+            yield _case(row)
+
+    def count_due(self, today: dt.date) -> int:
+        row = self.conn.execute(
+            "SELECT count(*) FROM cases WHERE status != 'closed' AND next_due <= ?",
+            (today.isoformat(),),
+        ).fetchone()
+        return int(row[0])
 
     def add_event(
         self,
