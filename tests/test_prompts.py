@@ -97,8 +97,8 @@ def test_full_chinese_session_for_a_wechat_top_up(
     assert "投诉信预览" in screen and "下一步" in screen
     assert drafts.load_all() == []  # a finished session leaves no draft
     log = store.Store()
-    [row] = list(log.iter_cases())
-    assert (row["provider"], row["issue"], row["status"]) == ("wechatpay", "recharge", "open")
+    [(_, provider, issue, status, _, _)] = list(log.iter_cases())
+    assert (provider, issue, status) == ("wechatpay", "recharge", "open")
     assert "已记录为投诉案件 #1" in screen
 
 
