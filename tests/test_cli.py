@@ -459,3 +459,18 @@ def test_data_home_is_private(runner: CliRunner) -> None:
     for f in home.rglob("*"):
         if f.is_file():
             assert stat.S_IMODE(f.stat().st_mode) == 0o600
+
+
+def test_someone_called_me_puts_110_and_the_bank_first(runner: CliRunner) -> None:
+    example = example_yaml(runner, "security")
+    result = runner.invoke(
+        app,
+        ["letter", "-i", "security", "-p", "alipay", "--answers", "-", "--lang", "en"],
+        input=example,
+    )
+    assert result.exit_code == 0
+    err = result.stderr
+    assert err.index("Do these first") < err.index("Scam signs") < err.index("Where to complain")
+    first = err[err.index("Do these first") : err.index("Scam signs")]
+    assert first.index("call 110") < first.index("Stop the bleeding")
+    assert "+86 170 1234 5678" in result.stdout  # their number is evidence: kept whole

@@ -207,3 +207,16 @@ def test_the_security_branch_for_someone_who_called(
     assert "不在官方号码目录里" in rec.screen  # the caller's number was checked at once
     assert "骗子的常见手法" in render_plain(views.report_blocks(outcome.report))
     assert "只通过官方 App" in rec.screen  # the unconditional urgent step came before the questions
+
+
+def test_several_drafts_are_listed_to_choose_from(cat: Catalog) -> None:
+    from walletcomplain.cli import pick_draft
+
+    older = drafts.Draft(
+        "d-old", "alipay", "recharge", "zh", {"amount": "10.00"}, "2026-11-20T10:00:00"
+    )
+    newer = drafts.Draft("d-new", "wechatpay", "fees", "zh", {}, "2026-11-21T10:00:00")
+    iv, _ = interview(cat)
+    with typed(DOWN, ENTER):  # the list is newest first: DOWN picks the older one
+        picked = pick_draft(iv, [newer, older], cat, "zh")
+    assert picked is older

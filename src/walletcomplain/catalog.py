@@ -11,7 +11,6 @@ all problems of all files are reported together.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import functools
 import json
@@ -19,9 +18,8 @@ import os
 import re
 import zlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from . import __version__, paths
 from .errors import CatalogError, Problem
@@ -51,7 +49,7 @@ T = TypeVar("T")
 
 def data_dir() -> Path:
     """The packaged data: inside the wheel, or the repository's data/ when run from source."""
-    here = Path(__file__).resolve().parent
+    here = Path(os.path.abspath(__file__)).parent  # abspath, not resolve(): no lstat per component
     inside = here / "data"
     return inside if inside.is_dir() else here.parents[1] / "data"
 
@@ -218,6 +216,8 @@ def _check_when(
 
 def expand(pb: Playbook, common: Common) -> Playbook:
     """The playbook with the shared questions appended and their choices filled in."""
+    import dataclasses
+
     from .models import Choice
 
     shared = []
@@ -322,8 +322,7 @@ def check_playbook(
 # --- the whole catalog ------------------------------------------------------------------------
 
 
-@dataclass
-class Sources:
+class Sources(NamedTuple):
     providers: Path
     common: Path
     playbooks: list[Path]  # packaged first, then the extra dirs in order: later wins
@@ -350,11 +349,11 @@ def sources(extra: Sequence[Path] = ()) -> Sources:
 
 def manifest(src: Sources) -> str:
     """Every source file's path, size and modification time, and the code that reads them."""
-    code = Path(__file__).resolve().parent
+    code = Path(os.path.abspath(__file__)).parent
     lines = [__version__]
     for p in [*src.all(), code / "models.py", code / "catalog.py", code / "answers.py"]:
         st = p.stat()
-        lines.append(f"{p.resolve()}\t{st.st_size}\t{st.st_mtime_ns}")
+        lines.append(f"{os.path.abspath(p)}\t{st.st_size}\t{st.st_mtime_ns}")
     return "\n".join(lines)
 
 

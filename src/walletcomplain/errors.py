@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -36,6 +35,8 @@ class NotFound(LookupError):
     """An unknown provider or playbook id; carries the known ids for the message."""
 
     def __init__(self, kind: str, given: str, known: list[str]) -> None:
+        import difflib  # only when something was mistyped
+
         close = difflib.get_close_matches(given, known, n=1, cutoff=0.5)
         super().__init__(given)
         self.kind, self.given, self.known = kind, given, known
