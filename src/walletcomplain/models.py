@@ -31,9 +31,28 @@ FORBID = {"extra": "forbid"}  # pydantic reads this dict as the dataclass's conf
 
 
 class Model:
-    """Equality and repr for every model, written once: generating them per class
-    (dataclass eq/repr) costs start-up time on every run. Models are read-only by
-    convention; `dataclasses.replace` makes changed copies."""
+    """What every model shares, written once instead of generated per class: the
+    dataclass decorator's code generation (__init__, __eq__, __repr__) for thirty classes
+    costs more start-up time than the whole `letter` command may spend. Fields are
+    keyword-only. Models are read-only by convention; `dataclasses.replace` makes copies.
+    """
+
+    def __init__(self, **values: Any) -> None:
+        for f in dataclasses.fields(self):  # type: ignore[arg-type]
+            if f.name in values:
+                value = values.pop(f.name)
+            elif f.default is not dataclasses.MISSING:
+                value = f.default
+            elif f.default_factory is not dataclasses.MISSING:
+                value = f.default_factory()
+            else:
+                raise TypeError(f"{type(self).__name__}: missing {f.name}")
+            self.__dict__[f.name] = value
+        if values:
+            raise TypeError(f"{type(self).__name__}: unexpected {', '.join(values)}")
+        post_init = getattr(self, "__post_init__", None)
+        if post_init is not None:
+            post_init()
 
     def _values(self) -> tuple[Any, ...]:
         return tuple(getattr(self, f.name) for f in dataclasses.fields(self))  # type: ignore[arg-type]
@@ -56,7 +75,7 @@ def _check_id(value: str, what: str = "id") -> None:
         )
 
 
-@dataclass(kw_only=True, eq=False, repr=False)
+@dataclass(init=False, eq=False, repr=False, match_args=False)
 class Text(Model):
     """One piece of user-facing text in both languages; neither may be empty."""
 
@@ -74,7 +93,7 @@ class Text(Model):
         return self.zh if lang == "zh" else self.en
 
 
-@dataclass(kw_only=True, eq=False, repr=False)
+@dataclass(init=False, eq=False, repr=False, match_args=False)
 class Sourced(Model):
     """A fact: where it comes from and when that was last checked."""
 
@@ -87,7 +106,7 @@ class Sourced(Model):
             raise ValueError("`source` must say where the fact comes from")
 
 
-@dataclass(kw_only=True, eq=False, repr=False)
+@dataclass(init=False, eq=False, repr=False, match_args=False)
 class Note(Text, Sourced):
     """A caveat or fact the user must see, with its source."""
 
@@ -101,7 +120,7 @@ class Note(Text, Sourced):
 ChannelKind = Literal["hotline", "in_app", "web", "email", "forum"]
 
 
-@dataclass(kw_only=True, eq=False, repr=False)
+@dataclass(init=False, eq=False, repr=False, match_args=False)
 class Channel(Sourced):
     kind: ChannelKind
     value: str | None = None  # phone number, URL or address
@@ -124,7 +143,7 @@ ProviderKind = Literal[
 ]
 
 
-@dataclass(kw_only=True, eq=False, repr=False)
+@dataclass(init=False, eq=False, repr=False, match_args=False)
 class Provider(Model):
     __pydantic_config__ = FORBID
     id: str
@@ -143,7 +162,7 @@ class Provider(Model):
         return next((c for c in self.channels if c.kind == "hotline"), None)
 
 
-@dataclass(kw_only=True, eq=False, repr=False)
+@dataclass(init=False, eq=False, repr=False, match_args=False)
 class Rule(Note):
     """A legal or official time limit. Only rules found in FACTS.md exist here."""
 
@@ -158,7 +177,7 @@ class Rule(Note):
                 raise ValueError("day counts must be greater than 0")
 
 
-@dataclass(kw_only=True, eq=False, repr=False)
+@dataclass(init=False, eq=False, repr=False, match_args=False)
 class Authority(Model):
     __pydantic_config__ = FORBID
     id: str
@@ -172,7 +191,7 @@ class Authority(Model):
         _check_id(self.id)
 
 
-@dataclass(kw_only=True, eq=False, repr=False)
+@dataclass(init=False, eq=False, repr=False, match_args=False)
 class Law(Sourced):
     """A provision a letter may cite. `cite` is the short citation in each language."""
 
@@ -186,7 +205,7 @@ class Law(Sourced):
         _check_id(self.id)
 
 
-@dataclass(kw_only=True, eq=False, repr=False)
+@dataclass(init=False, eq=False, repr=False, match_args=False)
 class ScamSign(Note):
     id: str
 
@@ -195,14 +214,14 @@ class ScamSign(Note):
         _check_id(self.id)
 
 
-@dataclass(kw_only=True, eq=False, repr=False)
+@dataclass(init=False, eq=False, repr=False, match_args=False)
 class Lookalike(Note):
     """A number that looks official but is not: what to tell someone who has it."""
 
     value: str
 
 
-@dataclass(kw_only=True, eq=False, repr=False)
+@dataclass(init=False, eq=False, repr=False, match_args=False)
 class Directory(Model):
     __pydantic_config__ = FORBID
     providers: list[Provider]
@@ -234,7 +253,7 @@ QuestionType = Literal[
 ]
 
 
-@dataclass(kw_only=True, eq=False, repr=False)
+@dataclass(init=False, eq=False, repr=False, match_args=False)
 class When(Model):
     """Ask a question (or use a paragraph) only if an earlier answer matches."""
 
@@ -261,7 +280,7 @@ class When(Model):
         return bool(value == self.equals)
 
 
-@dataclass(kw_only=True, eq=False, repr=False)
+@dataclass(init=False, eq=False, repr=False, match_args=False)
 class Rules(Model):
     __pydantic_config__ = FORBID
     pattern: str | None = None
@@ -275,7 +294,7 @@ class Rules(Model):
             raise ValueError("max_length must be greater than 0")
 
 
-@dataclass(kw_only=True, eq=False, repr=False)
+@dataclass(init=False, eq=False, repr=False, match_args=False)
 class Choice(Text):
     id: str
 
@@ -284,7 +303,7 @@ class Choice(Text):
         _check_id(self.id)
 
 
-@dataclass(kw_only=True, eq=False, repr=False)
+@dataclass(init=False, eq=False, repr=False, match_args=False)
 class Question(Model):
     __pydantic_config__ = FORBID
     id: str
@@ -312,14 +331,14 @@ class Question(Model):
         return next((c for c in self.choices if c.id == cid), None)
 
 
-@dataclass(kw_only=True, eq=False, repr=False)
+@dataclass(init=False, eq=False, repr=False, match_args=False)
 class Para(Text):
     """A letter paragraph with `{{ question_id }}` placeholders, optionally conditional."""
 
     when: When | None = None
 
 
-@dataclass(kw_only=True, eq=False, repr=False)
+@dataclass(init=False, eq=False, repr=False, match_args=False)
 class Evidence(Text):
     id: str
     how: Text  # how to get it if you don't have it yet
@@ -330,7 +349,7 @@ class Evidence(Text):
         _check_id(self.id)
 
 
-@dataclass(kw_only=True, eq=False, repr=False)
+@dataclass(init=False, eq=False, repr=False, match_args=False)
 class Demand(Text):
     id: str
 
@@ -339,14 +358,14 @@ class Demand(Text):
         _check_id(self.id)
 
 
-@dataclass(kw_only=True, eq=False, repr=False)
+@dataclass(init=False, eq=False, repr=False, match_args=False)
 class LegalUse(Model):
     __pydantic_config__ = FORBID
     law: str
     when: When | None = None
 
 
-@dataclass(kw_only=True, eq=False, repr=False)
+@dataclass(init=False, eq=False, repr=False, match_args=False)
 class LetterSpec(Model):
     __pydantic_config__ = FORBID
     subject: Text
@@ -358,7 +377,7 @@ class LetterSpec(Model):
             raise ValueError("a letter needs at least one paragraph in `facts`")
 
 
-@dataclass(kw_only=True, eq=False, repr=False)
+@dataclass(init=False, eq=False, repr=False, match_args=False)
 class Playbook(Model):
     __pydantic_config__ = FORBID
     id: str
@@ -387,7 +406,7 @@ class Playbook(Model):
         return next((q for q in self.questions if q.id == qid), None)
 
 
-@dataclass(kw_only=True, eq=False, repr=False)
+@dataclass(init=False, eq=False, repr=False, match_args=False)
 class Common(Model):
     """Questions every playbook shares: what was tried, evidence, demands, complainant."""
 
@@ -395,7 +414,7 @@ class Common(Model):
     after: list[Question]
 
 
-@dataclass(kw_only=True, eq=False, repr=False)
+@dataclass(init=False, eq=False, repr=False, match_args=False)
 class Catalog(Model):
     """Everything loaded and cross-checked; what the cache holds."""
 
