@@ -21,7 +21,7 @@ T = Text(zh="标签", en="label")
 
 
 def q(type_: str, **kw: object) -> Question:
-    return Question(id="x", type=type_, label=T, prompt=T, **kw)
+    return Question(id="x", type=type_, label=T, prompt=T, **kw)  # type: ignore[arg-type]
 
 
 CHOICES = [

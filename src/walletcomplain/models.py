@@ -19,15 +19,16 @@ import re
 import sys
 import types
 import typing
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
 ID_RE = re.compile(r"[a-z][a-z0-9_]*")
-FORBID = {"extra": "forbid"}  # pydantic reads this dict as the dataclass's config
+FORBID = {"extra": "forbid"}
+T = TypeVar("T")  # pydantic reads this dict as the dataclass's config
 
 
 class Model:
@@ -68,6 +69,21 @@ class Model:
         return f"{type(self).__name__}({inner})"
 
 
+if TYPE_CHECKING:
+    from typing_extensions import dataclass_transform
+else:
+
+    def dataclass_transform(**_: object) -> Callable[[T], T]:
+        return lambda f: f
+
+
+@dataclass_transform(kw_only_default=True, field_specifiers=(field,))
+def model(cls: type[T]) -> type[T]:
+    """A model class: a dataclass for pydantic and `dataclasses.fields`, with Model's shared
+    __init__ (keyword-only). Type checkers see the generated keyword-only __init__."""
+    return dataclass(init=False, eq=False, repr=False, match_args=False)(cls)
+
+
 def _check_id(value: str, what: str = "id") -> None:
     if not ID_RE.fullmatch(value):
         raise ValueError(
@@ -75,7 +91,7 @@ def _check_id(value: str, what: str = "id") -> None:
         )
 
 
-@dataclass(init=False, eq=False, repr=False, match_args=False)
+@model
 class Text(Model):
     """One piece of user-facing text in both languages; neither may be empty."""
 
@@ -93,7 +109,7 @@ class Text(Model):
         return self.zh if lang == "zh" else self.en
 
 
-@dataclass(init=False, eq=False, repr=False, match_args=False)
+@model
 class Sourced(Model):
     """A fact: where it comes from and when that was last checked."""
 
@@ -106,7 +122,7 @@ class Sourced(Model):
             raise ValueError("`source` must say where the fact comes from")
 
 
-@dataclass(init=False, eq=False, repr=False, match_args=False)
+@model
 class Note(Text, Sourced):
     """A caveat or fact the user must see, with its source."""
 
@@ -120,7 +136,7 @@ class Note(Text, Sourced):
 ChannelKind = Literal["hotline", "in_app", "web", "email", "forum"]
 
 
-@dataclass(init=False, eq=False, repr=False, match_args=False)
+@model
 class Channel(Sourced):
     kind: ChannelKind
     value: str | None = None  # phone number, URL or address
@@ -143,7 +159,7 @@ ProviderKind = Literal[
 ]
 
 
-@dataclass(init=False, eq=False, repr=False, match_args=False)
+@model
 class Provider(Model):
     __pydantic_config__ = FORBID
     id: str
@@ -162,7 +178,7 @@ class Provider(Model):
         return next((c for c in self.channels if c.kind == "hotline"), None)
 
 
-@dataclass(init=False, eq=False, repr=False, match_args=False)
+@model
 class Rule(Note):
     """A legal or official time limit. Only rules found in FACTS.md exist here."""
 
@@ -177,7 +193,7 @@ class Rule(Note):
                 raise ValueError("day counts must be greater than 0")
 
 
-@dataclass(init=False, eq=False, repr=False, match_args=False)
+@model
 class Authority(Model):
     __pydantic_config__ = FORBID
     id: str
@@ -191,7 +207,7 @@ class Authority(Model):
         _check_id(self.id)
 
 
-@dataclass(init=False, eq=False, repr=False, match_args=False)
+@model
 class Law(Sourced):
     """A provision a letter may cite. `cite` is the short citation in each language."""
 
@@ -205,7 +221,7 @@ class Law(Sourced):
         _check_id(self.id)
 
 
-@dataclass(init=False, eq=False, repr=False, match_args=False)
+@model
 class ScamSign(Note):
     id: str
 
@@ -214,14 +230,14 @@ class ScamSign(Note):
         _check_id(self.id)
 
 
-@dataclass(init=False, eq=False, repr=False, match_args=False)
+@model
 class Lookalike(Note):
     """A number that looks official but is not: what to tell someone who has it."""
 
     value: str
 
 
-@dataclass(init=False, eq=False, repr=False, match_args=False)
+@model
 class Directory(Model):
     __pydantic_config__ = FORBID
     providers: list[Provider]
@@ -253,7 +269,7 @@ QuestionType = Literal[
 ]
 
 
-@dataclass(init=False, eq=False, repr=False, match_args=False)
+@model
 class When(Model):
     """Ask a question (or use a paragraph) only if an earlier answer matches."""
 
@@ -280,7 +296,7 @@ class When(Model):
         return bool(value == self.equals)
 
 
-@dataclass(init=False, eq=False, repr=False, match_args=False)
+@model
 class Rules(Model):
     __pydantic_config__ = FORBID
     pattern: str | None = None
@@ -294,7 +310,7 @@ class Rules(Model):
             raise ValueError("max_length must be greater than 0")
 
 
-@dataclass(init=False, eq=False, repr=False, match_args=False)
+@model
 class Choice(Text):
     id: str
 
@@ -303,7 +319,7 @@ class Choice(Text):
         _check_id(self.id)
 
 
-@dataclass(init=False, eq=False, repr=False, match_args=False)
+@model
 class Question(Model):
     __pydantic_config__ = FORBID
     id: str
@@ -331,14 +347,14 @@ class Question(Model):
         return next((c for c in self.choices if c.id == cid), None)
 
 
-@dataclass(init=False, eq=False, repr=False, match_args=False)
+@model
 class Para(Text):
     """A letter paragraph with `{{ question_id }}` placeholders, optionally conditional."""
 
     when: When | None = None
 
 
-@dataclass(init=False, eq=False, repr=False, match_args=False)
+@model
 class Evidence(Text):
     id: str
     how: Text  # how to get it if you don't have it yet
@@ -349,7 +365,7 @@ class Evidence(Text):
         _check_id(self.id)
 
 
-@dataclass(init=False, eq=False, repr=False, match_args=False)
+@model
 class Demand(Text):
     id: str
 
@@ -358,14 +374,14 @@ class Demand(Text):
         _check_id(self.id)
 
 
-@dataclass(init=False, eq=False, repr=False, match_args=False)
+@model
 class LegalUse(Model):
     __pydantic_config__ = FORBID
     law: str
     when: When | None = None
 
 
-@dataclass(init=False, eq=False, repr=False, match_args=False)
+@model
 class LetterSpec(Model):
     __pydantic_config__ = FORBID
     subject: Text
@@ -377,7 +393,7 @@ class LetterSpec(Model):
             raise ValueError("a letter needs at least one paragraph in `facts`")
 
 
-@dataclass(init=False, eq=False, repr=False, match_args=False)
+@model
 class Playbook(Model):
     __pydantic_config__ = FORBID
     id: str
@@ -406,7 +422,7 @@ class Playbook(Model):
         return next((q for q in self.questions if q.id == qid), None)
 
 
-@dataclass(init=False, eq=False, repr=False, match_args=False)
+@model
 class Common(Model):
     """Questions every playbook shares: what was tried, evidence, demands, complainant."""
 
@@ -414,7 +430,7 @@ class Common(Model):
     after: list[Question]
 
 
-@dataclass(init=False, eq=False, repr=False, match_args=False)
+@model
 class Catalog(Model):
     """Everything loaded and cross-checked; what the cache holds."""
 
@@ -426,7 +442,6 @@ class Catalog(Model):
 
 # --- plain data in and out (the cache, --json) -----------------------------------------
 
-T = TypeVar("T")
 _HINTS: dict[type, dict[str, Any]] = {}
 
 
