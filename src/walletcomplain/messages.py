@@ -271,7 +271,6 @@ M: dict[str, tuple[str, str]] = {
     "i_review_pick": ("都对吗？", "Is everything right?"),
     "i_review_ok": ("没问题，生成投诉信", "Yes, write the letter"),
     "i_review_edit": ("修改：{label}", "Change: {label}"),
-    "i_not_answered": ("（未填）", "(not answered)"),
     "i_letter_title": ("投诉信预览", "The letter"),
     "i_save_letter": ("把投诉信保存为文件吗？", "Save the letter to a file?"),
     "i_file_name": ("文件名：", "File name:"),
@@ -337,7 +336,6 @@ M: dict[str, tuple[str, str]] = {
         "无法识别「{raw}」：请输入电话号码，例如 95188、400-606-5500、+86 571 95188 或 010-96110。",
         "Cannot read '{raw}' as a phone number: try 95188, 400-606-5500, +86 571 95188 or 010-96110.",
     ),
-    "h_caller": ("对方号码核对", "About their number"),
     # --- the case log ---
     "c_due_none": ("无需跟进（案件已结束）", "nothing to follow up (the case is closed)"),
     "c_due_created": (
@@ -439,7 +437,6 @@ M: dict[str, tuple[str, str]] = {
         "(showing the latest {shown} of {total}; add --all for every one)",
     ),
     "cl_nothing_due": ("今天没有需要跟进的案件。", "Nothing needs following up today."),
-    "h_cases": ("投诉案件", "Cases"),
     "h_due": ("今天需要跟进", "To follow up today"),
     "h_timeline": ("时间线", "Timeline"),
     "h_next": ("下一步", "Next"),
