@@ -12,19 +12,20 @@ from __future__ import annotations
 import os
 import sys
 import unicodedata
-from dataclasses import dataclass, field
-from typing import IO, Any, Literal
+from collections.abc import Sequence
+from typing import IO, Any, Literal, NamedTuple
 
 Style = Literal["info", "warn", "urgent", "ok"]
 WIDTH = 80
 
 
-@dataclass
-class Block:
+class Block(NamedTuple):
+    """One framed part of a screen: a title, lines of text, and optionally a table."""
+
     title: str
-    lines: list[str] = field(default_factory=list)
-    header: list[str] | None = None
-    rows: list[list[str]] = field(default_factory=list)
+    lines: Sequence[str] = ()
+    header: Sequence[str] | None = None
+    rows: Sequence[Sequence[str]] = ()
     style: Style = "info"
 
 
@@ -35,9 +36,20 @@ def wants_plain(stream: IO[str]) -> bool:
     return not (isatty and isatty())
 
 
+_WIDE: dict[str, int] = {}
+
+
 def cell_width(text: str) -> int:
     """Columns a string takes in a terminal: CJK and full-width characters take two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+    if text.isascii():
+        return len(text)
+    width = 0
+    for ch in text:
+        w = _WIDE.get(ch)
+        if w is None:
+            w = _WIDE[ch] = 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+        width += w
+    return width
 
 
 def pad(text: str, width: int) -> str:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from collections.abc import Sequence
+from typing import Any, Literal, NamedTuple
 
 Verdict = Literal["official", "not_found", "wary"]
 # What can follow a number to mean an extension: 转7, 分机 7, ext. 7, x7, #7, ,7
@@ -23,8 +23,7 @@ class InvalidNumber(ValueError):
     pass
 
 
-@dataclass
-class Number:
+class Number(NamedTuple):
     raw: str
     national: str  # digits without country code 86 or the leading trunk 0
     extension: str | None
@@ -32,22 +31,20 @@ class Number:
     international_prefix: bool  # written with + or 00
 
 
-@dataclass
-class Match:
+class Match(NamedTuple):
     owner: Literal["provider", "authority"]
     owner_id: str
     name: dict[str, str]
     channel: dict[str, Any]
-    notes: list[dict[str, Any]]  # the owner's caveats
+    notes: Sequence[dict[str, Any]]  # the owner's caveats
     via_area_code: bool = False  # e.g. 010-96110 for 96110
 
 
-@dataclass
-class Lookup:
+class Lookup(NamedTuple):
     number: Number
     verdict: Verdict
-    matches: list[Match] = field(default_factory=list)
-    warnings: list[dict[str, Any]] = field(default_factory=list)  # lookalike and pattern notes
+    matches: Sequence[Match] = ()
+    warnings: Sequence[dict[str, Any]] = ()  # lookalike and pattern notes
 
 
 def normalize(raw: str) -> Number:
