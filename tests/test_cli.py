@@ -474,3 +474,22 @@ def test_someone_called_me_puts_110_and_the_bank_first(runner: CliRunner) -> Non
     first = err[err.index("Do these first") : err.index("Scam signs")]
     assert first.index("call 110") < first.index("Stop the bleeding")
     assert "+86 170 1234 5678" in result.stdout  # their number is evidence: kept whole
+
+
+@pytest.mark.parametrize(
+    ("provider", "issue"), [("支付宝", "充值"), ("wechat", "top-up"), ("京东", "退款")]
+)
+def test_provider_and_issue_by_name(runner: CliRunner, provider: str, issue: str) -> None:
+    result = runner.invoke(app, ["playbooks", "show", issue, "--json"])
+    assert result.exit_code == 0
+    pid = json.loads(result.stdout)["id"]
+    example = example_yaml(runner, pid)
+    letter = runner.invoke(
+        app, ["letter", "-i", issue, "-p", provider, "--answers", "-"], input=example
+    )
+    assert letter.exit_code == 0, letter.output
+
+
+def test_ambiguous_name_is_not_guessed(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["providers", "show", "pay"])  # WeChat Pay, JD Pay, Apple Pay...
+    assert result.exit_code == 2

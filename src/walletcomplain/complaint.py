@@ -37,17 +37,38 @@ class Complaint:
         return {q.id: q.label.get(self.lang) for q in self.playbook.questions}
 
 
+def _by_name(given: str, named: list[tuple[str, list[str]]]) -> str | None:
+    """An id from a name people type: `支付宝`, `微信`, `wechat pay`, `充值`, `注销`.
+    Only a name that points to exactly one entry counts."""
+    g = given.strip().lower()
+    if not g:
+        return None
+    exact = [i for i, names in named if any(g == n.lower() for n in names)]
+    if len(exact) == 1:
+        return exact[0]
+    partial = [i for i, names in named if any(g in n.lower() for n in names)]
+    return partial[0] if len(partial) == 1 else None
+
+
 def find_provider(catalog: Catalog, pid: str) -> Provider:
-    p = catalog.directory.provider(pid.strip().lower())
+    d = catalog.directory
+    p = d.provider(pid.strip().lower())
     if p is None:
-        raise NotFound("provider", pid, [x.id for x in catalog.directory.providers])
+        found = _by_name(pid, [(x.id, [x.name.zh, x.name.en]) for x in d.providers])
+        p = d.provider(found) if found else None
+    if p is None:
+        raise NotFound("provider", pid, [x.id for x in d.providers])
     return p
 
 
 def find_playbook(catalog: Catalog, pid: str) -> Playbook:
     pb = catalog.playbooks.get(pid.strip().lower())
     if pb is None:
-        raise NotFound("issue", pid, sorted(catalog.playbooks))
+        named = [(i, [x.title.zh, x.title.en]) for i, x in catalog.playbooks.items()]
+        found = _by_name(pid, named)
+        pb = catalog.playbooks.get(found) if found else None
+    if pb is None:
+        raise NotFound("issue", pid, list(catalog.playbooks))
     return pb
 
 
