@@ -214,7 +214,7 @@ def test_missing_everything_lists_every_required_field(runner: CliRunner) -> Non
     ("args", "needle"),
     [
         (["-i", "recharg", "-p", "alipay"], "未知的 issue「recharg」。你是不是想写 recharge？"),
-        (["-i", "recharge", "-p", "ali"], "alipay"),
+        (["-i", "recharge", "-p", "alipy"], "alipay"),
         (["-i", "recharge", "-p", "alipay", "--set", "amount"], "--set 需要写成 KEY=VALUE"),
         (["-i", "recharge", "-p", "alipay", "-a", "/nonexistent.yaml"], "无法读取答案文件"),
     ],
