@@ -178,41 +178,26 @@ def test_the_whole_follow_up_story_with_the_installed_command(tmp_path: Path) ->
             env={**env, "WALLETCOMPLAIN_TODAY": today},
         )
 
-    example = run("playbooks", "show", "recharge", "--example").stdout
+    def ok(*args: str, today: str = "2026-11-22") -> subprocess.CompletedProcess[str]:
+        result = run(*args, today=today)
+        assert result.returncode == 0, result.stderr
+        return result
+
+    example = ok("playbooks", "show", "recharge", "--example").stdout
     (tmp_path / "a.yaml").write_text(example, encoding="utf-8")
-    assert (
-        run(
-            "letter", "-i", "recharge", "-p", "alipay", "-a", str(tmp_path / "a.yaml"), "--save"
-        ).returncode
-        == 0
+    ok("letter", "-i", "recharge", "-p", "alipay", "-a", str(tmp_path / "a.yaml"), "--save")
+    ok(
+        "cases",
+        "log",
+        "1",
+        "--channel",
+        "hotline",
+        "--ref",
+        "A20261122-01",
+        "--note",
+        "说三天内处理",
     )
-    assert (
-        run(
-            "cases",
-            "log",
-            "1",
-            "--channel",
-            "hotline",
-            "--ref",
-            "A20261122-01",
-            "--note",
-            "说三天内处理",
-        ).returncode
-        == 0
-    )
-    assert (
-        run(
-            "cases",
-            "log",
-            "1",
-            "--channel",
-            "in_app",
-            "--ref",
-            "CS-02",
-            today="2026-11-25",
-        ).returncode
-        == 0
-    )
+    ok("cases", "log", "1", "--channel", "in_app", "--ref", "CS-02", today="2026-11-25")
     due = run("cases", "due", today="2026-12-11")
     assert due.returncode == 0 and "#1" in due.stdout
     escalated = run("cases", "escalate", "1", today="2026-12-11")
