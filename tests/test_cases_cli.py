@@ -208,3 +208,15 @@ def test_the_whole_follow_up_story_with_the_installed_command(tmp_path: Path) ->
     data = json.loads(export.stdout)
     assert [e["kind"] for e in data["events"]] == ["created", "contact", "contact", "escalated"]
     assert data["status"] == "escalated"
+
+
+def test_letter_save_prints_the_letter_even_if_the_log_is_broken(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    home = Path(os.environ["WALLETCOMPLAIN_HOME"])
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "walletcomplain.db").write_text("not sqlite " * 200, encoding="utf-8")
+    answers = write_example(runner, tmp_path)
+    result = runner.invoke(app, [*RECHARGE, str(answers), "--save"])
+    assert result.stdout.startswith("致：支付宝")
+    assert result.exit_code == 1 and "walletcomplain.db" in result.stderr

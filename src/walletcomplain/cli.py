@@ -438,8 +438,6 @@ def letter(
 
         comp = complaint.build(cat, provider, issue, raw, language, today())
         rep = complaint.report(comp)
-        if save:
-            record_case(rep, language)
         if fmt == Format.json:
             from .catalog import json_dump
 
@@ -451,17 +449,16 @@ def letter(
             from .paths import write_atomic
 
             write_atomic(output, body.encode("utf-8"), force=force, mode=0o600)
-            if fmt != Format.json:
-                from . import views
-
-                emit(views.report_blocks(rep))
-            say(t("saved_letter", language, path=str(output)))
-            return
-        write_out(body)
+        else:
+            write_out(body)
         if fmt != Format.json:
             from . import views
 
             emit(views.report_blocks(rep))
+        if output is not None:
+            say(t("saved_letter", language, path=str(output)))
+        if save:  # last: the letter is out even if the case log turns out to be unusable
+            record_case(rep, language)
 
 
 class NumberExit(IntEnum):

@@ -467,12 +467,16 @@ class Interview:
             from . import cases
             from .store import Store
 
-            log = Store()
             try:
-                case_id = cases.record(log, rep, self.today)
-            finally:
-                log.close()
-            self.prompter.show([Block(t("cl_saved", lang, id=case_id), style="ok")])
+                log = Store()
+                try:
+                    case_id = cases.record(log, rep, self.today)
+                finally:
+                    log.close()
+            except StoreError as e:  # the letter is done: say why the case was not kept, go on
+                self.prompter.show([Block(t("store_error", lang, error=str(e)), style="warn")])
+            else:
+                self.prompter.show([Block(t("cl_saved", lang, id=case_id), style="ok")])
         if self.ask_yes_no(t("i_save_answers", lang), default=False):
             import yaml
 
