@@ -11,12 +11,11 @@ import dataclasses
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from . import privacy
-from .models import Question, Text
+from .models import Model, Question, Text, record
 
 TRUE_WORDS = {"y", "yes", "true", "t", "1", "on", "是", "是的", "对", "有", "对的", "确认", "好"}
 FALSE_WORDS = {"n", "no", "false", "f", "0", "off", "否", "不", "不是", "没有", "无", "没"}
@@ -45,8 +44,8 @@ class AnswerError(ValueError):
         self.params = params
 
 
-@dataclass
-class FieldError:
+@record
+class FieldError(Model):
     field: str
     label: Text | None
     given: str | None  # already masked: an error message must not leak a card number
@@ -54,8 +53,8 @@ class FieldError:
     params: dict[str, str] = dataclasses.field(default_factory=dict)
 
 
-@dataclass
-class Notice:
+@record
+class Notice(Model):
     """Something the user should know about an accepted answer."""
 
     field: str
@@ -63,8 +62,8 @@ class Notice:
     params: dict[str, str] = dataclasses.field(default_factory=dict)
 
 
-@dataclass
-class Result:
+@record
+class Result(Model):
     values: dict[str, Any]
     errors: list[FieldError]
     notices: list[Notice]

@@ -10,18 +10,29 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from . import answers, escalation, privacy
 from .errors import InvalidAnswers, NotFound
 from .letter import Letter, compose
 from .messages import describe_notice, t
-from .models import Catalog, Channel, Directory, Evidence, Lang, Playbook, Provider, Question
+from .models import (
+    Catalog,
+    Channel,
+    Directory,
+    Evidence,
+    Lang,
+    Model,
+    Playbook,
+    Provider,
+    Question,
+    record,
+)
 
 
-@dataclass
-class Complaint:
+@record
+class Complaint(Model):
     directory: Directory
     provider: Provider
     playbook: Playbook
@@ -90,8 +101,8 @@ def build(
     )
 
 
-@dataclass
-class Report:
+@record
+class Report(Model):
     complaint: Complaint
     letter: Letter
     plan: escalation.Plan

@@ -7,10 +7,10 @@ count is our suggestion and says so: a user must never mistake advice for law.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Literal
 
-from .models import Authority, Channel, Directory, Playbook, Provider, Rule
+from .models import Authority, Channel, Directory, Model, Playbook, Provider, Rule, record
 
 # FACTS.md, timing guidance: for a complaint made directly to the provider no
 # legal day count was found; 15 days is the suggestion, labelled as one.
@@ -25,8 +25,8 @@ NOT_NEXT = frozenset({"police", "cca", "court"})
 Basis = Literal["rule", "suggestion"]
 
 
-@dataclass
-class Step:
+@record
+class Step(Model):
     key: str  # "provider" or an authority id
     authority: Authority | None
     channels: list[Channel]
@@ -38,8 +38,8 @@ class Step:
     may_decline: bool = False  # a regulator that may not accept this case (crypto wallets)
 
 
-@dataclass
-class Plan:
+@record
+class Plan(Model):
     provider: Provider
     channels: list[Channel]
     steps: list[Step]

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from . import privacy
 from .messages import t
-from .models import Lang, Law, Question
+from .models import Lang, Law, Model, Question, record
 
 if TYPE_CHECKING:
     from .complaint import Complaint
@@ -65,15 +65,15 @@ def format_value(q: Question | None, value: Any, lang: Lang) -> str:
     return str(value)
 
 
-@dataclass
-class Section:
+@record
+class Section(Model):
     heading: str
     paragraphs: list[str] = field(default_factory=list)
     items: list[str] = field(default_factory=list)  # a numbered list
 
 
-@dataclass
-class Letter:
+@record
+class Letter(Model):
     lang: Lang
     to: str
     via: str

@@ -31,24 +31,48 @@ FORBID = {"extra": "forbid"}
 T = TypeVar("T")  # pydantic reads this dict as the dataclass's config
 
 
+_NO_DEFAULT = object()
+_SPECS: dict[type, list[tuple[str, Any, Any]]] = {}
+
+
+def _spec(cls: type) -> list[tuple[str, Any, Any]]:
+    """(name, default, factory) of each field, worked out once per class."""
+    spec = _SPECS.get(cls)
+    if spec is None:
+        spec = _SPECS[cls] = [
+            (
+                f.name,
+                _NO_DEFAULT if f.default is dataclasses.MISSING else f.default,
+                None if f.default_factory is dataclasses.MISSING else f.default_factory,
+            )
+            for f in dataclasses.fields(cls)
+        ]
+    return spec
+
+
 class Model:
-    """What every model shares, written once instead of generated per class: the
-    dataclass decorator's code generation (__init__, __eq__, __repr__) for thirty classes
-    costs more start-up time than the whole `letter` command may spend. Fields are
-    keyword-only. Models are read-only by convention; `dataclasses.replace` makes copies.
+    """What every model and record shares, written once instead of generated per class:
+    the dataclass decorator's code generation (__init__, __eq__, __repr__) for forty
+    classes costs more start-up time than the whole `letter` command may spend.
+    Models are read-only by convention; `dataclasses.replace` makes changed copies.
     """
 
-    def __init__(self, **values: Any) -> None:
-        for f in dataclasses.fields(self):  # type: ignore[arg-type]
-            if f.name in values:
-                value = values.pop(f.name)
-            elif f.default is not dataclasses.MISSING:
-                value = f.default
-            elif f.default_factory is not dataclasses.MISSING:
-                value = f.default_factory()
+    def __init__(self, *args: Any, **values: Any) -> None:
+        spec = _spec(type(self))
+        if len(args) > len(spec):
+            raise TypeError(f"{type(self).__name__}: too many values")
+        for i, (name, default, factory) in enumerate(spec):
+            if i < len(args):
+                value = args[i]
+            elif name in values:
+                value = values.pop(name)
+            elif default is not _NO_DEFAULT:
+                value = default
+            elif factory is not None:
+                value = factory()
             else:
-                raise TypeError(f"{type(self).__name__}: missing {f.name}")
-            self.__dict__[f.name] = value
+                raise TypeError(f"{type(self).__name__}: missing {name}")
+            self.__dict__[name] = value
         if values:
             raise TypeError(f"{type(self).__name__}: unexpected {', '.join(values)}")
         post_init = getattr(self, "__post_init__", None)
@@ -56,7 +80,7 @@ class Model:
             post_init()
 
     def _values(self) -> tuple[Any, ...]:
-        return tuple(getattr(self, f.name) for f in dataclasses.fields(self))  # type: ignore[arg-type]
+        return tuple(self.__dict__.get(name) for name, _, _ in _spec(type(self)))
 
     def __eq__(self, other: object) -> bool:
         return type(self) is type(other) and self._values() == other._values()
@@ -64,8 +88,7 @@ class Model:
     __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
-        fields = dataclasses.fields(self)  # type: ignore[arg-type]
-        inner = ", ".join(f"{f.name}={getattr(self, f.name)!r}" for f in fields)
+        inner = ", ".join(f"{name}={self.__dict__.get(name)!r}" for name, _, _ in _spec(type(self)))
         return f"{type(self).__name__}({inner})"
 
 
@@ -80,7 +103,14 @@ else:
 @dataclass_transform(kw_only_default=True, field_specifiers=(field,))
 def model(cls: type[T]) -> type[T]:
     """A model class: a dataclass for pydantic and `dataclasses.fields`, with Model's shared
-    __init__ (keyword-only). Type checkers see the generated keyword-only __init__."""
+    __init__. Type checkers see a keyword-only __init__."""
+    return dataclass(init=False, eq=False, repr=False, match_args=False)(cls)
+
+
+@dataclass_transform(field_specifiers=(field,))
+def record(cls: type[T]) -> type[T]:
+    """A plain record (a result, a plan, a letter) built the same cheap way, positional
+    arguments allowed. The class must derive from Model."""
     return dataclass(init=False, eq=False, repr=False, match_args=False)(cls)
 
 
@@ -452,33 +482,64 @@ def _hints(cls: type) -> dict[str, Any]:
     return hints
 
 
-def _build(tp: Any, data: Any) -> Any:
+_CONVERTERS: dict[Any, Callable[[Any], Any]] = {}
+
+
+def _identity(value: Any) -> Any:
+    return value
+
+
+def _converter(tp: Any) -> Callable[[Any], Any]:
+    """A function that turns plain data into `tp`, worked out once per type: rebuilding the
+    catalog from the cache happens on every run, so no type is inspected twice."""
+    conv = _CONVERTERS.get(tp)
+    if conv is not None:
+        return conv
+    origin = typing.get_origin(tp)
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         hints = _hints(tp)
-        return tp(**{k: _build(hints[k], v) for k, v in data.items()})
-    origin = typing.get_origin(tp)
-    if origin is list:
+        _CONVERTERS[tp] = _identity  # placeholder while the fields are worked out (recursion)
+        fields = {name: _converter(hint) for name, hint in hints.items()}
+        plain = {name for name, c in fields.items() if c is _identity}
+        cls = tp
+
+        def conv(data: Any) -> Any:
+            return cls(**{k: v if k in plain else fields[k](v) for k, v in data.items()})
+
+    elif origin is list:
         (arg,) = typing.get_args(tp)
-        return [_build(arg, x) for x in data]
-    if origin is dict:
+        item = _converter(arg)
+        conv = _identity if item is _identity else (lambda data: [item(x) for x in data])
+    elif origin is dict or origin is Mapping:
         _, arg = typing.get_args(tp)
-        return {k: _build(arg, v) for k, v in data.items()}
-    if origin in (typing.Union, types.UnionType):
-        if data is None:
-            return None
+        value = _converter(arg)
+        conv = (
+            _identity
+            if value is _identity
+            else (lambda data: {k: value(v) for k, v in data.items()})
+        )
+    elif origin in (typing.Union, types.UnionType):
         args = [a for a in typing.get_args(tp) if a is not type(None)]
-        return _build(args[0], data) if len(args) == 1 else data
-    if tp is dt.date:
-        return dt.date.fromisoformat(data)
-    if tp is Decimal:
-        return Decimal(str(data))
-    return data
+        inner = _converter(args[0]) if len(args) == 1 else _identity
+        conv = (
+            _identity
+            if inner is _identity
+            else (lambda data: None if data is None else inner(data))
+        )
+    elif tp is dt.date:
+        conv = dt.date.fromisoformat
+    elif tp is Decimal:
+        conv = lambda data: Decimal(str(data))  # noqa: E731
+    else:
+        conv = _identity
+    _CONVERTERS[tp] = conv
+    return conv
 
 
 def from_data(cls: type[T], data: Any) -> T:
     """Rebuild a model from already-checked plain data (the cache). No validation beyond
     `__post_init__`: data from outside goes through pydantic in catalog.py first."""
-    result: T = _build(cls, data)
+    result: T = _converter(cls)(data)
     return result
 
 

@@ -65,6 +65,9 @@ def wrap(text: str, width: int) -> list[str]:
     moves down too). Bulleted lines hang under their text."""
     out: list[str] = []
     for para in text.split("\n"):
+        if cell_width(para) <= width:  # most lines fit as they are
+            out.append(para.rstrip())
+            continue
         hang = "  " if para.startswith(("• ", "- ", "* ")) else ""
         line: list[str] = []
         for word in _tokens(para):
