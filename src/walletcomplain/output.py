@@ -10,6 +10,7 @@ emoji codes), so `[bold]` and `:smile:` print exactly as typed.
 from __future__ import annotations
 
 import os
+import re
 import sys
 import unicodedata
 from collections.abc import Sequence
@@ -70,40 +71,36 @@ def wrap(text: str, width: int) -> list[str]:
             continue
         hang = "  " if para.startswith(("• ", "- ", "* ")) else ""
         line: list[str] = []
-        for word in _tokens(para):
-            used = cell_width("".join(line))
-            if used + cell_width(word) > width and "".join(line).strip():
+        used = 0  # display width of `line`
+        for word in _TOKEN.findall(para):
+            w = cell_width(word)
+            if used + w > width and not word.isspace() and "".join(line).strip():
                 carry: list[str] = []
                 while word in NO_LINE_START and line and line[-1] in NO_LINE_START | {" "}:
                     carry.insert(0, line.pop())  # a run of closing marks moves as one
                 if word in NO_LINE_START and len(line) > 1:
                     carry.insert(0, line.pop())
                 out.append("".join(line).rstrip())
-                line = [hang, *(t.lstrip() if k == 0 else t for k, t in enumerate([*carry, word]))]
+                moved = [*carry, word]
+                moved[0] = moved[0].lstrip()
+                line = [hang, *moved]
+                used = cell_width("".join(line))
             else:
                 line.append(word)
+                used += w
         out.append("".join(line).rstrip())
     return out
 
 
-def _tokens(text: str) -> list[str]:
-    tokens: list[str] = []
-    cur = ""
-    for ch in text:
-        if cell_width(ch) == 2 or ch in NO_LINE_START:
-            if cur:
-                tokens.append(cur)
-                cur = ""
-            tokens.append(ch)
-        elif ch == " ":
-            cur += ch
-            tokens.append(cur)
-            cur = ""
-        else:
-            cur += ch
-    if cur:
-        tokens.append(cur)
-    return tokens
+# A token: one wide (CJK, full-width) character, one closing mark, or a run of other
+# characters with the spaces after it. Line breaks may fall between any two tokens.
+_TOKEN = re.compile(
+    r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"
+    r"|[，。；：、）」』”！？]"
+    r"|[^\s\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6"
+    r"，。；：、）」』”！？]+\s*"
+    r"|\s+"
+)
 
 
 MARKS = {"info": "", "warn": "! ", "urgent": "!! ", "ok": ""}

@@ -1,0 +1,54 @@
+"""Screen layout: display widths and wrapping of mixed Chinese and Latin text."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from walletcomplain.output import NO_LINE_START, Block, cell_width, render_plain, wrap
+
+CJK_CLOSING = "，。；：、）」』”！？"
+
+
+def test_cell_width() -> None:
+    assert cell_width("abc") == 3
+    assert cell_width("支付宝") == 6
+    assert cell_width("ＡＢ１") == 6  # full-width
+    assert cell_width("App 显示") == 8
+
+
+def test_wrap_keeps_numbers_whole_and_marks_off_line_starts() -> None:
+    lines = wrap("充值金额为 1,520.35元，交易单号 2026112022001488990011。" * 3, 24)
+    assert all(cell_width(x) <= 24 for x in lines)
+    assert all(x[0] not in CJK_CLOSING for x in lines[1:])
+    assert "1,520.35元" in "".join(lines)
+
+
+def test_bullets_hang() -> None:
+    lines = wrap("• 正规客服绝不会向你索要密码、短信验证码，也不会让你共享屏幕。", 30)
+    assert lines[0].startswith("• ") and all(x.startswith("  ") for x in lines[1:])
+
+
+words = st.one_of(
+    st.text(alphabet="支付宝充值未到账客服热线投诉", min_size=1, max_size=12),
+    st.text(alphabet="abcdefghij0123456789.,", min_size=1, max_size=8),
+    st.sampled_from(list(CJK_CLOSING)),
+)
+
+
+@given(st.lists(words, min_size=1, max_size=30), st.integers(12, 60))
+def test_wrap_loses_nothing_and_fits(parts: list[str], width: int) -> None:
+    text = " ".join(parts)
+    lines = wrap(text, width)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+    longest_token = max(cell_width(p) for p in parts)
+    if longest_token + 4 <= width:
+        assert all(cell_width(x) <= width for x in lines)
+    assert all(not x or x[0] not in NO_LINE_START - set(",.") for x in lines[1:])
+
+
+def test_plain_table_stacks_when_narrow() -> None:
+    block = Block("渠道", rows=[["热线", "95188", "24 小时人工服务，" * 6]])
+    text = render_plain([block], width=40)
+    assert all(cell_width(x) <= 40 for x in text.splitlines())
+    assert "95188" in text
