@@ -38,11 +38,17 @@ words = st.one_of(
 
 @given(st.lists(words, min_size=1, max_size=30), st.integers(12, 60))
 def test_wrap_loses_nothing_and_fits(parts: list[str], width: int) -> None:
-    text = " ".join(parts)
+    # as in real text, a closing mark follows its word directly, never after a space
+    text = "".join(p if p in CJK_CLOSING else " " + p for p in parts).lstrip()
     lines = wrap(text, width)
     assert "".join(lines).replace(" ", "") == text.replace(" ", "")
-    longest_token = max(cell_width(p) for p in parts)
-    if longest_token + 4 <= width:
+    groups: list[int] = []  # a word and the closing marks after it cannot be split
+    for p in parts:
+        if p in CJK_CLOSING and groups:
+            groups[-1] += cell_width(p)
+        else:
+            groups.append(cell_width(p))
+    if max(groups) + 4 <= width:
         assert all(cell_width(x) <= width for x in lines)
     assert all(not x or x[0] not in NO_LINE_START - set(",.") for x in lines[1:])
 

@@ -8,7 +8,7 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from enum import Enum, IntEnum
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional
 
@@ -22,7 +22,9 @@ if TYPE_CHECKING:
     from .models import Catalog, Lang
 
 
-class Exit(IntEnum):
+class Exit:
+    """Exit codes (plain ints: an Enum class costs start-up time for nothing here)."""
+
     OK = 0
     RUNTIME = 1
     USAGE = 2  # usage or validation
@@ -107,7 +109,7 @@ def lang_of(opt: LangOpt | None) -> "Lang":
     return default_lang()
 
 
-def fail(message: str, code: Exit = Exit.USAGE) -> NoReturn:
+def fail(message: str, code: int = Exit.USAGE) -> NoReturn:
     from .output import say
 
     say(message)
@@ -461,7 +463,7 @@ def letter(
             record_case(rep, language)
 
 
-class NumberExit(IntEnum):
+class NumberExit:
     OFFICIAL = 0
     NOT_FOUND = 3
     WARY = 4

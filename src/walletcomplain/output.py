@@ -78,8 +78,12 @@ def wrap(text: str, width: int) -> list[str]:
                 carry: list[str] = []
                 while word in NO_LINE_START and line and line[-1] in NO_LINE_START | {" "}:
                     carry.insert(0, line.pop())  # a run of closing marks moves as one
-                if word in NO_LINE_START and len(line) > 1:
-                    carry.insert(0, line.pop())
+                if word in NO_LINE_START and "".join(line).strip():
+                    carry.insert(0, line.pop())  # with the character before it
+                if not "".join(line).strip():  # nothing would be left: overflow instead
+                    line += [*carry, word]
+                    used = cell_width("".join(line))
+                    continue
                 out.append("".join(line).rstrip())
                 moved = [*carry, word]
                 moved[0] = moved[0].lstrip()

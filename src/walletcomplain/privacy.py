@@ -8,6 +8,7 @@ entirely: nobody legitimate ever needs them in a complaint.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -17,28 +18,55 @@ Kind = Literal["secret", "card", "id_number", "phone"]
 SECRET_MASK = "******"
 
 # A keyword, a short gap (": ", "是", " is "), then the secret itself.
-_SECRET_ZH = re.compile(
+_SECRET_ZH = (
     r"(?P<key>验证码|校验码|动态码|短信码|动态密码|支付密码|登录密码|交易密码|取款密码|密码|"
     r"安全码|口令|助记词|私钥)"
     r"(?P<gap>\s*(?:是|为|:|\uff1a|=)?\s*)"
     r"(?P<secret>[A-Za-z0-9!@#$%^&*_\-+=.]{4,})"
 )
-_SECRET_EN = re.compile(
+_SECRET_EN = (
     r"(?P<key>\b(?:password|passcode|passwd|pin|otp|one-time code|verification code|"
     r"sms code|security code|auth code|cvv|cvn|cvc|seed phrase|recovery phrase|mnemonic|"
     r"private key)\b)"
     r"(?P<gap>\s*(?:is|was|:|=)?\s*)"
-    r"(?P<secret>[A-Za-z0-9!@#$%^&*_\-+=.]{4,})",
-    re.IGNORECASE,
+    r"(?P<secret>[A-Za-z0-9!@#$%^&*_\-+=.]{4,})"
 )
 # A seed phrase after its keyword: the words themselves, up to the end of the sentence.
-_SEED_WORDS = re.compile(
+_SEED_WORDS = (
     r"(?P<key>助记词|seed phrase|recovery phrase|mnemonic)(?P<gap>\s*(?:是|为|is|:|\uff1a)?\s*)"
-    r"(?P<secret>(?:[a-z]{3,8}[\s,\uff0c]+){5,23}[a-z]{3,8})",
-    re.IGNORECASE,
+    r"(?P<secret>(?:[a-z]{3,8}[\s,\uff0c]+){5,23}[a-z]{3,8})"
+)
+# What must appear before any of those can match: checked first, so that ordinary
+# text never pays for compiling the patterns above.
+_KEYWORDS = (
+    "码",
+    "密",
+    "口令",
+    "助记词",
+    "私钥",
+    "pass",
+    "pin",
+    "otp",
+    "code",
+    "cvv",
+    "cvn",
+    "cvc",
+    "phrase",
+    "mnemonic",
+    "key",
 )
 # A raw private key: 64 hex digits, with or without 0x.
 _HEX_KEY = re.compile(r"(?<![0-9A-Fa-f])(?:0x)?[0-9A-Fa-f]{64}(?![0-9A-Fa-f])")
+
+
+@functools.cache
+def _secret_patterns() -> tuple[re.Pattern[str], ...]:
+    return (
+        re.compile(_SEED_WORDS, re.IGNORECASE),
+        re.compile(_SECRET_ZH),
+        re.compile(_SECRET_EN, re.IGNORECASE),
+    )
+
 
 _SEP = r"[ \-]?"
 _ID18 = re.compile(r"(?<![0-9A-Za-z])\d{6}(?:19|20)\d{2}[01]\d[0-3]\d\d{3}[\dXx](?![0-9A-Za-z])")
@@ -130,9 +158,10 @@ def mask_secrets(text: str, findings: list[Finding] | None = None) -> str:
         out.append(Finding("secret", SECRET_MASK))
         return SECRET_MASK
 
-    text = _SEED_WORDS.sub(sub, text)
-    text = _SECRET_ZH.sub(sub, text)
-    text = _SECRET_EN.sub(sub, text)
+    lowered = text.lower()
+    if any(k in lowered for k in _KEYWORDS):
+        for pattern in _secret_patterns():
+            text = pattern.sub(sub, text)
     return _HEX_KEY.sub(sub_hex, text)
 
 
