@@ -73,7 +73,6 @@ _ID18 = re.compile(r"(?<![0-9A-Za-z])\d{6}(?:19|20)\d{2}[01]\d[0-3]\d\d{3}[\dXx]
 _CARD = re.compile(r"(?<![\d*])\d(?:" + _SEP + r"\d){12,18}(?!\d)")
 _MOBILE = re.compile(r"(?<![\d+*])(?:(?:\+|00)?86[ \-]?)?1[3-9]\d(?:[ \-]?\d){8}(?!\d)")
 _INTL = re.compile(r"(?<![\d*])\+\d{1,3}(?:[ \-]?\d){9,14}(?!\d)")
-_MOBILE_ONLY = re.compile(r"(?:(?:\+|00)?86[ \-]?)?1[3-9]\d(?:[ \-]?\d){8}")
 
 
 @dataclass
@@ -171,7 +170,3 @@ def scrub(text: str) -> tuple[str, list[Finding]]:
     text = mask_secrets(text, findings)
     text = mask_numbers(text, findings)
     return text, findings
-
-
-def looks_like_mobile(text: str) -> bool:
-    return _MOBILE_ONLY.fullmatch(normalize(text).strip()) is not None
