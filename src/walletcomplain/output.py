@@ -115,12 +115,14 @@ def render_plain(blocks: list[Block], width: int = WIDTH) -> str:
         for line in b.lines:
             lines += ["  " + x for x in wrap(line, width - 2)]
         if b.rows:
-            lines += _plain_table(b, width)
+            lines += _plain_table(b, width)[0]
         parts.append("\n".join(lines))
     return "\n\n".join(parts) + "\n"
 
 
-def _plain_table(b: Block, width: int) -> list[str]:
+def _plain_table(b: Block, width: int) -> tuple[list[str], bool]:
+    """The table as lines, and whether the first line is the header (a narrow table is
+    stacked row by row and drops it)."""
     cols = len(b.rows[0])
     table = [b.header, *b.rows] if b.header else b.rows
     widths = [max(cell_width(r[i]) for r in table) for i in range(cols)]
@@ -130,14 +132,14 @@ def _plain_table(b: Block, width: int) -> list[str]:
         for r in b.rows:
             lines += ["  " + x for x in wrap("  ".join(x for x in r[:-1] if x), width - 2)]
             lines += ["      " + x for x in wrap(r[-1], width - 6) if x]
-        return lines
+        return lines, False
     for r in table:
         head = "  " + "  ".join(pad(r[i], widths[i]) for i in range(cols - 1))
         tail = wrap(r[-1], width - fixed) or [""]
         lines.append((head + ("  " if cols > 1 else "") + tail[0]).rstrip())
         indent = " " * (cell_width(head) + (2 if cols > 1 else 0))
         lines += [(indent + x).rstrip() for x in tail[1:]]
-    return lines
+    return lines, b.header is not None
 
 
 def _rich_console(stream: IO[str]) -> Any:
@@ -164,7 +166,11 @@ def render_rich(blocks: list[Block], stream: IO[str]) -> None:
         # before a long run of Chinese text, which it cannot break at spaces.
         body: list[Any] = [Text("\n".join(wrap(line, width - 4))) for line in b.lines]
         if b.rows:  # laid out by display width, as in plain mode: rich's tables fold CJK badly
-            body += [Text(line[2:]) for line in _plain_table(b, width - 2)]
+            table, has_header = _plain_table(b, width - 2)
+            rows = [line[2:] for line in table]
+            if has_header and rows:
+                body.append(Text(rows.pop(0), style="bold"))
+            body += [Text(line) for line in rows]
         console.print(
             Panel(
                 Group(*body),
