@@ -6,12 +6,17 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner
 
 from walletcomplain import catalog
 from walletcomplain.models import Catalog
 
 TODAY = dt.date(2026, 11, 22)
+
+# A shared 2-core CI machine can pause any example; correctness, not speed, is tested here.
+settings.register_profile("ci", deadline=None, derandomize=False)
+settings.load_profile("ci")
 ROOT = Path(__file__).resolve().parents[1]
 
 
