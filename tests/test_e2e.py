@@ -22,7 +22,8 @@ def spawn(args: list[str], cwd: Path, home: Path) -> pexpect.spawn:
     env = {
         **os.environ,
         "WALLETCOMPLAIN_HOME": str(home),
-        "LANG": "zh_CN.UTF-8",
+        "LANG": "C.UTF-8",  # a locale every machine has; Chinese via the default
+        "WALLETCOMPLAIN_LANG": "zh",
         "TERM": "xterm-256color",
         "WALLETCOMPLAIN_TODAY": "2026-11-22",
         # pexpect does not answer prompt_toolkit's cursor-position queries as a real
