@@ -57,7 +57,12 @@ def first_question(env: dict[str, str]) -> tuple[float, float]:
     screen, and the peak memory (MiB) at that moment; then Ctrl-C."""
     import pexpect
 
-    pty_env = {**env, "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm-256color"}
+    pty_env = {
+        **env,
+        "PROMPT_TOOLKIT_NO_CPR": "1",
+        "TERM": "xterm-256color",
+        "WALLETCOMPLAIN_LANG": "zh",
+    }
     pty_env.pop("NO_COLOR", None)
     start = time.perf_counter()
     child = pexpect.spawn(

@@ -167,7 +167,7 @@ def test_a_file_that_is_not_a_database_is_named(runner: CliRunner) -> None:
 
 @pytest.mark.e2e
 def test_the_whole_follow_up_story_with_the_installed_command(tmp_path: Path) -> None:
-    env = {**os.environ, "WALLETCOMPLAIN_HOME": str(tmp_path / "home"), "LANG": "C.UTF-8"}
+    env = {**os.environ, "WALLETCOMPLAIN_HOME": str(tmp_path / "home"), "WALLETCOMPLAIN_LANG": "zh"}
 
     def run(*args: str, today: str = "2026-11-22") -> subprocess.CompletedProcess[str]:
         return subprocess.run(
