@@ -358,7 +358,9 @@ def manifest(src: Sources) -> str:
 
 
 class LazyPlaybooks(Mapping[str, "Playbook"]):
-    """Playbooks from the cache, each rebuilt the first time it is used: `letter` needs one."""
+    """Playbooks from the cache, each parsed and rebuilt the first time it is used:
+    `letter` needs one, and with 500 custom playbooks parsing them all would cost ~100 ms.
+    In the cache each playbook is kept as a JSON string of its own for that reason."""
 
     def __init__(self, raw: dict[str, Any]) -> None:
         self._raw = raw
@@ -368,7 +370,10 @@ class LazyPlaybooks(Mapping[str, "Playbook"]):
         from .models import Playbook, from_data
 
         if key not in self._built:
-            self._built[key] = from_data(Playbook, self._raw[key])
+            data = self._raw[key]
+            self._built[key] = from_data(
+                Playbook, json.loads(data) if isinstance(data, str) else data
+            )
         return self._built[key]
 
     def __iter__(self) -> Iterator[str]:
@@ -398,13 +403,20 @@ def load(
 def load_data(src: Sources, today: dt.date | None = None) -> dict[str, Any]:
     """The checked catalog as plain JSON data (what `--json` prints needs nothing more)."""
     key = manifest(src)
-    cache_file = paths.cache_dir() / f"catalog-{zlib.crc32(key.encode()):08x}.json"
+    # One cache file per set of source files (so `--playbooks` and plain runs do not
+    # evict each other); the manifest inside says whether it is still current.
+    names = "\n".join(os.path.abspath(p) for p in src.all())
+    cache_file = paths.cache_dir() / f"catalog-{zlib.crc32(names.encode()):08x}.json"
     cached = _read_cache(cache_file, key)
     if cached is not None:
         return cached
     from .models import to_data
 
     data: dict[str, Any] = to_data(build(src, today or dt.date.today()))
+    data["playbooks"] = {
+        pid: json.dumps(pb, ensure_ascii=False, separators=(",", ":"))
+        for pid, pb in data["playbooks"].items()
+    }
     _write_cache(cache_file, data, key)
     return data
 
@@ -506,8 +518,6 @@ def _read_cache(path: Path, key: str) -> dict[str, Any] | None:
 def _write_cache(path: Path, data: dict[str, Any], key: str) -> None:
     try:
         paths.private_dir(path.parent)
-        for old in path.parent.glob("catalog-*.json"):
-            old.unlink(missing_ok=True)
         text = json.dumps({"manifest": key, **data}, ensure_ascii=False, separators=(",", ":"))
         paths.write_atomic(path, text.encode(), force=True)
     except OSError:
