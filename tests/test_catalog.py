@@ -168,3 +168,18 @@ def test_copy_of_packaged_playbook_is_valid(tmp_path: Path) -> None:
     shutil.copytree(ROOT / "data" / "playbooks", d)
     cat = catalog.load([d], TODAY, use_cache=False)
     assert set(cat.playbooks) == {"recharge", "security", "dispute", "fees", "closure"}
+
+
+def test_runs_with_and_without_extra_playbooks_keep_their_own_caches(tmp_path: Path) -> None:
+    d = custom(
+        tmp_path, RECHARGE.read_text(encoding="utf-8").replace("id: recharge", "id: mine", 1)
+    )
+    catalog.load([], TODAY)
+    catalog.load([d], TODAY)
+    files = sorted((Path(os.environ["WALLETCOMPLAIN_HOME"]) / "cache").glob("catalog-*.json"))
+    assert len(files) == 2
+    stamps = [f.stat().st_mtime_ns for f in files]
+    catalog.load([], TODAY)  # a hit: nothing is rewritten
+    catalog.load([d], TODAY)
+    assert [f.stat().st_mtime_ns for f in files] == stamps
+    assert "mine" in catalog.load([d], TODAY).playbooks
