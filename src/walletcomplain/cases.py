@@ -15,6 +15,7 @@ from typing import Any
 from . import answers, complaint, escalation, privacy
 from .errors import InvalidAnswers, NotFound
 from .letter import Letter, Section, format_date, format_value
+from .letter import facts as letter_facts
 from .messages import t
 from .models import Authority, Catalog, Lang
 from .store import Case, Event, Status, Store
@@ -286,8 +287,7 @@ def escalation_letter(
         )
     ]
     if comp is not None:
-        facts = [p for p in compose_facts(comp)]
-        sections.append(Section(t("l_facts", lang), paragraphs=facts))
+        sections.append(Section(t("l_facts", lang), paragraphs=letter_facts(comp)))
     else:
         sections.append(Section(t("l_facts", lang), paragraphs=[t("e_see_original", lang)]))
     history = []
@@ -328,13 +328,6 @@ def escalation_letter(
         channels=" / ".join(c.value or (c.path.get(lang) if c.path else "") for c in a.channels),
     )
     return Letter(lang, to, via, subject, sender, sections, closing)
-
-
-def compose_facts(comp: complaint.Complaint) -> list[str]:
-    plan = escalation.plan(comp.directory, comp.provider, comp.playbook)
-    from .letter import compose
-
-    return compose(comp, plan).sections[0].paragraphs
 
 
 def describe_event(e: Event, catalog: Catalog, lang: Lang) -> str:

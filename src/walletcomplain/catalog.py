@@ -38,8 +38,6 @@ if TYPE_CHECKING:  # the models load only where objects are built: `--json` need
 
 # The packaged playbooks in the order a user meets the problems; others follow by id.
 ORDER = ("recharge", "security", "dispute", "fees", "closure")
-PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
-SPECIAL_PLACEHOLDERS = frozenset({"provider"})
 Path_ = tuple[str | int, ...]
 T = TypeVar("T")
 
@@ -257,6 +255,7 @@ def check_playbook(
 ) -> list[Problem]:
     """Cross-checks that need the whole playbook, the shared questions and the directory."""
     from . import answers, messages
+    from .letter import BUILT_IN, PLACEHOLDER
 
     problems: list[Problem] = []
 
@@ -306,7 +305,7 @@ def check_playbook(
             problems += _check_when(para.when, seen, ("urgent", j, "when"), name, lines)
     for at, text in texts:
         for m in PLACEHOLDER.finditer(text):
-            if m[1] not in seen and m[1] not in SPECIAL_PLACEHOLDERS:
+            if m[1] not in seen and m[1] not in BUILT_IN:
                 add(at, f"placeholder {{{{ {m[1]} }}}} is not a question id")
     result = answers.parse(pb.questions, pb.example, today)
     for err in result.errors:

@@ -351,11 +351,8 @@ def record_case(rep: Any, lang: "Lang") -> None:
     if not store.enabled():
         say(t("cl_off", lang))
         return
-    log = store.Store()
-    try:
+    with store.Store() as log:
         say(t("cl_saved", lang, id=cases.record(log, rep, today())))
-    finally:
-        log.close()
 
 
 def pick_draft(iv: Any, found: list[Any], cat: "Catalog", lang: "Lang") -> Any:
@@ -643,54 +640,13 @@ def playbooks_show(
         elif as_json:
             from .catalog import json_dump
 
-            write_out(json_dump(views_json_playbook(pb, language)))
+            write_out(json_dump(views.playbook_json(pb, language)))
         elif answers_template:
             from .template import answers_template as make
 
             write_out(make(pb, language))
         else:
             emit(views.playbook_blocks(pb, language), sys.stdout)
-
-
-def views_json_playbook(pb: Any, lang: "Lang") -> dict[str, Any]:
-    from . import answers
-    from .models import to_data
-
-    questions = []
-    for q in pb.questions:
-        questions.append(
-            {
-                "id": q.id,
-                "type": q.type,
-                "required": q.required,
-                "label": q.label.get(lang),
-                "prompt": q.prompt.get(lang),
-                "help": q.help.get(lang) if q.help else None,
-                "choices": [{"id": c.id, "label": c.get(lang)} for c in q.choices],
-                "rules": {
-                    k: v for k, v in to_data(q.rules).items() if v is not None and v is not True
-                },
-                "when": {k: v for k, v in to_data(q.when).items() if v is not None}
-                if q.when
-                else None,
-                "pii": q.pii,
-            }
-        )
-    return {
-        "id": pb.id,
-        "version": pb.version,
-        "title": pb.title.get(lang),
-        "summary": pb.summary.get(lang),
-        "advice": [a.get(lang) for a in pb.advice],
-        "questions": questions,
-        "evidence": [
-            {"id": e.id, "item": e.get(lang), "how": e.how.get(lang), "required": e.required}
-            for e in pb.evidence
-        ],
-        "demands": [{"id": d.id, "label": d.get(lang)} for d in pb.demands],
-        "escalate_to": pb.escalate_to,
-        "example": answers.to_jsonable(pb.example),
-    }
 
 
 @app.command()
@@ -768,12 +724,8 @@ ForceOption = Annotated[bool, typer.Option("--force", help="Overwrite the file i
 def case_log(lang: "Lang") -> Iterator[Any]:
     from .store import Store
 
-    with guard(lang):
-        log = Store()
-        try:
-            yield log
-        finally:
-            log.close()
+    with guard(lang), Store() as log:
+        yield log
 
 
 def parse_day(value: str | None, lang: "Lang") -> "dt.date":
@@ -829,10 +781,10 @@ def cases_list(
                 out.write(("," if i else "") + json_line(dict(zip(keys, r, strict=True))))
             out.write("]\n")
             return
-        from .output import pad
+        from .output import cell_width, pad
 
         labels = {st: t(f"st_{st}", language) for st in ("open", "waiting", "escalated", "closed")}
-        width = max(cell_len(x) for x in [*labels.values(), t("col_status", language)])
+        width = max(cell_width(x) for x in [*labels.values(), t("col_status", language)])
         header = [
             "    #",
             pad(t("col_status", language), width),
@@ -863,12 +815,6 @@ def cases_list(
                 from .output import say
 
                 say(t("cl_more", language, shown=shown, total=total))
-
-
-def cell_len(text: str) -> int:
-    from .output import cell_width
-
-    return cell_width(text)
 
 
 def json_line(obj: Any) -> str:

@@ -35,36 +35,27 @@ def save(draft: Draft) -> str:
     from .store import Store
 
     draft.saved = dt.datetime.now().isoformat(timespec="seconds")
-    store = Store()
-    try:
+    with Store() as store:
         store.save_draft(draft.id, dataclasses.asdict(draft))
         return f"{store.path} (draft {draft.id})"
-    finally:
-        store.close()
 
 
 def load_all() -> list[Draft]:
     """Newest first. A draft that no longer reads as one is skipped, not deleted."""
     from .store import Store
 
-    store = Store()
-    try:
-        out = []
+    out = []
+    with Store() as store:
         for raw in store.drafts():
             try:
                 out.append(Draft(**raw))
             except TypeError:
                 continue
-        return out
-    finally:
-        store.close()
+    return out
 
 
 def delete(draft_id: str) -> None:
     from .store import Store
 
-    store = Store()
-    try:
+    with Store() as store:
         store.delete_draft(draft_id)
-    finally:
-        store.close()

@@ -365,7 +365,6 @@ class Interview:
             return many or None
         if not q.required:
             message += " " + t("i_optional_hint", lang)
-        notices: list[answers.Notice] = []
 
         def validate(text: str) -> str | None:
             try:
@@ -378,7 +377,7 @@ class Interview:
         start = "" if default is None else str(answers.to_jsonable({"v": default})["v"])
         text = self.prompter.text(message, start, validate, multiline=q.type == "longtext")
         value, notices = answers.check_one(q, text, self.today)
-        labels = {x.id: x.label.get(lang) for x in [q]}
+        labels = {q.id: q.label.get(lang)}
         warnings = [
             describe_notice(n, labels, lang) for n in notices if n.code in ("secret", "masked")
         ]
@@ -468,11 +467,8 @@ class Interview:
             from .store import Store
 
             try:
-                log = Store()
-                try:
+                with Store() as log:
                     case_id = cases.record(log, rep, self.today)
-                finally:
-                    log.close()
             except StoreError as e:  # the letter is done: say why the case was not kept, go on
                 self.prompter.show([Block(t("store_error", lang, error=str(e)), style="warn")])
             else:

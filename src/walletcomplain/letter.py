@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from .escalation import Plan
 
 PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
+BUILT_IN = frozenset({"provider"})  # placeholders that are not question ids
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
@@ -188,6 +189,13 @@ def _next_step(c: Complaint, plan: Plan) -> str:
     return t("l_next_named", lang, name=a.name.get(lang)) + reserve
 
 
+def facts(c: Complaint, filler: _Filler | None = None) -> list[str]:
+    """The playbook's fact paragraphs that apply, filled in (the escalation letter reuses them)."""
+    f = filler or _Filler(c)
+    paras = c.playbook.letter.facts
+    return [f.fill(p.get(c.lang)) for p in paras if p.when is None or p.when.holds(c.values)]
+
+
 def compose(c: Complaint, plan: Plan) -> Letter:
     lang, pb, v = c.lang, c.playbook, c.values
     f = _Filler(c)
@@ -198,8 +206,7 @@ def compose(c: Complaint, plan: Plan) -> Letter:
         t("l_phone", lang, phone=f.value("contact_phone")),
         t("l_account", lang, account=f.value("account_id")),
     ]
-    facts = [f.fill(p.get(lang)) for p in pb.letter.facts if p.when is None or p.when.holds(v)]
-    sections = [Section(t("l_facts", lang), paragraphs=facts)]
+    sections = [Section(t("l_facts", lang), paragraphs=facts(c, f))]
     sections.append(Section(t("l_steps", lang), paragraphs=_tried(c, f)))
     held = [e.get(lang) for e in pb.evidence if e.id in v.get("evidence_held", [])]
     sections.append(

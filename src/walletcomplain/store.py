@@ -183,6 +183,12 @@ class Store:
     def close(self) -> None:
         self.conn.close()
 
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
     # --- cases ---------------------------------------------------------------------------------
 
     def add_case(
