@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
@@ -15,8 +16,13 @@ from walletcomplain.models import Catalog
 TODAY = dt.date(2026, 11, 22)
 
 # A shared 2-core CI machine can pause any example; correctness, not speed, is tested here.
-settings.register_profile("ci", deadline=None, derandomize=False)
-settings.load_profile("ci")
+# "dev" (the default) explores new random examples on every run; "ci" (set by .ci/run
+# through HYPOTHESIS_PROFILE) is derandomized, so a red CI run is reproducible and a
+# green one does not turn red by chance. HYPOTHESIS_PROFILE=deep runs many more examples.
+settings.register_profile("dev", deadline=None)
+settings.register_profile("ci", deadline=None, derandomize=True, database=None)
+settings.register_profile("deep", deadline=None, max_examples=2000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 ROOT = Path(__file__).resolve().parents[1]
 
 

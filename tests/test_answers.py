@@ -101,6 +101,11 @@ def test_money(raw: object, expected: str) -> None:
         ("-5", "money"),
         ("1.234", "money_decimals"),
         (True, "money"),
+        # 27+ integer digits once raised decimal.InvalidOperation ("internal error", exit 1)
+        ("1" * 27, "money_too_large"),
+        ("100000000000000000000000000", "money_too_large"),
+        ("9" * 13, "money_too_large"),
+        (10**30, "money_too_large"),
     ],
 )
 def test_bad_money(raw: object, code: str) -> None:
@@ -112,6 +117,23 @@ def test_bad_money(raw: object, code: str) -> None:
 @given(st.decimals(min_value=Decimal("0.01"), max_value=Decimal("99999999"), places=2))
 def test_any_two_decimal_amount_round_trips(amount: Decimal) -> None:
     assert parse_value(q("money"), str(amount), TODAY) == amount
+
+
+@given(st.from_regex(r"\A[0-9]{1,60}(\.[0-9]{1,40})?\Z"))
+def test_long_digit_strings_never_crash(raw: str) -> None:
+    code = None
+    try:
+        value = parse_value(q("money"), raw, TODAY)
+    except AnswerError as e:
+        code = e.code
+    if code is None:
+        assert len(str(int(value))) <= 12
+    else:
+        assert code in {"money_too_large", "money_decimals", "money_positive"}
+
+
+def test_twelve_digits_is_the_largest_amount() -> None:
+    assert parse_value(q("money"), "9" * 12, TODAY) == Decimal("9" * 12)
 
 
 @given(st.text(max_size=30))

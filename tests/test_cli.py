@@ -493,3 +493,25 @@ def test_provider_and_issue_by_name(runner: CliRunner, provider: str, issue: str
 def test_ambiguous_name_is_not_guessed(runner: CliRunner) -> None:
     result = runner.invoke(app, ["providers", "show", "pay"])  # WeChat Pay, JD Pay, Apple Pay...
     assert result.exit_code == 2
+
+
+def test_huge_amount_is_bad_input_not_a_crash(runner: CliRunner) -> None:
+    text = example_yaml(runner)
+    result = runner.invoke(
+        app,
+        [
+            "letter",
+            "-i",
+            "recharge",
+            "-p",
+            "alipay",
+            "--answers",
+            "-",
+            "--set",
+            "amount=1" + "0" * 26,
+        ],
+        input=text,
+    )
+    assert result.exit_code == 2, result.output
+    assert "amount" in result.stderr
+    assert "internal error" not in result.output

@@ -121,6 +121,9 @@ def parse_datetime(raw: object) -> dt.datetime:
         raise AnswerError("datetime") from None
 
 
+MONEY_MAX_DIGITS = 12
+
+
 def parse_money(raw: object) -> Decimal:
     if isinstance(raw, bool):
         raise AnswerError("money")
@@ -134,6 +137,10 @@ def parse_money(raw: object) -> Decimal:
         raise AnswerError("money")
     if not re.fullmatch(r"\d+(\.\d+)?", s):
         raise AnswerError("money")
+    # Decimal's default context holds 28 digits; quantize() beyond that raises.
+    # No wallet payment comes near a trillion yuan, so a longer amount is a typo.
+    if len(s.split(".")[0].lstrip("0")) > MONEY_MAX_DIGITS:
+        raise AnswerError("money_too_large")
     try:
         value = Decimal(s)
     except InvalidOperation:

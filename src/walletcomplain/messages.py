@@ -30,6 +30,10 @@ M: dict[str, tuple[str, str]] = {
     ),
     "money_decimals": ("最多两位小数的金额（精确到分）", "an amount with at most two decimals"),
     "money_positive": ("大于 0 的金额", "an amount greater than 0"),
+    "money_too_large": (
+        "不超过 12 位整数的金额（是不是多打了数字？）",
+        "an amount of at most 12 digits before the decimal point (a typo?)",
+    ),
     "int": ("一个整数", "a whole number"),
     "confirm": ("是 或 否（也可以输入 y / n）", "yes or no (y / n)"),
     "choice": ("以下之一：{choices}", "one of: {choices}"),
