@@ -69,9 +69,10 @@ def test_letter_prints_chinese_letter_and_the_rest_on_stderr(
         app, ["letter", "--issue", "recharge", "--provider", "alipay", "--answers", str(answers)]
     )
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("致：支付宝客户服务中心")
-    for part in ["200.00元", "2026年11月20日", "95188", "12363"]:
+    assert result.stdout.startswith("致：支付宝（中国）网络技术有限公司（支付宝）投诉处理部门")
+    for part in ["人民币200.00元", "2026年11月20日", "12363"]:
         assert part in result.stdout
+    assert "95188" in result.stderr  # the channel to use is on screen, not in the letter
     assert "== 联系渠道（先打热线） ==" in result.stderr
     assert "对方不答复时怎么升级" in result.stderr
     assert "还缺的证据" in result.stderr
@@ -82,7 +83,7 @@ def test_letter_english(runner: CliRunner, tmp_path: Path) -> None:
     answers = write_example(runner, tmp_path)
     result = runner.invoke(app, [*RECHARGE, str(answers), "--lang", "en"])
     assert result.exit_code == 0
-    assert result.stdout.startswith("To: Alipay")
+    assert result.stdout.startswith("To: The Complaints Department, 支付宝")
     assert "12363" in result.stdout
     assert "Where to complain (hotline first)" in result.stderr
 
@@ -94,10 +95,10 @@ def test_global_lang_and_env_lang(
     result = runner.invoke(
         app, ["--lang", "en", "letter", "-i", "recharge", "-p", "alipay", "-a", str(answers)]
     )
-    assert result.stdout.startswith("To: Alipay")
+    assert result.stdout.startswith("To: The Complaints Department, 支付宝")
     monkeypatch.setenv("WALLETCOMPLAIN_LANG", "en")
     result = runner.invoke(app, [*RECHARGE, str(answers)])
-    assert result.stdout.startswith("To: Alipay")
+    assert result.stdout.startswith("To: The Complaints Department, 支付宝")
     monkeypatch.delenv("WALLETCOMPLAIN_LANG")
     monkeypatch.setenv("LANG", "en_US.UTF-8")
     assert runner.invoke(app, [*RECHARGE, str(answers)]).stdout.startswith("To:")
@@ -133,9 +134,10 @@ def test_letter_from_sets_only(runner: CliRunner) -> None:
     ]
     result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output
-    assert "CNY 88.00" in result.stdout
-    assert "95017" in result.stdout
-    assert "1. credit the top-up immediately" in result.stdout
+    assert "RMB 88.00" in result.stdout
+    assert "财付通支付科技有限公司 (WeChat Pay)" in result.stdout
+    assert "(1) Credit the top-up immediately" in result.stdout
+    assert "95017" in result.stderr  # the channels are on screen
 
 
 def test_set_wins_over_file_and_stdin_works_with_bom(runner: CliRunner, tmp_path: Path) -> None:
@@ -323,7 +325,7 @@ def test_providers_list_show_and_json(runner: CliRunner) -> None:
     show = runner.invoke(app, ["providers", "show", "jdpay", "--lang", "en"])
     assert show.exit_code == 0
     assert "general customer-service line" in show.stdout
-    assert "wq.jd.com" in show.stdout
+    assert "JD's own customer-service page" in show.stdout
     assert (
         json.loads(runner.invoke(app, ["providers", "show", "tpwallet", "--json"]).stdout)[
             "regulator"

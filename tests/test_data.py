@@ -66,7 +66,28 @@ def test_the_keys_and_numbers_from_facts_md() -> None:
     assert [c["value"] for c in auth["pboc"]["channels"]] == ["12363"]
     assert auth["pboc"]["rule"]["days"] == 15
     assert auth["pboc"]["rule"]["max_days"] == 60
-    assert [c["value"] for c in auth["police"]["channels"]] == ["110", "96110"]
+    assert [c.get("value") for c in auth["police"]["channels"]] == ["110", "96110", None]
+    assert auth["samr"]["rule"] == {**auth["samr"]["rule"], "days": 7, "working_days": True}
+    assert "第四十六条" in auth["samr"]["rule"]["source"]  # Order 20 was replaced on 2026-04-15
+    companies = {p["id"]: p.get("company") for p in d["providers"]}
+    assert companies == {
+        "alipay": "支付宝（中国）网络技术有限公司",
+        "wechatpay": "财付通支付科技有限公司",
+        "jdpay": None,  # not verified: the letter shows a placeholder
+        "applepay": None,  # the letter goes to the card's issuing bank
+        "unionpay": "中国银联股份有限公司",
+        "tpwallet": None,
+    }
+    text = (DATA / "providers.yaml").read_text(encoding="utf-8")
+    for stale in ("第四十四条之前", "2019 年第 20 号", "+86 571 95188", "有权投诉", "第十四条"):
+        assert stale not in text, f"FACTS.md (second edition) corrects: {stale}"
+
+
+def test_sources_are_public_not_our_own_files() -> None:
+    for path in DATA.rglob("*.yaml"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip().startswith("source:"):
+                assert "FACTS" not in line and "seed 0" not in line, f"{path.name}: {line}"
 
 
 @pytest.mark.parametrize(
@@ -106,38 +127,16 @@ def test_chinese_text_uses_chinese_punctuation(path: Path) -> None:
         assert not bad, f"{path.name}: ASCII punctuation in Chinese text: {text}"
 
 
+# A Chinese letter opens without "Dear Sir or Madam"; nothing else may be empty.
+EMPTY_ON_PURPOSE = {("l_salutation", "zh")}
+
+
 def test_every_message_has_both_languages() -> None:
     for key, (zh, en) in messages.M.items():
-        assert zh.strip(), key
+        assert zh.strip() or (key, "zh") in EMPTY_ON_PURPOSE, key
         assert en.strip(), key
         assert set(re.findall(r"\{(\w+)\}", zh)) == set(re.findall(r"\{(\w+)\}", en)), key
         assert not CJK.search(en), f"{key}: Chinese in the English text"
-
-
-@pytest.mark.parametrize("issue", ISSUES)
-@pytest.mark.parametrize("provider", PROVIDERS)
-@pytest.mark.parametrize("lang", ["zh", "en"])
-def test_every_playbook_renders_for_every_provider_from_its_example(
-    cat: Catalog, issue: str, provider: str, lang: str
-) -> None:
-    pb = cat.playbooks[issue]
-    rep = complaint.report(complaint.build(cat, provider, issue, pb.example, lang, TODAY))  # type: ignore[arg-type]
-    text = rep.letter.to_text()
-    assert "{{" not in text
-    assert "}}" not in text
-    assert rep.letter.subject in text
-    name = cat.directory.provider(provider).name.get(lang)  # type: ignore[union-attr,arg-type]
-    assert name in text
-    hotline = cat.directory.provider(provider).hotline()  # type: ignore[union-attr]
-    if hotline is not None:
-        assert str(hotline.value) in text
-    assert "2026" in text
-    assert rep.letter.sections
-    if lang == "en":  # nothing Chinese but what the user typed
-        for q in pb.questions:
-            if q.type in ("text", "longtext") and q.id in rep.complaint.values:
-                text = text.replace(str(rep.complaint.values[q.id]), "")
-        assert not CJK.search(text), f"untranslated text in: {text}"
 
 
 def test_no_number_in_data_without_a_source() -> None:
@@ -151,6 +150,7 @@ def test_no_number_in_data_without_a_source() -> None:
         if c.get("value")
     }
     text = (DATA / "providers.yaml").read_text(encoding="utf-8")
+    text = re.sub(r"第\d+号|No\. \d+|Order \d+", "", text)  # citations, not numbers to call
     wrong = {"95055"}  # FACTS.md: one page gave it; the note tells users not to call it
     for number in re.findall(
         r"(?<![\d.-])(?:\d{3}-\d{3}-\d{4}|9\d{4}|1\d{4}|\d{3})(?![\d.-])", text

@@ -81,14 +81,14 @@ def second_half(child: pexpect.spawn) -> None:
     child.expect(pexpect.EOF)
 
 
-def test_a_complete_chinese_session_saves_a_letter_naming_95017(tmp_path: Path) -> None:
+def test_a_complete_chinese_session_saves_a_letter_to_tenpay(tmp_path: Path) -> None:
     child = spawn(["start"], tmp_path, tmp_path / "home")
     first_half(child)
     second_half(child)
     child.close()
     assert child.exitstatus == 0
     letter = (tmp_path / "投诉-wechatpay-recharge-2026-11-22.txt").read_text(encoding="utf-8")
-    assert "95017" in letter and "200.00元" in letter and "12363" in letter
+    assert "财付通支付科技有限公司" in letter and "人民币200.00元" in letter and "12363" in letter
 
 
 def test_ctrl_c_then_resume_finishes_the_same_letter(tmp_path: Path) -> None:
@@ -109,7 +109,7 @@ def test_ctrl_c_then_resume_finishes_the_same_letter(tmp_path: Path) -> None:
     child.close()
     assert child.exitstatus == 0
     letter = (tmp_path / "投诉-wechatpay-recharge-2026-11-22.txt").read_text(encoding="utf-8")
-    assert "95017" in letter and "尾号 6789" in letter
+    assert "财付通支付科技有限公司" in letter and "尾号6789" in letter
     assert drafts_in(home) == []
 
 

@@ -90,7 +90,7 @@ def test_full_chinese_session_for_a_wechat_top_up(
     saved = tmp_path / "投诉-wechatpay-recharge-2026-11-22.txt"
     assert outcome.saved == [Path(saved.name)]
     letter = saved.read_text(encoding="utf-8")
-    assert "95017" in letter and "200.00元" in letter and "张三" in letter
+    assert "财付通支付科技有限公司" in letter and "人民币200.00元" in letter and "张三" in letter
     screen = rec.screen
     assert "隐私" in screen and "投诉前先检查" in screen
     assert "还缺的证据和获取方法" in screen  # shown right after the evidence question
@@ -193,10 +193,12 @@ def test_the_security_branch_for_someone_who_called(
             SPACE, DOWN, SPACE, ENTER,  # asked for: a code, screen sharing
             ENTER, ENTER,  # gave secrets: yes; money lost: yes
             "3000", ENTER, ENTER,  # amount, no transaction number
+            ESC_ENTER,  # where the money went: not known
             ENTER, ENTER, ENTER,  # frozen: yes; police: yes; no report number
             "对方自称客服，让我共享屏幕。", ESC_ENTER,
             DOWN, ENTER, SPACE, ENTER, SPACE, ENTER, ENTER, ENTER, ENTER, ENTER,
-            ENTER, DOWN, ENTER, DOWN, ENTER, ENTER]
+            ENTER, DOWN, ENTER,  # review done; the police report: not saved
+            DOWN, ENTER, DOWN, ENTER, ENTER]
     # fmt: on
     iv, rec = interview(cat)
     with typed(*keys):
@@ -207,6 +209,10 @@ def test_the_security_branch_for_someone_who_called(
     assert "不在官方号码目录里" in rec.screen  # the caller's number was checked at once
     assert "骗子的常见手法" in render_plain(views.report_blocks(outcome.report))
     assert "只通过官方 App" in rec.screen  # the unconditional urgent step came before the questions
+    assert outcome.report.police_report is not None
+    assert "报案材料" in rec.screen and "立案侦查" in rec.screen  # shown before the letter
+    assert rec.screen.index("报案材料（报警时交给警方）") < rec.screen.index("投诉信预览")
+    assert "现在就拨打 110" in rec.screen  # the next-step box: police first, not the wallet
 
 
 def test_several_drafts_are_listed_to_choose_from(cat: Catalog) -> None:

@@ -40,7 +40,7 @@ def test_a_case_and_its_timeline(cat: Catalog) -> None:
     case_id = new_case(log, cat)
     case = log.get(case_id)
     assert (case.provider, case.issue, case.status) == ("alipay", "recharge", "open")
-    assert case.answers["amount"] == "200.00" and "95188" in case.letter
+    assert case.answers["amount"] == "200.00" and "支付宝（中国）网络技术有限公司" in case.letter
     assert case.next_due == TODAY + dt.timedelta(days=15)
     assert case.due_reason["basis"] == "suggestion"
     assert [e.kind for e in case.events] == ["created"]
@@ -285,28 +285,71 @@ def test_golden_escalation_letters(cat: Catalog, lang: str) -> None:
     cases.log_contact(
         log, cat, log.get(case.id), "in_app", dt.date(2026, 11, 30), "CS-7788", None, None, None
     )
-    result = cases.escalate(log, cat, log.get(case.id), None, lang, dt.date(2026, 12, 16))  # type: ignore[arg-type]
-    assert result.authority.id == "pboc"
+    day = dt.date(2026, 12, 16)
+    result = cases.prepare_escalation(cat, log.get(case.id), None, lang, day)  # type: ignore[arg-type]
+    assert result.authority.id == "pboc" and result.early is None
     text = result.letter.to_text()
     path = GOLDEN / f"escalation.recharge.{lang}.txt"
     if os.environ.get("UPDATE_GOLDEN"):
         path.write_text(text, encoding="utf-8")
     assert text == path.read_text(encoding="utf-8")
-    for part in ["12363", "A20261123-0042", "CS-7788", "23"]:
+    for part in ["A20261121-0042", "A20261123-0042", "CS-7788", "支付宝（中国）网络技术有限公司"]:
         assert part in text
+    # the history starts with the contact reported in the interview, before the letter
+    history = text[text.index("A20261121-0042") :]
+    assert history.index("A20261121-0042") < history.index("A20261123-0042")
+    assert log.get(case.id).status == "waiting"  # preparing records nothing
+    cases.record_escalation(log, log.get(case.id), result, day)
     case = log.get(case.id)
     assert case.status == "escalated" and case.events[-1].authority == "pboc"
     assert case.next_due == dt.date(2026, 12, 31)
 
 
+def escalate(log: Store, cat: Catalog, case_id: int, to: str | None) -> cases.Escalation:
+    esc = cases.prepare_escalation(cat, log.get(case_id), to, "zh", TODAY)
+    cases.record_escalation(log, log.get(case_id), esc, TODAY)
+    return esc
+
+
 def test_escalation_goes_up_the_ladder(cat: Catalog) -> None:
     log = Store()
-    case = log.get(new_case(log, cat, issue="dispute", provider="jdpay"))
-    assert cases.next_authority(case, cat).id == "samr"  # type: ignore[union-attr]
-    cases.escalate(log, cat, case, None, "zh", TODAY)
-    assert cases.next_authority(log.get(case.id), cat).id == "pboc"  # type: ignore[union-attr]
-    letter = cases.escalate(log, cat, log.get(case.id), "samr", "zh", TODAY).letter.to_text()
-    assert "地址：[地址]" in letter  # SAMR needs the complainant's address
+    case_id = new_case(log, cat, issue="dispute", provider="jdpay")
+    assert cases.next_authority(log.get(case_id), cat).id == "samr"  # type: ignore[union-attr]
+    letter = escalate(log, cat, case_id, None).letter.to_text()
+    assert "地址：[你的地址]" in letter and "地址：[被投诉人地址]" in letter  # SAMR needs both
+    assert "第四十六条" in letter  # asks it to act within 7 working days
+    case = log.get(case_id)
+    assert case.due_reason["working_days"] and case.next_due == dt.date(2026, 12, 1)
+    # the payment side may still go to the wallet's regulator
+    assert cases.next_authority(case, cat).id == "pboc"  # type: ignore[union-attr]
+
+
+def test_samr_is_not_suggested_after_pboc_handled_the_dispute(cat: Catalog) -> None:
+    log = Store()
+    case_id = new_case(log, cat, issue="fees", provider="alipay")
+    assert cases.next_authority(log.get(case_id), cat).id == "pboc"  # type: ignore[union-attr]
+    escalate(log, cat, case_id, None)
+    assert cases.next_authority(log.get(case_id), cat) is None
+
+
+def test_fraud_case_is_due_today_and_the_police_get_a_police_report(cat: Catalog) -> None:
+    log = Store()
+    case_id = new_case(log, cat, issue="security")
+    case = log.get(case_id)
+    assert case.next_due == TODAY and case.due_reason["kind"] == "urgent"
+    assert "110" in cases.explain_due(case, cat, "zh")
+    esc = cases.prepare_escalation(cat, case, "police", "zh", TODAY)
+    text = esc.letter.to_text()
+    assert esc.letter.kind == "police_report" and esc.early is None
+    assert text.startswith("致：[公安机关名称]") and "报案材料" in text and "立案侦查" in text
+    assert "投诉处理部门" not in text  # not a complaint about the wallet's complaint handling
+
+
+def test_no_letter_for_a_court(cat: Catalog) -> None:
+    log = Store()
+    case = log.get(new_case(log, cat))
+    with pytest.raises(cases.NoDocument):
+        cases.prepare_escalation(cat, case, "court", "zh", TODAY)
 
 
 def test_export_and_calendar(cat: Catalog) -> None:
@@ -316,7 +359,7 @@ def test_export_and_calendar(cat: Catalog) -> None:
     assert data["answers"]["account_id"] == "****8000"
     assert data["events"][0]["kind"] == "created"
     md = cases.export_markdown(case, cat, "zh")
-    assert md.startswith("# 投诉案件 #1") and "## 时间线" in md and "95188" in md
+    assert md.startswith("# 投诉案件 #1") and "## 时间线" in md and "支付宝" in md
     ics = cases.ics(case, cat, "zh", now=dt.datetime(2026, 11, 22, 8, 0, tzinfo=dt.timezone.utc))
     assert ics.startswith("BEGIN:VCALENDAR\r\n") and ics.endswith("END:VCALENDAR\r\n")
     assert "DTSTART;VALUE=DATE:20261207" in ics

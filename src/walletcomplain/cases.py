@@ -8,14 +8,14 @@ reason is kept with the date so that `cases due` and `cases show` can say why.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from . import answers, complaint, escalation, privacy
+from . import answers, complaint, documents, escalation, privacy
 from .errors import InvalidAnswers, NotFound
-from .letter import Letter, Section, format_date, format_value
-from .letter import facts as letter_facts
+from .letter import Letter, format_date, original_mark
 from .messages import t
 from .models import Authority, Catalog, Lang
 from .store import Case, Event, Status, Store
@@ -36,19 +36,28 @@ def due_for_provider(day: dt.date, kind: str = "provider_reply") -> Due:
     }
 
 
+def due_now(day: dt.date) -> Due:
+    """Money lost to fraud or theft: the police and the bank are due today, not in 15 days."""
+    return day, {"kind": "urgent", "since": day.isoformat(), "basis": "now"}
+
+
 def due_for_authority(a: Authority, day: dt.date) -> Due:
     rule = a.rule
     if rule is not None and rule.days:
-        date = escalation.add_days(day, rule.days, rule.working_days)
-        return date, {
+        from . import workdays
+
+        deadline = workdays.add_days(day, rule.days, rule.working_days)
+        return deadline.date, {
             "kind": "authority_reply",
             "since": day.isoformat(),
             "days": rule.days,
             "working_days": rule.working_days,
+            "estimate": deadline.estimate,
+            "holiday": deadline.holiday,
             "max_days": rule.max_days,
+            "forwarded": rule.forwarded,
             "basis": "rule",
             "authority": a.id,
-            "source": rule.source,
         }
     days = escalation.SUGGESTED_REPLY_DAYS
     return day + dt.timedelta(days=days), {
@@ -69,11 +78,15 @@ def explain_due(case: Case, catalog: Catalog, lang: Lang) -> str:
     provider = _provider_name(catalog, case.provider, lang)
     date = format_date(case.next_due, lang)
     unit = t("working_days" if r.get("working_days") else "days", lang)
-    if r.get("kind") == "authority_reply":
+    kind = r.get("kind")
+    if kind == "urgent":
+        return t("c_due_urgent", lang, provider=provider)
+    if kind == "authority_reply":
         a = catalog.directory.authority(r.get("authority", ""))
         name = a.name.get(lang) if a else r.get("authority", "?")
         if r.get("basis") == "rule" and a is not None and a.rule is not None:
-            return t(
+            law = catalog.directory.law(a.law) if a.law else None
+            text = t(
                 "c_due_rule",
                 lang,
                 since=since,
@@ -82,8 +95,15 @@ def explain_due(case: Case, catalog: Catalog, lang: Lang) -> str:
                 unit=unit,
                 date=date,
                 rule=a.rule.get(lang),
-                source=a.rule.source,
+                source=law.cite.get(lang) if law else a.rule.source,
             )
+            if r.get("forwarded"):
+                text += t("c_due_forwarded", lang)
+            if r.get("estimate"):
+                text += t("c_due_estimate", lang)
+            if r.get("holiday"):
+                text += t("c_due_holiday", lang, holiday=t(f"hol_{r['holiday']}", lang))
+            return text
         return t(
             "c_due_authority_suggestion",
             lang,
@@ -92,7 +112,7 @@ def explain_due(case: Case, catalog: Catalog, lang: Lang) -> str:
             days=r.get("days"),
             date=date,
         )
-    if r.get("kind") == "review_reply":
+    if kind == "review_reply":
         return t(
             "c_due_review",
             lang,
@@ -100,7 +120,7 @@ def explain_due(case: Case, catalog: Catalog, lang: Lang) -> str:
             provider=provider,
             next=_next_name(case, catalog, lang),
         )
-    key = "c_due_created" if r.get("kind") == "letter" else "c_due_provider"
+    key = "c_due_created" if kind == "letter" else "c_due_provider"
     return t(
         key,
         lang,
@@ -125,7 +145,7 @@ def record(store: Store, rep: complaint.Report, today: dt.date) -> int:
         answers.to_jsonable(c.values),
         rep.letter.to_text(),
         today,
-        due_for_provider(today, "letter"),
+        due_now(today) if rep.plan.urgent else due_for_provider(today, "letter"),
     )
 
 
@@ -188,24 +208,24 @@ def rebuild(case: Case, catalog: Catalog, lang: Lang, today: dt.date) -> complai
         return None
 
 
-def next_authority(case: Case, catalog: Catalog) -> Authority | None:
-    """The next authority on the ladder that this case has not been taken to yet."""
+def escalated_to(case: Case) -> frozenset[str]:
+    return frozenset(e.authority for e in case.events if e.kind == "escalated" and e.authority)
+
+
+def _plan(case: Case, catalog: Catalog) -> escalation.Plan | None:
     try:
         provider = complaint.find_provider(catalog, case.provider)
         playbook = complaint.find_playbook(catalog, case.issue)
     except NotFound:
         return None
-    plan = escalation.plan(catalog.directory, provider, playbook)
-    done = {e.authority for e in case.events if e.kind == "escalated"}
-    for step in plan.steps:
-        if (
-            step.authority is not None
-            and step.key not in done
-            and step.key != "police"
-            and not step.may_decline
-        ):
-            return step.authority
-    return None
+    return escalation.plan(catalog.directory, provider, playbook, case.answers)
+
+
+def next_authority(case: Case, catalog: Catalog) -> Authority | None:
+    """The next regulator on the ladder that would take this case now (one rule: the plan's)."""
+    plan = _plan(case, catalog)
+    step = plan.next_authority(escalated_to(case)) if plan is not None else None
+    return step.authority if step is not None else None
 
 
 def _authority_for(case: Case, catalog: Catalog, wanted: str | None) -> Authority:
@@ -236,98 +256,123 @@ def _provider_name(catalog: Catalog, pid: str, lang: Lang) -> str:
     return p.name.get(lang) if p else pid
 
 
+class NoDocument(Exception):
+    """An authority that takes no letter from us (a court needs a statement of claim)."""
+
+    def __init__(self, authority: Authority) -> None:
+        super().__init__(authority.id)
+        self.authority = authority
+
+
 @dataclass
 class Escalation:
     authority: Authority
     letter: Letter
+    early: dt.date | None  # escalating before this date is early: ask first
 
 
-def escalate(
-    store: Store, catalog: Catalog, case: Case, to: str | None, lang: Lang, today: dt.date
+def prepare_escalation(
+    catalog: Catalog, case: Case, to: str | None, lang: Lang, today: dt.date
 ) -> Escalation:
-    """The letter to the next authority, with the whole history; the escalation is recorded."""
+    """The document for the next authority (or the one named), not yet recorded: a police
+    report for the police, an escalation letter with the whole history for the others."""
     a = _authority_for(case, catalog, to) if to else next_authority(case, catalog)
     if a is None:
         raise NotFound("authority", "", [x.id for x in catalog.directory.authorities])
-    letter = escalation_letter(case, catalog, a, lang, today)
-    event = Event(0, case.id, today, "escalated", channel="authority", authority=a.id)
-    store.add_event(case.id, event, "escalated", due_for_authority(a, today))
-    return Escalation(a, letter)
-
-
-def escalation_letter(
-    case: Case, catalog: Catalog, a: Authority, lang: Lang, today: dt.date
-) -> Letter:
-    provider = _provider_name(catalog, case.provider, lang)
     comp = rebuild(case, catalog, lang, today)
-    pb = catalog.playbooks.get(case.issue)
-    title = pb.title.get(lang) if pb else case.issue
-    first = min([e.day for e in case.events if e.kind in ("contact", "reply")] or [case.created])
-    days = (today - first).days
-
-    def value(qid: str) -> str:
-        if comp is None or qid not in comp.values:
-            return t("placeholder", lang, label=qid)
-        return format_value(comp.question(qid), comp.values[qid], lang)
-
-    hotline = next((c.value for c in a.channels if c.kind == "hotline" and c.value), None)
-    to = t("e_to", lang, name=a.name.get(lang)) + (
-        f"（{hotline}）" if lang == "zh" and hotline else f" ({hotline})" if hotline else ""
+    if comp is None:
+        raise NotFound("issue", case.issue, list(catalog.playbooks))
+    if a.has("police"):
+        report = documents.police_report(dataclasses.replace(comp, today=today), a)
+        if report is None:
+            raise NoDocument(a)
+        return Escalation(a, report, None)
+    if not (a.has("regulator") or a.has("mediation")):
+        raise NoDocument(a)
+    letter = documents.escalation_letter(
+        comp, a, history(case, comp, catalog), last_reply(case), today
     )
-    sender = [
-        t("l_from", lang, name=value("contact_name")),
-        t("l_phone", lang, phone=value("contact_phone")),
-    ]
-    if a.id == "samr":  # SAMR Order 2019 No. 20: a complaint needs these
-        sender.append(t("e_address", lang))
-    sections = [
-        Section(
-            t("e_respondent", lang),
-            paragraphs=[t("e_respondent_text", lang, provider=provider, title=title)],
-        )
-    ]
-    if comp is not None:
-        sections.append(Section(t("l_facts", lang), paragraphs=letter_facts(comp)))
+    return Escalation(a, letter, early_until(case, today))
+
+
+def early_until(case: Case, today: dt.date) -> dt.date | None:
+    """The date before which escalating is early: the follow-up date set by the ladder,
+    and never the day the letter was written (the respondent has not had it yet)."""
+    if case.due_reason.get("kind") in ("urgent", "review_reply"):
+        return None
+    due = case.next_due
+    if due is not None and today < due:
+        return due
+    return None
+
+
+def record_escalation(store: Store, case: Case, esc: Escalation, today: dt.date) -> None:
+    """Recorded only once the document has been written or printed."""
+    event = Event(0, case.id, today, "escalated", channel="authority", authority=esc.authority.id)
+    if esc.authority.has("police"):
+        store.add_event(case.id, event, "escalated", due_for_provider(today))
     else:
-        sections.append(Section(t("l_facts", lang), paragraphs=[t("e_see_original", lang)]))
-    history = []
+        store.add_event(case.id, event, "escalated", due_for_authority(esc.authority, today))
+
+
+def last_reply(case: Case) -> str | None:
+    replies = [e.reply for e in case.events if e.reply]
+    if replies:
+        return replies[-1]
+    value = case.answers.get("tried_reply")
+    return str(value) if value else None
+
+
+def history(case: Case, comp: complaint.Complaint, catalog: Catalog) -> list[documents.Contact]:
+    """Every contact with its real date, starting with the one reported in the interview."""
+    lang = comp.lang
+    name = comp.provider.brand(lang)
+    out: list[documents.Contact] = []
+    v = comp.values
+    if v.get("tried_before") and isinstance(v.get("tried_date"), dt.date):
+        out.append(
+            documents.Contact(
+                v["tried_date"],
+                _contact_text(
+                    lang, name, v.get("tried_channel"), v.get("tried_ref"), v.get("tried_reply")
+                ),
+            )
+        )
     for e in case.events:
-        history.append(describe_event(e, catalog, lang))
-    replies = [e for e in case.events if e.reply]
-    sections.append(Section(t("e_history", lang, provider=provider), items=history))
-    answer = (
-        t("e_answer", lang, reply=replies[-1].reply)
-        if replies
-        else t("e_silence", lang, provider=provider)
-    )
-    elapsed = t("e_elapsed", lang, since=format_date(first, lang), days=days, provider=provider)
-    basis = [elapsed, answer]
-    if a.rule is not None:
-        basis.append(t("e_rule", lang, rule=a.rule.get(lang), source=a.rule.source))
-    pboc = catalog.directory.authority("pboc")
-    if pboc is not None and pboc.notes:
-        basis.append(pboc.notes[0].get(lang))  # no legal day count for a direct complaint: say so
-    sections.append(Section(t("e_time", lang), paragraphs=basis))
-    demands = [t("e_demand_handle", lang, provider=provider)]
-    if comp is not None:
-        dq = comp.question("demands")
-        demands += [format_value(dq, d, lang) for d in comp.values.get("demands", [])]
-    sections.append(Section(t("l_demands", lang), items=demands))
-    if comp is not None:
-        held = [
-            ev.get(lang)
-            for ev in comp.playbook.evidence
-            if ev.id in comp.values.get("evidence_held", [])
-        ]
-        sections.append(Section(t("l_evidence", lang), items=[*held, t("e_original_letter", lang)]))
-    closing = [*t("l_regards", lang).split("\n"), value("contact_name"), format_date(today, lang)]
-    subject = t("e_subject", lang, provider=provider, title=title)
-    via = t(
-        "e_via",
+        if e.kind == "created":
+            out.append(documents.Contact(e.day, t("h_letter_written", lang, respondent=name)))
+        elif e.kind in ("contact", "reply") and e.channel != "authority":
+            text = (
+                t("h_reply", lang, respondent=name, reply=_said(lang, e.reply, short=True))
+                if e.kind == "reply"
+                else _contact_text(lang, name, e.channel, e.ref, e.reply)
+            )
+            out.append(documents.Contact(e.day, text))
+        elif e.authority:
+            a = catalog.directory.authority(e.authority)
+            ref = t("h_ref", lang, ref=e.ref) if e.ref else ""
+            text = t("h_escalated", lang, name=a.name.get(lang) if a else e.authority, ref=ref)
+            out.append(documents.Contact(e.day, text))
+    return sorted(out, key=lambda c: c.day)
+
+
+def _said(lang: Lang, reply: str | None, short: bool = False) -> str:
+    if not reply:
+        return ""
+    key = "h_said_short" if short else "h_said"
+    return t(key, lang, reply=reply, mark=original_mark(reply, lang))
+
+
+def _contact_text(lang: Lang, name: str, channel: object, ref: object, reply: object) -> str:
+    ch = t(f"l_ch_{channel}", lang) if channel else t("l_ch_other", lang)
+    return t(
+        "h_contact",
         lang,
-        channels=" / ".join(c.value or (c.path.get(lang) if c.path else "") for c in a.channels),
+        respondent=name,
+        channel=ch,
+        ref=t("h_ref", lang, ref=ref) if ref else "",
+        reply=_said(lang, str(reply) if reply else None),
     )
-    return Letter(lang, to, via, subject, sender, sections, closing)
 
 
 def describe_event(e: Event, catalog: Catalog, lang: Lang) -> str:

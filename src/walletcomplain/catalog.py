@@ -31,6 +31,8 @@ if TYPE_CHECKING:  # the models load only where objects are built: `--json` need
         Demand,
         Directory,
         Evidence,
+        LegalUse,
+        Para,
         Playbook,
         Question,
         When,
@@ -283,21 +285,34 @@ def check_playbook(
         if directory.authority(aid) is None:
             known = ", ".join(a.id for a in directory.authorities)
             add(("escalate_to", j), f"unknown authority '{aid}' (known: {known})")
-    for j, use in enumerate(pb.letter.legal):
+    uses: list[tuple[Path_, LegalUse]] = [(("basis", j), u) for j, u in enumerate(pb.basis)]
+    if pb.police is not None:
+        uses += [(("police", "basis", j), u) for j, u in enumerate(pb.police.basis)]
+        if pb.police.when is not None:
+            problems += _check_when(pb.police.when, seen, ("police", "when"), name, lines)
+    for at, use in uses:
         if directory.law(use.law) is None:
-            add(
-                ("letter", "legal", j, "law"),
-                f"unknown law '{use.law}' (known: {', '.join(x.id for x in directory.laws)})",
-            )
+            known = ", ".join(x.id for x in directory.laws)
+            add((*at, "law"), f"unknown law '{use.law}' (known: {known})")
         if use.when is not None:
-            problems += _check_when(use.when, seen, ("letter", "legal", j, "when"), name, lines)
+            problems += _check_when(use.when, seen, (*at, "when"), name, lines)
     texts: list[tuple[Path_, str]] = [
         (("letter", "subject", lg), pb.letter.subject.get(lg)) for lg in ("zh", "en")
     ]
-    for j, para in enumerate(pb.letter.facts):
-        texts += [(("letter", "facts", j, lg), para.get(lg)) for lg in ("zh", "en")]
+    paras: list[tuple[Path_, Para]] = [
+        (("letter", "facts", j), para) for j, para in enumerate(pb.letter.facts)
+    ]
+    paras += [(("letter", "to", j), para) for j, para in enumerate(pb.letter.to)]
+    if pb.respondent != "provider" and not pb.letter.to:
+        add(("letter", "to"), f"a letter to the {pb.respondent} needs `letter.to` (who it is)")
+    if pb.letter.cc is not None:
+        paras.append((("letter", "cc"), pb.letter.cc))
+    if pb.police is not None:
+        paras += [(("police", "facts", j), para) for j, para in enumerate(pb.police.facts)]
+    for at, para in paras:
+        texts += [((*at, lg), para.get(lg)) for lg in ("zh", "en")]
         if para.when is not None:
-            problems += _check_when(para.when, seen, ("letter", "facts", j, "when"), name, lines)
+            problems += _check_when(para.when, seen, (*at, "when"), name, lines)
     if pb.scam_checklist is not None:
         problems += _check_when(pb.scam_checklist, seen, ("scam_checklist",), name, lines)
     for j, para in enumerate(pb.urgent):
@@ -438,17 +453,21 @@ def check_directory(d: Directory, name: str, lines: dict[Path_, int]) -> list[Pr
     out += duplicate_ids("providers", d.providers, name, lines)
     out += duplicate_ids("authorities", d.authorities, name, lines)
     out += duplicate_ids("laws", d.laws, name, lines)
+    known = ", ".join(sorted(auth))
+    refs: list[tuple[Path_, str | None]] = []
     for j, p in enumerate(d.providers):
-        if p.regulator is not None and p.regulator not in auth:
-            at: Path_ = ("providers", j, "regulator")
-            out.append(
-                Problem(
-                    name,
-                    line_of(lines, at),
-                    dotted(at),
-                    f"unknown authority '{p.regulator}' (known: {', '.join(sorted(auth))})",
-                )
-            )
+        refs += [(("providers", j, "regulator"), p.regulator)]
+        refs += [(("providers", j, "direct_rule"), p.direct_rule)]
+    for at, aid in refs:
+        if aid is not None and aid not in auth:
+            msg = f"unknown authority '{aid}' (known: {known})"
+            out.append(Problem(name, line_of(lines, at), dotted(at), msg))
+    laws = {x.id for x in d.laws}
+    for j, a in enumerate(d.authorities):
+        if a.law is not None and a.law not in laws:
+            at = ("authorities", j, "law")
+            msg = f"unknown law '{a.law}' (known: {', '.join(sorted(laws))})"
+            out.append(Problem(name, line_of(lines, at), dotted(at), msg))
     return out
 
 

@@ -37,6 +37,11 @@ class Format(str, Enum):
     json = "json"
 
 
+class DocumentOpt(str, Enum):
+    letter = "letter"
+    police = "police"
+
+
 class LangOpt(str, Enum):
     zh = "zh"
     en = "en"
@@ -420,6 +425,13 @@ def letter(
         bool,
         typer.Option("--save", help="Also record the letter as a case to follow up (cases ...)."),
     ] = False,
+    document: Annotated[
+        DocumentOpt,
+        typer.Option(
+            "--document",
+            help="letter (default), or police: the police report when money was lost to fraud.",
+        ),
+    ] = DocumentOpt.letter,
 ) -> None:
     """Write the complaint letter from answers given as flags or a file (no prompts).
 
@@ -442,7 +454,14 @@ def letter(
 
             body = json_dump(complaint.to_json(rep)) + "\n"
         else:
-            body = rep.letter.to_markdown() if fmt == Format.markdown else rep.letter.to_text()
+            doc = rep.letter
+            if document == DocumentOpt.police:
+                if rep.police_report is None:
+                    from .messages import t
+
+                    fail(t("no_police_report", language))
+                doc = rep.police_report
+            body = doc.to_markdown() if fmt == Format.markdown else doc.to_text()
         if output is not None:
             from .messages import t
             from .paths import write_atomic
@@ -454,6 +473,10 @@ def letter(
             from . import views
 
             emit(views.report_blocks(rep))
+            if rep.police_report is not None and document == DocumentOpt.letter:
+                from .messages import t
+
+                say(t("w_police_report", language))
         if output is not None:
             say(t("saved_letter", language, path=str(output)))
         if save:  # last: the letter is out even if the case log turns out to be unusable
@@ -966,20 +989,31 @@ def cases_escalate(
     ] = None,
     lang: LangOption = None,
     fmt: Annotated[
-        Format, typer.Option("--format", "-f", help="text (default) or markdown.")
+        Format, typer.Option("--format", "-f", help="text (default), markdown or json.")
     ] = Format.text,
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", dir_okay=False, help="Write the letter to this file."),
     ] = None,
-    force: ForceOption = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Show the letter only; record nothing.")
+    ] = False,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Escalate before the normal date without asking, and overwrite --output.",
+        ),
+    ] = False,
 ) -> None:
     """Write the escalation letter to the next authority, telling the whole history: the
-    original facts, every contact with date, channel and reference, their answer or
-    silence, and the days elapsed against the rule. The escalation is recorded."""
+    facts, every contact with its date and reference, the answer or the silence, and what
+    the authority is asked to do under its rule. For the police, the police report.
+    The escalation is recorded once the letter is written or printed (not with --dry-run)."""
     language = lang_of(lang)
     with case_log(language) as log:
         from . import cases
+        from .letter import format_date
         from .messages import t
         from .output import say
 
@@ -990,16 +1024,55 @@ def cases_escalate(
             fail(
                 t("cl_no_next", language, known=", ".join(a.id for a in cat.directory.authorities))
             )
+        try:
+            esc = cases.prepare_escalation(cat, case, to, letter_lang, today())
+        except cases.NoDocument as e:
+            fail(t("cl_no_document", language, name=e.authority.name.get(language)))
         if output is not None and output.exists() and not force:
             fail(t("file_exists", language, path=str(output)))
-        result = cases.escalate(log, cat, case, to, letter_lang, today())
-        text = result.letter.to_markdown() if fmt == Format.markdown else result.letter.to_text()
+        if esc.early is not None and not force and not dry_run:
+            normal = format_date(esc.early, language)
+            if not (sys.stdin.isatty() and sys.stderr.isatty()):
+                fail(t("cl_early_script", language, date=normal))
+            if not typer.confirm(t("cl_early_ask", language, date=normal), default=False):
+                say(t("cl_not_escalated", language))
+                return
+        if fmt == Format.json:
+            from .catalog import json_dump
+
+            data = {
+                "case": case.id,
+                "authority": {"id": esc.authority.id, "name": esc.authority.name.get(letter_lang)},
+                "document": esc.letter.kind,
+                "lang": esc.letter.lang,
+                "subject": esc.letter.subject,
+                "text": esc.letter.to_text(),
+                "placeholders": esc.letter.placeholders,
+                "laws": [{"id": x.id, "cite": x.cite.get(letter_lang)} for x in esc.letter.laws],
+                "early_until": esc.early.isoformat() if esc.early else None,
+                "recorded": not dry_run,
+            }
+            text = json_dump(data) + "\n"
+        elif fmt == Format.markdown:
+            text = esc.letter.to_markdown()
+        else:
+            text = esc.letter.to_text()
         write_or_print(text, output, True, language)
+        for note in [*esc.authority.notes, *(c.note for c in esc.authority.channels if c.note)]:
+            if note is not None:
+                say(f"• {note.get(language)}")
+        if esc.letter.placeholders:
+            items = t("list_sep", language).join(esc.letter.placeholders)
+            say(t("w_placeholders", language, items=items))
+        if dry_run:
+            say(t("cl_dry_run", language))
+            return
+        cases.record_escalation(log, case, esc, today())
         say(
             t(
                 "cl_escalated",
                 language,
-                name=result.authority.name.get(language),
+                name=esc.authority.name.get(language),
                 why=cases.explain_due(log.get(case_id), cat, language),
             )
         )

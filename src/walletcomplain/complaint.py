@@ -15,7 +15,7 @@ from typing import Any
 
 from . import answers, escalation, privacy
 from .errors import InvalidAnswers, NotFound
-from .letter import Letter, compose
+from .letter import Letter
 from .messages import describe_notice, t
 from .models import (
     Catalog,
@@ -111,15 +111,21 @@ class Report(Model):
     warnings: list[str]
     scam_signs: list[str] = field(default_factory=list)  # shown when the playbook says so
     scam_rules: list[str] = field(default_factory=list)
+    police_report: Letter | None = None  # money lost to fraud or theft: for the police first
 
 
 def report(c: Complaint) -> Report:
-    plan = escalation.plan(c.directory, c.provider, c.playbook)
-    letter = compose(c, plan)
+    from . import documents
+
+    plan = escalation.plan(c.directory, c.provider, c.playbook, c.values)
+    letter = documents.letter(c, plan)
     held = set(c.values.get("evidence_held", []))
     missing = [e for e in c.playbook.evidence if e.id not in held]
     urgent = [p.get(c.lang) for p in c.playbook.urgent if p.when is None or p.when.holds(c.values)]
     rep = Report(c, letter, plan, missing, urgent, warnings(c, plan, letter))
+    police = next((a for a in c.directory.authorities if a.has("police")), None)
+    if plan.urgent and police is not None:
+        rep.police_report = documents.police_report(c, police)
     scam = c.playbook.scam_checklist
     if scam is not None and scam.holds(c.values):
         rep.scam_signs = [s.get(c.lang) for s in c.directory.scam_signs]
@@ -186,13 +192,16 @@ def plan_json(plan: escalation.Plan, lang: Lang) -> list[dict[str, Any]]:
         steps.append(
             {
                 "step": s.key,
-                "name": s.authority.name.get(lang) if s.authority else plan.provider.name.get(lang),
+                "name": escalation.step_name(s, plan.provider, lang),
                 "channels": [channel_json(ch, lang) for ch in s.channels],
+                "kind": s.kind,
+                "at_once": s.basis == "now",
                 "wait_days": s.wait_days,
                 "max_days": s.max_days,
                 "working_days": s.working_days,
                 "basis": s.basis,
                 "rule": s.rule.get(lang) if s.rule else None,
+                "cite": s.cite.get(lang) if s.cite else None,
                 "source": s.rule.source if s.rule else None,
                 "may_decline": s.may_decline,
             }
@@ -209,10 +218,19 @@ def to_json(r: Report) -> dict[str, Any]:
         "date": c.today.isoformat(),
         "answers": public_answers(c),
         "letter": {
+            "to": r.letter.to,
             "subject": r.letter.subject,
+            "laws": [
+                {"id": x.id, "cite": x.cite.get(lang), "source": x.source} for x in r.letter.laws
+            ],
             "text": r.letter.to_text(),
             "placeholders": r.letter.placeholders,
         },
+        "police_report": (
+            {"text": r.police_report.to_text(), "placeholders": r.police_report.placeholders}
+            if r.police_report is not None
+            else None
+        ),
         "urgent": r.urgent,
         "scam_checklist": {"signs": r.scam_signs, "rules": r.scam_rules} if r.scam_signs else None,
         "channels": [channel_json(ch, lang) for ch in r.plan.channels],

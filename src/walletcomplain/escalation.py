@@ -1,33 +1,44 @@
 """The channels to use now and the ladder to climb if nobody answers.
 
-Day counts come from the directory's rules (FACTS.md). Where no rule exists the
-count is our suggestion and says so: a user must never mistake advice for law.
+Who comes next is decided by the authorities' roles in the directory, not by ids:
+when money was lost to fraud or theft the police and the card's bank come first,
+at once; then the respondent; then the regulators the playbook and the provider
+name; then the routes that stay open whatever happens (consumer law Art. 39).
+Day counts come from the directory's rules. Where no rule exists the count is
+our suggestion, and the screens say so: a user must never mistake advice for law.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import field
-from typing import Literal
+from typing import Any, Literal
 
-from .models import Authority, Channel, Directory, Model, Playbook, Provider, Rule, record
+from .messages import t
+from .models import (
+    Authority,
+    Channel,
+    Directory,
+    Lang,
+    Model,
+    Playbook,
+    Provider,
+    Rule,
+    Text,
+    record,
+)
 
-# FACTS.md, timing guidance: for a complaint made directly to the provider no
-# legal day count was found; 15 days is the suggestion, labelled as one.
+# No legal day count was found for a complaint made directly to a payment institution;
+# 15 days is the suggestion, labelled as one on screen (never in a letter).
 SUGGESTED_REPLY_DAYS = 15
 CHANNEL_ORDER = {"hotline": 0, "in_app": 1, "web": 2, "email": 3, "forum": 4}
-# Routes that stay open whatever the provider is (consumer law Art. 39).
-FINAL_ROUTES = ("cca", "court")
-# Authorities that still act for a crypto wallet: fraud and theft are crimes either way.
-CRYPTO_OK = frozenset({"police", "court"})
-NOT_NEXT = frozenset({"police", "cca", "court"})
 
-Basis = Literal["rule", "suggestion"]
+Basis = Literal["rule", "suggestion", "now"]
+StepKind = Literal["authority", "provider", "bank"]
 
 
 @record
 class Step(Model):
-    key: str  # "provider" or an authority id
+    key: str  # "provider", "bank" or an authority id
+    kind: StepKind
     authority: Authority | None
     channels: list[Channel]
     wait_days: int | None  # go on to the next step after this many days without an answer
@@ -36,6 +47,7 @@ class Step(Model):
     basis: Basis | None
     rule: Rule | None
     may_decline: bool = False  # a regulator that may not accept this case (crypto wallets)
+    cite: Text | None = None  # the rule's short citation, in each language, for screens
 
 
 @record
@@ -43,78 +55,123 @@ class Plan(Model):
     provider: Provider
     channels: list[Channel]
     steps: list[Step]
-    reply_days: int = SUGGESTED_REPLY_DAYS
-    authorities: list[Authority] = field(default_factory=list)
+    urgent: bool = False  # money lost to fraud or theft: police and bank first
 
-    def next_authority(self) -> Step | None:
-        """The authority a letter names as what comes next: a regulator that takes the case.
-        The police are an urgent step of their own, and mediation or court come last."""
+    @property
+    def reply_days(self) -> int:
+        """The reply time a first letter asks for: the respondent's legal limit, if any."""
+        step = next((s for s in self.steps if s.kind == "provider"), None)
+        return step.wait_days if step is not None and step.wait_days else SUGGESTED_REPLY_DAYS
+
+    def next_authority(self, done: frozenset[str] = frozenset()) -> Step | None:
+        """The authority a letter names as what comes next: a regulator that takes the case
+        and has not had it yet. Police, mediation and court are steps of their own."""
         return next(
-            (s for s in self.steps if s.authority and not s.may_decline and s.key not in NOT_NEXT),
+            (s for s in self.steps if is_next_candidate(s, done)),
             None,
         )
+
+
+def is_next_candidate(s: Step, done: frozenset[str]) -> bool:
+    """A regulator that would take the case now, given the authorities already asked."""
+    a = s.authority
+    if a is None or s.may_decline or not a.has("regulator") or a.id in done:
+        return False
+    # e.g. the market regulator does not take a dispute another regulator has handled
+    return not (a.has("not_after_regulator") and done)
+
+
+def step_name(step: Step, provider: Provider, lang: Lang) -> str:
+    if step.authority is not None:
+        return step.authority.name.get(lang)
+    if step.kind == "bank":
+        return t("step_bank", lang)
+    if provider.respondent == "issuing_bank":
+        return t("step_issuing_bank", lang, brand=provider.name.get(lang))
+    return provider.name.get(lang)
 
 
 def sorted_channels(channels: list[Channel]) -> list[Channel]:
     return sorted(channels, key=lambda c: CHANNEL_ORDER.get(c.kind, 9))
 
 
-def authority_ids(provider: Provider, playbook: Playbook) -> list[str]:
+def authority_ids(directory: Directory, provider: Provider, playbook: Playbook) -> list[str]:
     ids: list[str] = []
-    for aid in [
-        *playbook.escalate_to,
-        *([provider.regulator] if provider.regulator else []),
-        *FINAL_ROUTES,
-    ]:
+    finals = [a.id for a in directory.authorities if a.has("final_route")]
+    own = [provider.regulator] if provider.regulator else []
+    # A respondent bound by its own regulator's rule (a bank) goes to that regulator first.
+    first, then = (
+        (own, playbook.escalate_to) if provider.direct_rule else (playbook.escalate_to, own)
+    )
+    for aid in [*first, *then, *finals]:
         if aid not in ids:
             ids.append(aid)
     return ids
 
 
-def plan(directory: Directory, provider: Provider, playbook: Playbook) -> Plan:
-    steps = [
-        Step(
-            "provider",
-            None,
-            sorted_channels(provider.channels),
-            SUGGESTED_REPLY_DAYS,
-            None,
-            False,
-            "suggestion",
-            None,
-        )
-    ]
-    authorities = []
-    for aid in authority_ids(provider, playbook):
-        a = directory.authority(aid)
-        if a is None:  # catalog checks prevent this; stay safe for hand-built data
-            continue
-        authorities.append(a)
-        rule = a.rule
-        decline = provider.kind == "crypto_wallet" and aid not in CRYPTO_OK
+def _cite(directory: Directory, a: Authority | None) -> Text | None:
+    law = directory.law(a.law) if a is not None and a.law else None
+    return law.cite if law is not None else None
+
+
+def _authority_step(
+    directory: Directory, a: Authority, provider: Provider, urgent: bool = False
+) -> Step:
+    rule = a.rule
+    return Step(
+        a.id,
+        "authority",
+        a,
+        sorted_channels(a.channels),
+        None if urgent else (rule.days if rule else None),
+        None if urgent else (rule.max_days if rule else None),
+        rule.working_days if rule and not urgent else False,
+        "now" if urgent else ("rule" if rule and rule.days else None),
+        rule,
+        provider.kind == "crypto_wallet" and not a.has("accepts_crypto"),
+        _cite(directory, a) if rule else None,
+    )
+
+
+def respondent_rule(directory: Directory, provider: Provider) -> Rule | None:
+    """A time limit that binds the respondent itself on a direct complaint (a bank: NFRA)."""
+    if provider.direct_rule is None:
+        return None
+    a = directory.authority(provider.direct_rule)
+    return a.rule if a is not None else None
+
+
+def plan(
+    directory: Directory,
+    provider: Provider,
+    playbook: Playbook,
+    answers: dict[str, Any] | None = None,
+) -> Plan:
+    urgent = playbook.fraud_loss(answers or {})
+    steps: list[Step] = []
+    police = [a for a in directory.authorities if a.has("police")]
+    if urgent:
+        steps += [_authority_step(directory, a, provider, urgent=True) for a in police]
+        steps.append(Step("bank", "bank", None, [], None, None, False, "now", None))
+    rule = respondent_rule(directory, provider)
+    if not (urgent and provider.respondent == "issuing_bank"):
         steps.append(
             Step(
-                aid,
-                a,
-                sorted_channels(a.channels),
-                rule.days if rule else None,
+                "provider",
+                "provider",
+                None,
+                sorted_channels(provider.channels),
+                rule.days if rule else SUGGESTED_REPLY_DAYS,
                 rule.max_days if rule else None,
                 rule.working_days if rule else False,
-                "rule" if rule and rule.days else None,
+                "rule" if rule else "suggestion",
                 rule,
-                decline,
+                cite=_cite(directory, directory.authority(provider.direct_rule or "")),
             )
         )
-    return Plan(provider, sorted_channels(provider.channels), steps, authorities=authorities)
-
-
-def add_days(start: dt.date, days: int, working_days: bool) -> dt.date:
-    """Calendar days, or Monday-to-Friday days (public holidays are not known here)."""
-    if not working_days:
-        return start + dt.timedelta(days=days)
-    day, left = start, days
-    while left > 0:
-        day += dt.timedelta(days=1)
-        if day.weekday() < 5:
-            left -= 1
-    return day
+    for aid in authority_ids(directory, provider, playbook):
+        a = directory.authority(aid)
+        if a is None or (urgent and a.has("police")):  # catalog checks prevent the first
+            continue
+        steps.append(_authority_step(directory, a, provider))
+    return Plan(provider, sorted_channels(provider.channels), steps, urgent)

@@ -234,6 +234,16 @@ class Interview:
         )
         rep = complaint.report(comp)
         self.prompter.show(views.report_blocks(rep))
+        if rep.police_report is not None:  # for 110 first: it comes before the letter
+            self.prompter.show(
+                [
+                    Block(
+                        t("i_police_title", lang),
+                        lines=rep.police_report.to_text().rstrip("\n").split("\n"),
+                        style="urgent",
+                    )
+                ]
+            )
         self.prompter.show(
             [
                 Block(
@@ -458,6 +468,10 @@ class Interview:
         text = rep.letter.to_text()
         pid, iid = rep.complaint.provider.id, rep.complaint.playbook.id
         stem = f"{'投诉' if lang == 'zh' else 'complaint'}-{pid}-{iid}-{self.today.isoformat()}"
+        police = rep.police_report
+        if police is not None and self.ask_yes_no(t("i_save_police", lang), default=True):
+            name = f"{t('police_file_stem', lang)}-{pid}-{self.today.isoformat()}.txt"
+            self.save_file(Path(name), police.to_text(), outcome)
         if self.output is not None:
             self.save_file(self.output, text, outcome, ask=False)
         elif self.ask_yes_no(t("i_save_letter", lang), default=True):
@@ -523,6 +537,9 @@ class Interview:
         hotline = next(
             (c.value for c in rep.plan.channels if c.kind == "hotline" and c.value), None
         )
+        if rep.plan.urgent:  # money lost to fraud or theft: nothing waits for the wallet
+            how = t("i_next_freeze_call", lang, number=hotline) if hotline else ""
+            return t("i_next_urgent", lang, freeze=how)
         nxt = rep.plan.next_authority()
         if hotline and nxt is not None and nxt.authority is not None:
             return t(

@@ -1,10 +1,11 @@
-"""Render a Complaint as a letter: plain text (pastes into any web form) or markdown.
+"""The written documents' shape and wording: Letter and Section, dates, amounts, and the
+filler that puts answers into a playbook's `{{ question_id }}` placeholders.
 
-Playbook letter parts use `{{ question_id }}` placeholders and structured `when`
-conditions instead of a template language: every placeholder is checked when
-the playbook loads, nothing in a user's playbook can execute, and the letter
-path does not pay Jinja2's import time (see README, "Why no Jinja2").
-An unanswered question becomes a visible `[label]`, never an empty gap.
+Playbook letter parts use placeholders and structured `when` conditions instead of a
+template language: every placeholder is checked when the playbook loads, nothing in a
+user's playbook can execute, and the letter path does not pay Jinja2's import time.
+An unanswered question becomes a visible `[label]` in the letter's language, never an
+empty gap and never a field id. What the documents say is composed in documents.py.
 """
 
 from __future__ import annotations
@@ -21,23 +22,20 @@ from .models import Lang, Law, Model, Question, record
 
 if TYPE_CHECKING:
     from .complaint import Complaint
-    from .escalation import Plan
 
 PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
-BUILT_IN = frozenset({"provider"})  # placeholders that are not question ids
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-ZH_NUMERALS = "一二三四五六七八九十"
+# Placeholders that are not question ids: the provider's brand and the letter's respondent.
+BUILT_IN = frozenset({"provider", "company"})
+CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
+LATIN_WORDS = re.compile(r"[A-Za-z]{2,}[ ,.;:!?]+[A-Za-z]{2,}")  # prose, not an id like JJ-0815
 
 
 def format_date(d: dt.date, lang: Lang) -> str:
-    return (
-        f"{d.year}年{d.month}月{d.day}日"
-        if lang == "zh"
-        else f"{d.day} {MONTHS[d.month - 1]} {d.year}"
-    )
+    return t("date_fmt", lang, y=d.year, d=d.day, month=t(f"month_{d.month}", lang))
+
+
+def format_money(value: Decimal, lang: Lang) -> str:
+    return t("money_fmt", lang, amount=f"{value:,.2f}")
 
 
 def format_value(q: Question | None, value: Any, lang: Lang) -> str:
@@ -45,18 +43,13 @@ def format_value(q: Question | None, value: Any, lang: Lang) -> str:
     if isinstance(value, bool):
         return t("yes" if value else "no", lang)
     if isinstance(value, Decimal):
-        return f"{value:,.2f}元" if lang == "zh" else f"CNY {value:,.2f}"
+        return format_money(value, lang)
     if isinstance(value, dt.datetime):
-        return (
-            f"{format_date(value.date(), lang)} {value:%H:%M}"
-            if lang == "zh"
-            else (f"{format_date(value.date(), lang)}, {value:%H:%M}")
-        )
+        return t("datetime_fmt", lang, date=format_date(value.date(), lang), time=f"{value:%H:%M}")
     if isinstance(value, dt.date):
         return format_date(value, lang)
     if isinstance(value, list):
-        parts = [format_value(q, v, lang) for v in value]
-        return "、".join(parts) if lang == "zh" else ", ".join(parts)
+        return t("list_sep", lang).join(format_value(q, v, lang) for v in value)
     if q is not None and q.choices and isinstance(value, str):
         c = q.choice(value)
         if c is not None:
@@ -64,6 +57,19 @@ def format_value(q: Question | None, value: Any, lang: Lang) -> str:
     if q is not None and q.pii:
         return privacy.mask_tail(str(value))
     return str(value)
+
+
+def original_mark(text: str, lang: Lang) -> str:
+    """The mark that says the user's words are in the other language, as typed; or ""."""
+    other = (
+        CJK.search(text) if lang == "en" else (LATIN_WORDS.search(text) and not CJK.search(text))
+    )
+    return t("original_words", lang) if other else ""
+
+
+def own_words(text: str, lang: Lang) -> str:
+    """The user's words in the other language are marked as the original, not translated."""
+    return text + original_mark(text, lang)
 
 
 @record
@@ -77,172 +83,86 @@ class Section(Model):
 class Letter(Model):
     lang: Lang
     to: str
-    via: str
     subject: str
     sender: list[str]
     sections: list[Section]
     closing: list[str]
     placeholders: list[str] = field(default_factory=list)
     laws: list[Law] = field(default_factory=list)
+    cc: str | None = None
+    kind: str = "letter"  # letter | police_report | escalation
 
     def _heading(self, i: int, text: str) -> str:
-        return f"{ZH_NUMERALS[i]}、{text}" if self.lang == "zh" else f"{i + 1}. {text}"
+        return t("section_heading", self.lang, n=t(f"num_{i + 1}", self.lang), text=text)
+
+    def _items(self, items: list[str]) -> list[str]:
+        if self.lang == "zh":
+            return [f"{n}. {item}" for n, item in enumerate(items, 1)]
+        return [f"({n}) {item[:1].upper()}{item[1:]}" for n, item in enumerate(items, 1)]
+
+    def _head(self) -> list[str]:
+        lines = [self.to]
+        if self.cc:
+            lines.append(self.cc)
+        lines += ["", t("l_subject", self.lang, subject=self.subject), "", *self.sender]
+        salutation = t("l_salutation", self.lang)
+        return [*lines, "", salutation] if salutation else lines
 
     def to_text(self) -> str:
-        lines = [
-            self.to,
-            self.via,
-            "",
-            f"{t('l_subject', self.lang)}{self.subject}",
-            "",
-            *self.sender,
-        ]
+        lines = self._head()
         for i, s in enumerate(self.sections):
             lines += ["", self._heading(i, s.heading), *s.paragraphs]
-            lines += [f"{n}. {item}" for n, item in enumerate(s.items, 1)]
+            lines += self._items(s.items)
         lines += ["", *self.closing]
         return "\n".join(lines) + "\n"
 
     def to_markdown(self) -> str:
-        lines = [f"**{self.to}**  ", f"{self.via}", "", f"### {self.subject}", ""]
-        lines += [f"{line}  " for line in self.sender]
+        head = self._head()
+        lines = [f"**{head[0]}**  ", *(f"{x}  " if x else "" for x in head[1:])]
         for i, s in enumerate(self.sections):
             lines += ["", f"#### {self._heading(i, s.heading)}", ""]
             lines += [p + "\n" for p in s.paragraphs]
-            lines += [f"{n}. {item}" for n, item in enumerate(s.items, 1)]
-        lines += ["", *(f"{line}  " for line in self.closing)]
-        return "\n".join(lines).replace("\n\n\n", "\n\n") + "\n"
+            lines += [f"{x}  " for x in self._items(s.items)]
+        lines += ["", *(f"{line}  " if line else "" for line in self.closing)]
+        return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)) + "\n"
 
 
-class _Filler:
+class Filler:
     """Fills placeholders and remembers which ones had no answer."""
 
     def __init__(self, c: Complaint) -> None:
         self.c = c
         self.missing: list[str] = []
 
-    def value(self, qid: str) -> str:
-        c = self.c
-        if qid == "provider":
-            return c.provider.name.get(c.lang)
-        q = c.question(qid)
-        if qid in c.values:
-            return format_value(q, c.values[qid], c.lang)
-        label = q.label.get(c.lang) if q else qid
-        mark = t("placeholder", c.lang, label=label)
+    def mark(self, label: str) -> str:
+        mark = t("placeholder", self.c.lang, label=label)
         if mark not in self.missing:
             self.missing.append(mark)
         return mark
 
+    def company(self) -> str:
+        """The provider's licensed company (or the card's issuing bank), with its brand."""
+        c = self.c
+        p, lang = c.provider, c.lang
+        brand = p.brand(lang)
+        if p.respondent == "issuing_bank":
+            return t("l_bank_of", lang, bank=self.mark(t("label_bank", lang)), brand=brand)
+        company = p.company or self.mark(t("label_company", lang))
+        return t("l_company_brand", lang, company=company, brand=brand)
+
+    def value(self, qid: str) -> str:
+        c = self.c
+        if qid == "provider":
+            return c.provider.brand(c.lang)
+        if qid == "company":
+            return self.company()
+        q = c.question(qid)
+        if qid in c.values:
+            text = format_value(q, c.values[qid], c.lang)
+            if q is not None and q.type in ("text", "longtext") and not q.choices:
+                text = own_words(text, c.lang)
+            return text
+        return self.mark(q.label.get(c.lang) if q else t("placeholder_unknown", c.lang))
+
     def fill(self, template: str) -> str:
         return PLACEHOLDER.sub(lambda m: self.value(m[1]), template)
-
-
-def _via(c: Complaint, plan: Plan) -> str:
-    lang = c.lang
-    parts = []
-    hotline = next((ch for ch in plan.channels if ch.kind == "hotline"), None)
-    if hotline is not None:
-        parts.append(t("l_via_hotline", lang, number=hotline.value))
-    for ch in plan.channels:
-        if ch.kind != "hotline" and ch.path is not None:
-            parts.append(t(f"l_via_{ch.kind}", lang, path=ch.path.get(lang)))
-            break
-    return t("l_via", lang, channels=("；" if lang == "zh" else "; ").join(parts))
-
-
-def _tried(c: Complaint, f: _Filler) -> list[str]:
-    v, lang = c.values, c.lang
-    if not v.get("tried_before"):
-        return [t("l_first_complaint", lang)]
-    text = t(
-        "l_tried",
-        lang,
-        date=f.value("tried_date"),
-        channel=f.value("tried_channel"),
-        provider=c.provider.name.get(lang),
-    )
-    text += (
-        t("l_tried_ref", lang, ref=v["tried_ref"])
-        if "tried_ref" in v
-        else t("l_tried_no_ref", lang)
-    )
-    text += (
-        t("l_tried_reply", lang, reply=v["tried_reply"])
-        if "tried_reply" in v
-        else t("l_tried_no_reply", lang)
-    )
-    return [text]
-
-
-def _next_step(c: Complaint, plan: Plan) -> str:
-    lang = c.lang
-    step = plan.next_authority()
-    crypto = c.provider.kind == "crypto_wallet"
-    reserve = t("l_reserve_crypto" if crypto else "l_reserve", lang)
-    if step is None or step.authority is None:
-        return t("l_next_generic", lang) + reserve
-    a = step.authority
-    hotline = next((ch.value for ch in step.channels if ch.kind == "hotline"), None)
-    if hotline:
-        return t("l_next_call", lang, number=hotline, name=a.name.get(lang)) + reserve
-    return t("l_next_named", lang, name=a.name.get(lang)) + reserve
-
-
-def facts(c: Complaint, filler: _Filler | None = None) -> list[str]:
-    """The playbook's fact paragraphs that apply, filled in (the escalation letter reuses them)."""
-    f = filler or _Filler(c)
-    paras = c.playbook.letter.facts
-    return [f.fill(p.get(c.lang)) for p in paras if p.when is None or p.when.holds(c.values)]
-
-
-def compose(c: Complaint, plan: Plan) -> Letter:
-    lang, pb, v = c.lang, c.playbook, c.values
-    f = _Filler(c)
-    name = c.provider.name.get(lang)
-    subject = f.fill(pb.letter.subject.get(lang))
-    sender = [
-        t("l_from", lang, name=f.value("contact_name")),
-        t("l_phone", lang, phone=f.value("contact_phone")),
-        t("l_account", lang, account=f.value("account_id")),
-    ]
-    sections = [Section(t("l_facts", lang), paragraphs=facts(c, f))]
-    sections.append(Section(t("l_steps", lang), paragraphs=_tried(c, f)))
-    held = [e.get(lang) for e in pb.evidence if e.id in v.get("evidence_held", [])]
-    sections.append(
-        Section(
-            t("l_evidence", lang),
-            items=held,
-            paragraphs=[] if held else [t("l_evidence_later", lang)],
-        )
-    )
-    demand_q = c.question("demands")
-    demands = [format_value(demand_q, d, lang) for d in v.get("demands", [])]
-    if "demand_other" in v:
-        demands.append(str(v["demand_other"]))
-    sections.append(Section(t("l_demands", lang), items=demands))
-    laws = [c.directory.law(u.law) for u in pb.letter.legal if u.when is None or u.when.holds(v)]
-    used = [law for law in laws if law is not None]
-    if used:
-        basis = [t("l_law", lang, cite=law.cite.get(lang), says=law.says.get(lang)) for law in used]
-        sections.append(Section(t("l_basis", lang), paragraphs=basis))
-    sections.append(
-        Section(t("l_deadline", lang), paragraphs=[t("l_reply", lang, days=plan.reply_days)])
-    )
-    sections.append(Section(t("l_next", lang), paragraphs=[_next_step(c, plan)]))
-    closing = [
-        *t("l_regards", lang).split("\n"),
-        f.value("contact_name"),
-        format_date(c.today, lang),
-    ]
-    return Letter(
-        lang,
-        t("l_to", lang, provider=name),
-        _via(c, plan),
-        subject,
-        sender,
-        sections,
-        closing,
-        f.missing,
-        used,
-    )

@@ -189,6 +189,9 @@ ProviderKind = Literal[
 ]
 
 
+Respondent = Literal["provider", "issuing_bank"]
+
+
 @model
 class Provider(Model):
     __pydantic_config__ = FORBID
@@ -198,11 +201,19 @@ class Provider(Model):
     channels: list[Channel]
     regulator: str | None = None  # authority id; None where no regulator takes the case
     notes: list[Note] = field(default_factory=list)
+    company: str | None = None  # the licensed company, as registered; only where verified
+    company_source: str | None = None
+    respondent: Respondent = "provider"  # issuing_bank: letters go to the card's bank
+    short: Text | None = None  # the brand as a letter names it, where `name` is longer
+    direct_rule: str | None = None  # authority whose time limit binds a direct complaint
 
     def __post_init__(self) -> None:
         _check_id(self.id)
         if not self.channels:
             raise ValueError("a provider needs at least one channel")
+
+    def brand(self, lang: Lang) -> str:
+        return (self.short or self.name).get(lang)
 
     def hotline(self) -> Channel | None:
         return next((c for c in self.channels if c.kind == "hotline"), None)
@@ -215,12 +226,24 @@ class Rule(Note):
     days: int | None = None
     max_days: int | None = None
     working_days: bool = False
+    forwarded: bool = False  # the count runs from receipt of a complaint the authority forwards
 
     def __post_init__(self) -> None:
         super().__post_init__()
         for n in (self.days, self.max_days):
             if n is not None and n <= 0:
                 raise ValueError("day counts must be greater than 0")
+
+
+Role = Literal[
+    "regulator",  # takes a complaint about the respondent: an escalation letter goes there
+    "police",  # crimes: gets a police report, and comes first when money was lost to fraud
+    "mediation",
+    "final_route",  # on every ladder, last, whatever the provider
+    "accepts_crypto",  # still acts when the provider is a crypto wallet
+    "needs_address",  # a complaint to it gives both sides' addresses
+    "not_after_regulator",  # does not take a dispute another regulator has handled
+]
 
 
 @model
@@ -232,6 +255,13 @@ class Authority(Model):
     channels: list[Channel] = field(default_factory=list)
     rule: Rule | None = None
     notes: list[Note] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    law: str | None = None  # the provision an escalation letter asks it to act under
+    ask: Text | None = None  # what the escalation letter asks it to do, under `law`
+    office: Text | None = None  # which office: a placeholder label in the letter's address
+
+    def has(self, role: Role) -> bool:
+        return role in self.roles
 
     def __post_init__(self) -> None:
         _check_id(self.id)
@@ -308,14 +338,21 @@ class When(Model):
     equals: bool | int | str | None = None
     one_of: list[str] | None = None  # a choice answer is any of these
     includes: str | None = None  # a multichoice answer includes this choice
+    answered: bool | None = None  # the (optional) question was answered, or was not
 
     def __post_init__(self) -> None:
         _check_id(self.question, "question")
-        given = [x for x in (self.equals, self.one_of, self.includes) if x is not None]
+        given = [
+            x for x in (self.equals, self.one_of, self.includes, self.answered) if x is not None
+        ]
         if len(given) != 1:
-            raise ValueError("`when` needs exactly one of `equals`, `one_of` or `includes`")
+            raise ValueError(
+                "`when` needs exactly one of `equals`, `one_of`, `includes` or `answered`"
+            )
 
     def holds(self, answers: dict[str, Any]) -> bool:
+        if self.answered is not None:
+            return (self.question in answers) == self.answered
         if self.question not in answers:
             return False
         value = answers[self.question]
@@ -406,9 +443,17 @@ class Demand(Text):
 
 @model
 class LegalUse(Model):
+    """A provision a document cites, if its condition holds and it binds this provider."""
+
     __pydantic_config__ = FORBID
     law: str
     when: When | None = None
+    kinds: list[ProviderKind] | None = None  # only for providers of these kinds
+
+    def applies(self, answers: dict[str, Any], kind: str) -> bool:
+        if self.kinds is not None and kind not in self.kinds:
+            return False
+        return self.when is None or self.when.holds(answers)
 
 
 @model
@@ -416,11 +461,31 @@ class LetterSpec(Model):
     __pydantic_config__ = FORBID
     subject: Text
     facts: list[Para]
-    legal: list[LegalUse] = field(default_factory=list)
+    to: list[Para] = field(default_factory=list)  # addressees, where not the provider
+    cc: Para | None = None  # a copy, e.g. to the wallet for the payment only
 
     def __post_init__(self) -> None:
         if not self.facts:
             raise ValueError("a letter needs at least one paragraph in `facts`")
+
+
+@model
+class PoliceSpec(Model):
+    """The police report (报案材料): the facts of the crime, not a complaint about the wallet."""
+
+    __pydantic_config__ = FORBID
+    subject: Text
+    facts: list[Para]
+    requests: list[Text]  # what the report asks the police to do, citing `basis`
+    when: When | None = None  # money was lost to fraud or theft: the police come first
+    basis: list[LegalUse] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.facts:
+            raise ValueError("a police report needs at least one paragraph in `facts`")
+
+
+PlaybookRespondent = Literal["provider", "merchant", "product_company"]
 
 
 @model
@@ -435,6 +500,9 @@ class Playbook(Model):
     evidence: list[Evidence]
     demands: list[Demand]
     letter: LetterSpec
+    basis: list[LegalUse] = field(default_factory=list)  # provisions that support the demands
+    respondent: PlaybookRespondent = "provider"  # who the letter is addressed to
+    police: PoliceSpec | None = None  # fraud and theft: the report for the police
     urgent: list[Para] = field(default_factory=list)  # steps before anything else, shown first
     escalate_to: list[str] = field(default_factory=list)
     scam_checklist: When | None = None  # when it holds, the result shows the scam signs and rules
@@ -450,6 +518,11 @@ class Playbook(Model):
 
     def question(self, qid: str) -> Question | None:
         return next((q for q in self.questions if q.id == qid), None)
+
+    def fraud_loss(self, answers: dict[str, Any]) -> bool:
+        """Money was lost to fraud or theft: 110 and the bank come before anything else."""
+        p = self.police
+        return p is not None and (p.when is None or p.when.holds(answers))
 
 
 @model

@@ -28,6 +28,8 @@ def channels_block(channels: list[Channel], lang: Lang, title: str | None = None
 
 
 def wait_text(step: Step, lang: Lang) -> str:
+    if step.basis == "now":
+        return t("wait_now", lang)
     if step.wait_days is None:
         return t("wait_none", lang)
     unit = t("working_days" if step.working_days else "days", lang)
@@ -35,12 +37,19 @@ def wait_text(step: Step, lang: Lang) -> str:
         text = t("wait_rule", lang, days=step.wait_days, unit=unit)
         if step.max_days:
             text += t("wait_max", lang, days=step.max_days)
-        return text + t("wait_source", lang, source=step.rule.source)
+        return text + t(
+            "wait_source", lang, source=step.cite.get(lang) if step.cite else step.rule.source
+        )
     return t("wait_suggestion", lang, days=step.wait_days, unit=unit)
 
 
 def step_name(step: Step, provider: Provider, lang: Lang) -> str:
-    name = step.authority.name.get(lang) if step.authority else provider.name.get(lang)
+    from .escalation import step_name as name_of
+
+    name = name_of(step, provider, lang)
+    name = name[:1].upper() + name[1:]  # "the police" opens a table row
+    if step.kind == "bank":
+        return name + t("bank_number_hint", lang)
     numbers = [c.value for c in step.channels if c.kind == "hotline" and c.value]
     head = f"{name} {' / '.join(numbers[:2])}".strip()
     if step.may_decline:

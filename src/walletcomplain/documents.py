@@ -1,0 +1,282 @@
+"""The three documents, composed from the same parts: the letter to the respondent, the
+police report (报案材料) for fraud and theft, and the escalation letter to an authority.
+
+Each is a legal document: the licensed company where it is known (a visible placeholder
+where it is not), the facts as the user gave them, only the provisions the playbook lists
+as supporting its demands, one language, and nothing addressed to the user: notes such
+as "this is a suggestion" belong on screen, never here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .escalation import Plan, respondent_rule
+from .letter import (
+    Filler,
+    Letter,
+    Section,
+    format_date,
+    format_value,
+    original_mark,
+    own_words,
+)
+from .messages import t
+from .models import Authority, Lang, Law, LegalUse
+
+if TYPE_CHECKING:
+    from .complaint import Complaint
+
+
+@dataclass(frozen=True)
+class Contact:
+    """One entry of a case's history, as the escalation letter tells it."""
+
+    day: dt.date
+    text: str
+
+
+# --- parts shared by every document ----------------------------------------------------
+
+
+def respondent(c: Complaint, f: Filler) -> str:
+    """Who the complaint is against: the licensed company, the issuing bank or the merchant."""
+    pb = c.playbook
+    if pb.respondent == "provider":
+        return f.company()
+    parts = [
+        f.fill(p.get(c.lang)) for p in pb.letter.to if p.when is None or p.when.holds(c.values)
+    ]
+    return t("list_and", c.lang).join(parts)
+
+
+def sender(c: Complaint, f: Filler, who: str = "l_from") -> list[str]:
+    lines = [
+        t(who, c.lang, name=_raw(c, f, "contact_name")),
+        t("l_phone", c.lang, phone=_raw(c, f, "contact_phone")),
+    ]
+    if "account_id" in c.values or c.question("account_id") is not None:
+        lines.append(t("l_account", c.lang, account=f.value("account_id")))
+    return lines
+
+
+def _raw(c: Complaint, f: Filler, qid: str) -> str:
+    """The complainant's own name and number, as typed: the contact lines are theirs."""
+    if qid in c.values:
+        return str(c.values[qid])
+    return f.value(qid)
+
+
+def closing(c: Complaint, f: Filler, today: dt.date, who: str = "l_signed") -> list[str]:
+    return [
+        *t("l_regards", c.lang).split("\n"),
+        "",
+        t(who, c.lang, name=_raw(c, f, "contact_name")),
+        format_date(today, c.lang),
+    ]
+
+
+def facts(c: Complaint, f: Filler) -> list[str]:
+    paras = c.playbook.letter.facts
+    return [f.fill(p.get(c.lang)) for p in paras if p.when is None or p.when.holds(c.values)]
+
+
+def tried(c: Complaint, f: Filler, name: str) -> str | None:
+    """The contact the user reported in the interview, in one sentence; None if none."""
+    v, lang = c.values, c.lang
+    if not v.get("tried_before"):
+        return None
+    channel = v.get("tried_channel")
+    text = t(
+        "l_tried",
+        lang,
+        date=f.value("tried_date"),
+        channel=t(f"l_ch_{channel}", lang) if channel else f.value("tried_channel"),
+        respondent=name,
+    )
+    ref = v.get("tried_ref")
+    text += t("l_tried_ref", lang, ref=ref) if ref else t("l_tried_no_ref", lang)
+    reply = v.get("tried_reply")
+    return text + (
+        t("l_tried_reply", lang, reply=reply, mark=original_mark(str(reply), lang))
+        if reply
+        else t("l_tried_no_reply", lang)
+    )
+
+
+def evidence(c: Complaint, extra: list[str] | None = None) -> Section:
+    held = [e.get(c.lang) for e in c.playbook.evidence if e.id in c.values.get("evidence_held", [])]
+    items = [*held, *(extra or [])]
+    later = [] if items else [t("l_evidence_later", c.lang)]
+    return Section(t("l_evidence", c.lang), items=items, paragraphs=later)
+
+
+def demands(c: Complaint) -> list[str]:
+    dq = c.question("demands")
+    out = [format_value(dq, d, c.lang) for d in c.values.get("demands", [])]
+    if "demand_other" in c.values:
+        out.append(own_words(str(c.values["demand_other"]), c.lang))
+    return out
+
+
+def laws(c: Complaint, uses: list[LegalUse]) -> list[Law]:
+    kind = c.provider.kind
+    found = [c.directory.law(u.law) for u in uses if u.applies(c.values, kind)]
+    unique = {x.id: x for x in found if x is not None}  # in order, each provision once
+    return list(unique.values())
+
+
+def quote(law: Law, lang: Lang) -> str:
+    return t("l_law", lang, cite=law.cite.get(lang), says=law.says.get(lang))
+
+
+# --- the letter to the respondent -------------------------------------------------------
+
+
+def letter(c: Complaint, plan: Plan) -> Letter:
+    lang, pb = c.lang, c.playbook
+    f = Filler(c)
+    name = respondent(c, f)
+    to_key = "l_to_dept" if pb.respondent == "provider" else "l_to"
+    cc = t("l_cc", lang, text=f.fill(pb.letter.cc.get(lang))) if pb.letter.cc else None
+    subject = f.fill(pb.letter.subject.get(lang))
+    sections = [Section(t("l_facts", lang), paragraphs=facts(c, f))]
+    steps = tried(c, f, c.provider.brand(lang))
+    sections.append(Section(t("l_steps", lang), paragraphs=[steps or t("l_first", lang)]))
+    sections.append(evidence(c))
+    sections.append(Section(t("l_demands", lang), items=demands(c)))
+    used = laws(c, pb.basis)
+    if used:
+        sections.append(Section(t("l_basis", lang), items=[quote(x, lang) for x in used]))
+    sections.append(Section(t("l_deadline", lang), paragraphs=[_deadline(c, plan)]))
+    sections.append(Section(t("l_next", lang), paragraphs=[_next_step(c, plan)]))
+    return Letter(
+        lang,
+        t(to_key, lang, respondent=name),
+        subject,
+        sender(c, f),
+        sections,
+        closing(c, f, c.today),
+        f.missing,
+        used,
+        cc,
+    )
+
+
+def _deadline(c: Complaint, plan: Plan) -> str:
+    rule = respondent_rule(c.directory, c.provider)
+    a = c.directory.authority(c.provider.direct_rule or "")
+    law = c.directory.law(a.law) if a is not None and a.law else None
+    if rule is not None and rule.days and law is not None:
+        return t("l_reply_rule", c.lang, cite=law.cite.get(c.lang), days=rule.days)
+    return t("l_reply", c.lang, days=plan.reply_days)
+
+
+def _next_step(c: Complaint, plan: Plan) -> str:
+    lang = c.lang
+    crypto = c.provider.kind == "crypto_wallet"
+    reserve = t("l_reserve_crypto" if crypto else "l_reserve", lang)
+    step = plan.next_authority()
+    if step is None or step.authority is None:
+        return t("l_next_generic", lang) + reserve
+    a = step.authority
+    hotline = next((ch.value for ch in step.channels if ch.kind == "hotline"), None)
+    if hotline:
+        return t("l_next_call", lang, number=hotline, name=a.name.get(lang)) + reserve
+    return t("l_next_named", lang, name=a.name.get(lang)) + reserve
+
+
+# --- the police report ------------------------------------------------------------------
+
+
+def police_report(c: Complaint, police: Authority) -> Letter | None:
+    """The facts of the crime for the police: who, when, how, how much, to which account.
+    None when the playbook has no police report (it is not a crime)."""
+    spec = c.playbook.police
+    if spec is None:
+        return None
+    lang = c.lang
+    f = Filler(c)
+    paras = [f.fill(p.get(lang)) for p in spec.facts if p.when is None or p.when.holds(c.values)]
+    sections = [Section(t("p_facts", lang), paragraphs=paras)]
+    sections.append(evidence(c))
+    sections.append(
+        Section(t("p_requests", lang), items=[f.fill(r.get(lang)) for r in spec.requests])
+    )
+    used = laws(c, spec.basis)
+    if used:
+        sections.append(Section(t("l_basis", lang), items=[quote(x, lang) for x in used]))
+    office = f.mark(police.office.get(lang) if police.office else police.name.get(lang))
+    return Letter(
+        lang,
+        t("p_to", lang, office=office),
+        f.fill(spec.subject.get(lang)),
+        sender(c, f, "p_from"),
+        sections,
+        closing(c, f, c.today, "p_signed"),
+        f.missing,
+        used,
+        kind="police_report",
+    )
+
+
+# --- the escalation letter -------------------------------------------------------------
+
+
+def escalation_letter(
+    c: Complaint,
+    a: Authority,
+    history: list[Contact],
+    last_reply: str | None,
+    today: dt.date,
+    enclosures: list[str] | None = None,
+) -> Letter:
+    """To a regulator or a consumer association: the respondent, the facts, every contact
+    with its real date, what was answered, and what the authority is asked to do."""
+    lang = c.lang
+    f = Filler(c)
+    name = respondent(c, f)
+    office = f.mark(a.office.get(lang)) if a.office else ""
+    who = [t("e_respondent_name", lang, respondent=name)]
+    if a.has("needs_address"):
+        who.append(t("e_respondent_address", lang, address=f.mark(t("label_their_address", lang))))
+    sections = [Section(t("e_respondent", lang), paragraphs=who)]
+    sections.append(Section(t("l_facts", lang), paragraphs=facts(c, f)))
+    items = [t("e_history_item", lang, date=format_date(h.day, lang), text=h.text) for h in history]
+    sections.append(Section(t("e_history", lang), items=items or [t("e_history_none", lang)]))
+    answer = (
+        t("e_answer", lang, reply=last_reply, mark=original_mark(last_reply, lang))
+        if last_reply
+        else t("e_silence", lang, respondent=name)
+    )
+    sections.append(Section(t("e_reply", lang), paragraphs=[answer]))
+    law = c.directory.law(a.law) if a.law else None
+    asks = []
+    if a.ask is not None:
+        asks.append(
+            t("e_ask_under", lang, cite=law.cite.get(lang), ask=a.ask.get(lang))
+            if law is not None
+            else t("e_ask", lang, ask=a.ask.get(lang))
+        )
+    sections.append(Section(t("e_requests", lang), paragraphs=asks, items=demands(c)))
+    own = [x for x in laws(c, c.playbook.basis) if law is None or x.id != law.id]
+    used = ([law] if law is not None else []) + own
+    if used:
+        sections.append(Section(t("l_basis", lang), items=[quote(x, lang) for x in used]))
+    sections.append(evidence(c, [*(enclosures or []), t("e_original_letter", lang)]))
+    sender_lines = sender(c, f)
+    if a.has("needs_address"):
+        sender_lines.insert(2, t("e_address", lang, address=f.mark(t("label_address", lang))))
+    return Letter(
+        lang,
+        t("e_to", lang, name=a.name.get(lang), office=office),
+        t("e_subject", lang, respondent=name, title=c.playbook.title.get(lang)),
+        sender_lines,
+        sections,
+        closing(c, f, today),
+        f.missing,
+        used,
+        kind="escalation",
+    )
