@@ -218,3 +218,82 @@ def test_letter_save_prints_the_letter_even_if_the_log_is_broken(
     result = runner.invoke(app, [*RECHARGE, str(answers), "--save"])
     assert result.stdout.startswith("致：支付宝（中国）网络技术有限公司")
     assert result.exit_code == 1 and "walletcomplain.db" in result.stderr
+
+
+def events(runner: CliRunner) -> list[str]:
+    out = json.loads(runner.invoke(app, ["cases", "show", "1", "--json"]).stdout)
+    return [e["kind"] for e in out["events"]]
+
+
+def test_escalating_on_day_0_is_refused_in_a_script_and_says_the_normal_date(
+    runner: CliRunner, case_id: int
+) -> None:
+    early = runner.invoke(app, ["cases", "escalate", "1"])
+    assert early.exit_code == 2
+    assert "2026年12月7日" in early.stderr and "--force" in early.stderr
+    assert early.stdout == ""  # no letter, and nothing recorded
+    assert events(runner) == ["created"]
+    forced = runner.invoke(app, ["cases", "escalate", "1", "--force"])
+    assert forced.exit_code == 0 and forced.stdout.startswith("致：中国人民银行")
+    assert events(runner) == ["created", "escalated"]
+
+
+def test_dry_run_previews_and_records_nothing(runner: CliRunner, case_id: int) -> None:
+    before = runner.invoke(app, ["cases", "show", "1", "--json"]).stdout
+    preview = runner.invoke(app, ["cases", "escalate", "1", "--dry-run", "-f", "markdown"])
+    assert preview.exit_code == 0 and preview.stdout.startswith("**致：中国人民银行")
+    assert "--dry-run" in preview.stderr
+    assert runner.invoke(app, ["cases", "show", "1", "--json"]).stdout == before
+
+
+def test_escalation_json_is_json(
+    runner: CliRunner, case_id: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("WALLETCOMPLAIN_TODAY", "2026-12-08")
+    result = runner.invoke(app, ["cases", "escalate", "1", "--format", "json", "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["authority"]["id"] == "pboc" and data["document"] == "escalation"
+    assert data["text"].startswith("To: the People's Bank of China")
+    assert data["recorded"] is True and data["early_until"] is None
+    assert data["laws"][0]["id"] == "pboc_fcp"
+
+
+def test_escalation_is_not_recorded_when_the_letter_cannot_be_written(
+    runner: CliRunner, case_id: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    from walletcomplain import paths
+
+    def full_disk(*_: object, **__: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device", str(tmp_path / "letter.txt"))
+
+    monkeypatch.setenv("WALLETCOMPLAIN_TODAY", "2026-12-08")
+    monkeypatch.setattr(paths, "write_atomic", full_disk)
+    result = runner.invoke(app, ["cases", "escalate", "1", "-o", str(tmp_path / "letter.txt")])
+    assert result.exit_code == 1 and "No space left" in result.stderr
+    assert events(runner) == ["created"]
+
+
+def test_police_report_for_a_fraud_case_from_the_command_line(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    example = runner.invoke(app, ["playbooks", "show", "security", "--example"]).stdout
+    path = tmp_path / "s.yaml"
+    path.write_text(example, encoding="utf-8")
+    saved = runner.invoke(
+        app, ["letter", "-i", "security", "-p", "alipay", "-a", str(path), "--save"]
+    )
+    assert saved.exit_code == 0 and "--document police" in saved.stderr
+    ladder = saved.stderr[saved.stderr.index("对方不答复时怎么升级") :]
+    assert ladder.index("110") < ladder.index("95188")  # the police before the wallet
+    due = runner.invoke(app, ["cases", "due"])
+    assert "#1" in due.stdout and "110" in due.stdout  # due today, not in 15 days
+    police = runner.invoke(app, ["cases", "escalate", "1", "--to", "police"])
+    assert police.exit_code == 0  # at once: no waiting for the wallet
+    assert police.stdout.startswith("致：[公安机关名称]") and "报案材料" in police.stdout
+    report = runner.invoke(
+        app, ["letter", "-i", "security", "-p", "alipay", "-a", str(path), "--document", "police"]
+    )
+    assert report.stdout.startswith("致：[公安机关名称]")

@@ -75,3 +75,28 @@ def test_the_message_for_every_holiday_exists() -> None:
 
     for h in Holiday:
         assert f"hol_{workdays._holiday_key(h)}" in M, h
+
+
+def test_a_case_log_deadline_into_2027_is_labelled_an_estimate_on_screen_and_in_json(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: object
+) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from walletcomplain.cli import app
+
+    runner = CliRunner()
+    monkeypatch.setenv("WALLETCOMPLAIN_TODAY", "2026-12-28")
+    example = runner.invoke(app, ["playbooks", "show", "dispute", "--example"]).stdout
+    saved = runner.invoke(
+        app, ["letter", "-i", "dispute", "-p", "alipay", "--answers", "-", "--save"], input=example
+    )
+    assert saved.exit_code == 0, saved.output
+    logged = runner.invoke(
+        app, ["cases", "log", "1", "--channel", "authority", "--authority", "samr"]
+    )
+    assert logged.exit_code == 0, logged.output
+    assert "估算" in logged.stderr  # 7 working days from 28 Dec 2026 run into 2027
+    data = json.loads(runner.invoke(app, ["cases", "show", "1", "--json"]).stdout)
+    assert data["next_due"] == "2027-01-06" and data["next_due_estimate"] is True

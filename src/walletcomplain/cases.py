@@ -27,12 +27,16 @@ Due = tuple[dt.date | None, dict[str, Any]]
 
 
 def due_for_provider(day: dt.date, kind: str = "provider_reply") -> Due:
+    from . import workdays
+
     days = escalation.SUGGESTED_REPLY_DAYS
-    return day + dt.timedelta(days=days), {
+    deadline = workdays.add_calendar_days(day, days)
+    return deadline.date, {
         "kind": kind,
         "since": day.isoformat(),
         "days": days,
         "basis": "suggestion",
+        "holiday": deadline.holiday,
     }
 
 
@@ -121,7 +125,7 @@ def explain_due(case: Case, catalog: Catalog, lang: Lang) -> str:
             next=_next_name(case, catalog, lang),
         )
     key = "c_due_created" if kind == "letter" else "c_due_provider"
-    return t(
+    text = t(
         key,
         lang,
         since=since,
@@ -130,6 +134,9 @@ def explain_due(case: Case, catalog: Catalog, lang: Lang) -> str:
         date=date,
         next=_next_name(case, catalog, lang),
     )
+    if r.get("holiday"):
+        text += t("c_due_holiday", lang, holiday=t(f"hol_{r['holiday']}", lang))
+    return text
 
 
 # --- recording ----------------------------------------------------------------------------
@@ -412,6 +419,8 @@ def export_data(case: Case, catalog: Catalog, lang: Lang) -> dict[str, Any]:
         "outcome": case.outcome,
         "created": case.created.isoformat(),
         "next_due": case.next_due.isoformat() if case.next_due else None,
+        "next_due_estimate": bool(case.due_reason.get("estimate")),
+        "next_due_holiday": case.due_reason.get("holiday"),
         "next_due_why": explain_due(case, catalog, lang),
         "answers": shown,
         "letter": case.letter,

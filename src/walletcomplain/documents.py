@@ -20,6 +20,7 @@ from .letter import (
     Section,
     format_date,
     format_value,
+    full_stop,
     original_mark,
     own_words,
 )
@@ -100,7 +101,13 @@ def tried(c: Complaint, f: Filler, name: str) -> str | None:
     text += t("l_tried_ref", lang, ref=ref) if ref else t("l_tried_no_ref", lang)
     reply = v.get("tried_reply")
     return text + (
-        t("l_tried_reply", lang, reply=reply, mark=original_mark(str(reply), lang))
+        t(
+            "l_tried_reply",
+            lang,
+            reply=reply,
+            mark=original_mark(str(reply), lang),
+            stop=full_stop(str(reply), lang),
+        )
         if reply
         else t("l_tried_no_reply", lang)
     )
@@ -247,7 +254,13 @@ def escalation_letter(
     items = [t("e_history_item", lang, date=format_date(h.day, lang), text=h.text) for h in history]
     sections.append(Section(t("e_history", lang), items=items or [t("e_history_none", lang)]))
     answer = (
-        t("e_answer", lang, reply=last_reply, mark=original_mark(last_reply, lang))
+        t(
+            "e_answer",
+            lang,
+            reply=last_reply,
+            mark=original_mark(last_reply, lang),
+            stop=full_stop(last_reply, lang),
+        )
         if last_reply
         else t("e_silence", lang, respondent=name)
     )

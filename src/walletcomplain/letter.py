@@ -67,6 +67,13 @@ def original_mark(text: str, lang: Lang) -> str:
     return t("original_words", lang) if other else ""
 
 
+def full_stop(quoted: str, lang: Lang) -> str:
+    """The stop after a quotation: none in Chinese when the quote already ends a sentence."""
+    if lang == "zh" and quoted.rstrip()[-1:] in tuple("。！？!?."):
+        return ""
+    return t("full_stop", lang)
+
+
 def own_words(text: str, lang: Lang) -> str:
     """The user's words in the other language are marked as the original, not translated."""
     return text + original_mark(text, lang)

@@ -94,6 +94,7 @@ M: dict[str, tuple[str, str]] = {
     "datetime_fmt": ("{date}{time}", "{date}, {time}"),
     "money_fmt": ("人民币{amount}元", "RMB {amount}"),
     "list_sep": ("、", ", "),
+    "full_stop": ("。", "."),
     "list_and": ("及", " and "),
     "original_words": ("（原文）", " (original Chinese)"),
     "section_heading": ("{n}、{text}", "{n}. {text}"),
@@ -142,7 +143,10 @@ M: dict[str, tuple[str, str]] = {
     "l_ch_other": ("其他方式", "other means"),
     "l_tried_ref": ("，工单号为{ref}。", ", reference number {ref}. "),
     "l_tried_no_ref": ("，对方没有提供工单号。", ", and was given no reference number. "),
-    "l_tried_reply": ("对方答复：“{reply}”{mark}", 'The answer I received was: "{reply}"{mark}'),
+    "l_tried_reply": (
+        "对方答复：“{reply}”{mark}{stop}",
+        'The answer I received was: "{reply}"{mark}{stop}',
+    ),
     "l_tried_no_reply": ("此后我没有收到任何答复。", "I have received no answer since."),
     "l_evidence": ("随附证据", "Evidence enclosed"),
     "l_evidence_later": (
@@ -505,8 +509,8 @@ M: dict[str, tuple[str, str]] = {
     ),
     "e_reply": ("被投诉人的答复", "The respondent's answer"),
     "e_answer": (
-        "被投诉人最近一次答复：“{reply}”{mark}我对此不满意。",
-        'The respondent\'s latest answer was: "{reply}"{mark}. I am not satisfied with it.',
+        "被投诉人最近一次答复：“{reply}”{mark}{stop}我对此不满意。",
+        'The respondent\'s latest answer was: "{reply}"{mark}{stop} I am not satisfied with it.',
     ),
     "e_silence": ("{respondent}至今没有作出答复。", "{respondent} has not answered."),
     "e_requests": ("请求事项", "What I ask you to do"),
