@@ -135,3 +135,30 @@ def test_ctrl_c_at_the_first_question_exits_130_quietly(tmp_path: Path) -> None:
     child.close()
     assert child.exitstatus == 130
     assert "Traceback" not in (child.before or "")
+
+
+def test_escalating_early_asks_on_a_terminal_and_no_records_nothing(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    env = {**os.environ, "WALLETCOMPLAIN_HOME": str(home), "WALLETCOMPLAIN_TODAY": "2026-11-22"}
+    example = subprocess.run(
+        [EXE, "playbooks", "show", "recharge", "--example"], capture_output=True, text=True, env=env
+    ).stdout
+    (tmp_path / "a.yaml").write_text(example, encoding="utf-8")
+    saved = subprocess.run(
+        [EXE, "letter", "-i", "recharge", "-p", "alipay", "-a", str(tmp_path / "a.yaml"), "--save"],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert saved.returncode == 0, saved.stderr
+    child = spawn(["cases", "escalate", "1"], tmp_path, home)
+    answer(child, "2026年12月7日", "n", ENTER)  # the normal date, then: escalate anyway? no
+    child.expect_exact("没有升级，也没有记录任何内容")
+    child.expect(pexpect.EOF)
+    with sqlite3.connect(home / "walletcomplain.db") as db:
+        kinds = [row[0] for row in db.execute("SELECT kind FROM events")]
+    assert kinds == ["created"]
+    child = spawn(["cases", "escalate", "1"], tmp_path, home)
+    answer(child, "2026年12月7日", "y", ENTER)
+    child.expect_exact("已记录升级到中国人民银行")
+    child.expect(pexpect.EOF)
