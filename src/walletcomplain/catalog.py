@@ -533,5 +533,6 @@ def kind_of(data: Any) -> str:
 
 def json_dump(obj: Any) -> str:
     from .models import to_data
+    from .safe import json_text
 
-    return json.dumps(to_data(obj), ensure_ascii=False, indent=2, default=str)
+    return json_text(to_data(obj), indent=2, default=str)

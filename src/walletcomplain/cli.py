@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional
 
 import typer
+from typer.core import TyperGroup
 
 from . import __version__
 
@@ -49,7 +50,36 @@ to collect, a firm complaint letter and the next step if nobody answers.
 Everything stays on this computer. It never asks for passwords or SMS codes.
 """
 
+
+class SafeGroup(TyperGroup):
+    """Click's own usage errors quote what was typed ("No such command '...'"): they pass
+    the same neutralising function as everything else we print."""
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        with neutral_usage_errors():
+            return super().make_context(*args, **kwargs)
+
+    def invoke(self, ctx: Any) -> Any:
+        with neutral_usage_errors():
+            return super().invoke(ctx)
+
+
+@contextmanager
+def neutral_usage_errors() -> Iterator[None]:
+    try:
+        yield
+    except Exception as e:
+        if hasattr(e, "format_message") and isinstance(getattr(e, "message", None), str):
+            from .safe import neutral
+
+            e.message = neutral(e.message)  # type: ignore[attr-defined]
+            if isinstance(getattr(e, "option_name", None), str):  # NoSuchOption quotes it
+                e.option_name = neutral(e.option_name)  # type: ignore[attr-defined]
+        raise
+
+
 APP_SETTINGS: dict[str, Any] = {
+    "cls": SafeGroup,
     "add_completion": False,
     "no_args_is_help": True,
     "pretty_exceptions_enable": False,
@@ -446,8 +476,9 @@ def letter(
         if output is not None:
             from .messages import t
             from .paths import write_atomic
+            from .safe import for_file
 
-            write_atomic(output, body.encode("utf-8"), force=force, mode=0o600)
+            write_atomic(output, for_file(body).encode("utf-8"), force=force, mode=0o600)
         else:
             write_out(body)
         if fmt != Format.json:
@@ -496,8 +527,6 @@ def check_number(
             "wary": NumberExit.WARY,
         }[result.verdict]
         if as_json:
-            import json
-
             payload = {
                 "input": number,
                 "normalized": result.number.national,
@@ -518,7 +547,9 @@ def check_number(
                 "checklist": [s[language] for s in directory.get("scam_signs", [])],
                 "rules": [r[language] for r in directory.get("scam_rules", [])],
             }
-            sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+            from .safe import json_text
+
+            sys.stdout.write(json_text(payload, indent=2) + "\n")
         else:
             from . import views
             from .output import emit
@@ -537,14 +568,13 @@ def providers_list(
     language = lang_of(lang)
     with guard(language):
         if as_json:  # straight from the checked data: no need to rebuild the models
-            import json
-
             from . import catalog
+            from .safe import json_text
 
             src = catalog.sources(catalog.extra_dirs(STATE.playbook_dirs))
             data = catalog.load_data(src, today())
             directory = {k: data["directory"][k] for k in ("providers", "authorities")}
-            sys.stdout.write(json.dumps(directory, ensure_ascii=False, indent=2) + "\n")
+            sys.stdout.write(json_text(directory, indent=2) + "\n")
             return
         cat = load_catalog(language)
         from . import views
@@ -751,7 +781,9 @@ def write_or_print(text: str, output: Path | None, force: bool, lang: "Lang") ->
     if output is None:
         write_out(text)
         return
-    write_atomic(output, text.encode("utf-8"), force=force)
+    from .safe import for_file
+
+    write_atomic(output, for_file(text).encode("utf-8"), force=force)
     say(t("saved_letter", lang, path=str(output)))
 
 
@@ -795,11 +827,16 @@ def cases_list(
         ]
         out.write("  ".join(header).rstrip() + "\n")
         padded = {k: pad(v, width) for k, v in labels.items()}
+        from .safe import neutral
+
         line = "%5d  %s  %-9s  %-8s  %s  %s\n"
         shown = 0
         lines = []
         for case_id, provider, issue, state, created, due in rows:
-            lines.append(line % (case_id, padded[state], provider, issue, created, due or "-"))
+            cells = (
+                neutral(str(x), newlines=False) for x in (provider, issue, created, due or "-")
+            )
+            lines.append(line % (case_id, padded.get(state, "?"), *cells))
             shown += 1
             if len(lines) >= 5000:
                 out.write("".join(lines))
@@ -818,9 +855,9 @@ def cases_list(
 
 
 def json_line(obj: Any) -> str:
-    import json
+    from .safe import json_text
 
-    return json.dumps(obj, ensure_ascii=False)
+    return json_text(obj)
 
 
 @cases_app.command("show")
@@ -941,13 +978,15 @@ def cases_due(
                 out.write(("," if n else "") + json_line(entry) + "\n")
             out.write("]\n")
             return
+        from .safe import neutral
+
         if len(first) <= 100:
             lines = [f"#{i['id']}  {i['due']}  {i['why']}" for i in rest]
             emit([Block(t("h_due", language), lines=lines, style="warn")], out)
         else:  # a long list streams as plain lines: wrapping each would take seconds
             out.write(f"== {t('h_due', language)} ==\n")
             for i in rest:
-                out.write(f"#{i['id']}  {i['due']}  {i['why']}\n")
+                out.write(neutral(f"#{i['id']}  {i['due']}  {i['why']}", newlines=False) + "\n")
         if limit is not None and len(first) >= limit:
             total = log.count_due(today())
             if total > limit:
@@ -1078,7 +1117,9 @@ def cases_remind(
         if case.next_due is None:
             fail(t("cl_remind_closed", language))
         cat = load_catalog(language)
-        write_atomic(ics, cases.ics(case, cat, language).encode("utf-8"), force=force)
+        from .safe import for_file
+
+        write_atomic(ics, for_file(cases.ics(case, cat, language)).encode("utf-8"), force=force)
         say(t("cl_remind_saved", language, path=str(ics), date=case.next_due.isoformat()))
 
 
@@ -1160,8 +1201,10 @@ def main() -> None:
         sys.stderr.write("\n")
         sys.exit(int(Exit.INTERRUPTED))
     except Exception as e:  # the last line of defence: a short message, never locals
+        from .safe import neutral
+
         sys.stderr.write(
-            f"walletcomplain: internal error: {type(e).__name__}: {e}\n"
+            f"walletcomplain: internal error: {type(e).__name__}: {neutral(str(e)[:300])}\n"
             "Please report this, with the command you ran (leave out personal data).\n"
         )
         sys.exit(int(Exit.RUNTIME))
