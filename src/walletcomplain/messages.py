@@ -499,6 +499,62 @@ M: dict[str, tuple[str, str]] = {
         "（只显示最逾期的 {shown} 件，共 {total} 件；加 --all 显示全部）",
         "(showing the {shown} most overdue of {total}; add --all for every one)",
     ),
+    # --- hardening (issue 9) ---
+    "lim_size": (
+        "{name}：文件超过 {limit} 的上限，未读取。",
+        "{name}: the file is over the {limit} limit; it was not read.",
+    ),
+    "lim_not_file": (
+        "{name}：不是普通文件（设备、管道、套接字或文件夹），未读取。",
+        "{name}: not a regular file (a device, FIFO, socket or folder); it was not read.",
+    ),
+    "lim_symlink": (
+        "{name}：是指向本文件夹以外的符号链接，未跟随。",
+        "{name}: a symbolic link to outside its folder; it was not followed.",
+    ),
+    "lim_alias": (
+        "{name}：不支持 YAML 锚点和别名（& 和 *）；请把内容直接写出来。",
+        "{name}: YAML anchors and aliases (& and *) are not accepted; write the values out.",
+    ),
+    "lim_depth": (
+        "{name}：嵌套超过 {limit} 层的上限。",
+        "{name}: nested deeper than the limit of {limit} levels.",
+    ),
+    "lim_items": (
+        "{name}：一个列表或映射超过 {limit} 项的上限。",
+        "{name}: a list or mapping has more than the limit of {limit} entries.",
+    ),
+    "lim_string": (
+        "{name}：一个值超过 {limit} 个字符的上限。",
+        "{name}: a value is longer than the limit of {limit} characters.",
+    ),
+    "pat_nested_repeat": (
+        "重复里又套了可变次数的重复（如 (a+)+），匹配可能耗时极长；请改写",
+        "a repeat inside a repeat (such as (a+)+) can take forever to match; rewrite it",
+    ),
+    "pat_branch_in_repeat": (
+        "重复里有多选分支（如 (a|ab)*），匹配可能耗时极长；请改用字符集 [...] 或改写",
+        "alternatives inside a repeat (such as (a|ab)*) can take forever to match;"
+        " use a set [...] or rewrite it",
+    ),
+    "pat_backreference": (
+        "不支持反向引用（\\1）",
+        "back-references (\\1) are not accepted",
+    ),
+    "pat_many_repeats": (
+        "超过两个不限次数的重复（* + {n,}），匹配可能耗时极长；请给出上限，如 {1,64}",
+        "more than two unbounded repeats (* + {n,}) can take very long to match;"
+        " give an upper bound such as {1,64}",
+    ),
+    "answers_unparsable": (
+        "答案文件 {name} 无法解析（{error}）；应为 YAML 或 JSON 映射，例如 amount: 200",
+        "The answers file {name} could not be parsed ({error}); expected a YAML or JSON"
+        " mapping such as amount: 200",
+    ),
+    "pattern_too_long": (
+        "不超过 {n} 个字符（实际 {got} 个）",
+        "at most {n} characters (got {got})",
+    ),
 }
 
 
