@@ -162,7 +162,16 @@ def today() -> "dt.date":
 @contextmanager
 def guard(lang: "Lang") -> Iterator[None]:
     """Turn every expected failure into a clear message and the documented exit code."""
-    from .errors import CaseNotFound, CatalogError, FileExists, InvalidAnswers, NotFound, StoreError
+    from .errors import (
+        CaseNotFound,
+        CatalogError,
+        FileExists,
+        InvalidAnswers,
+        MissingFolder,
+        NotFound,
+        NotRegular,
+        StoreError,
+    )
     from .messages import t
 
     try:
@@ -191,11 +200,21 @@ def guard(lang: "Lang") -> Iterator[None]:
         fail(t("store_error", lang, error=str(e)), Exit.RUNTIME)
     except FileExists as e:
         fail(t("file_exists", lang, path=str(e)))
+    except NotRegular as e:
+        fail(t("not_regular", lang, path=str(e)))
+    except MissingFolder as e:
+        fail(t("missing_folder", lang, path=str(e)))
     except OSError as e:
         fail(
             t("os_error", lang, error=f"{e.strerror or e}: {e.filename or ''}".rstrip(": ")),
             Exit.RUNTIME,
         )
+    except Exception as e:
+        if type(e).__module__ != "sqlite3":  # the case log failing outside a transaction
+            raise
+        from .store import _explain, db_path
+
+        fail(t("store_error", lang, error=_explain(db_path(), e)), Exit.RUNTIME)  # type: ignore[arg-type]
 
 
 def load_catalog(lang: "Lang", extra: list[Path] | None = None) -> "Catalog":
@@ -357,6 +376,8 @@ def start(
     language = lang_of(lang)
     from .messages import t
 
+    if output is not None and not os.path.lexists(output.parent):  # now, not at the end
+        fail(t("missing_folder", language, path=str(output.parent)))
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         fail(t("i_no_tty", language))
     with guard(language):

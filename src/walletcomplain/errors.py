@@ -61,6 +61,14 @@ class FileExists(FileExistsError):
     """The target exists and --force was not given."""
 
 
+class NotRegular(OSError):
+    """The target exists and is a device, FIFO, socket or folder: never replaced."""
+
+
+class MissingFolder(OSError):
+    """The folder to write into does not exist; we do not create it."""
+
+
 class StoreError(Exception):
     """The case log cannot be used; the message names the file and says why."""
 

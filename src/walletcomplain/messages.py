@@ -551,6 +551,15 @@ M: dict[str, tuple[str, str]] = {
         "The answers file {name} could not be parsed ({error}); expected a YAML or JSON"
         " mapping such as amount: 200",
     ),
+    "not_regular": (
+        "{path} 不是普通文件（设备、管道、套接字或文件夹），即使加了 --force 也不会覆盖它；请换一个文件名。",
+        "{path} is not a regular file (a device, FIFO, socket or folder); it is never replaced,"
+        " even with --force. Choose another file name.",
+    ),
+    "missing_folder": (
+        "文件夹 {path} 不存在；请先创建它（mkdir -p），或换一个位置。",
+        "The folder {path} does not exist; create it first (mkdir -p) or choose another place.",
+    ),
     "pattern_too_long": (
         "不超过 {n} 个字符（实际 {got} 个）",
         "at most {n} characters (got {got})",
