@@ -154,9 +154,29 @@ def today() -> "dt.date":
     if not pinned:
         return dt.date.today()
     try:
-        return dt.date.fromisoformat(pinned)
+        day = dt.date.fromisoformat(pinned)
     except ValueError:
         fail(f"WALLETCOMPLAIN_TODAY: got '{pinned}'; expected a date such as 2026-11-22")
+    if not dt.date(1990, 1, 1) <= day <= dt.date(2999, 12, 31):  # follow-up dates must fit
+        from .messages import t
+
+        fail(t("today_range", lang_of(None), given=pinned))
+    return day
+
+
+def argv_text(value: str | None, option: str, lang: "Lang") -> str | None:
+    """Text from the command line that did not decode as UTF-8 (Python keeps the bytes as
+    lone surrogates) cannot be stored or printed: bad input, said as such."""
+    if value is None or value.isascii():
+        return value
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        from .messages import t
+        from .safe import neutral
+
+        fail(t("argv_encoding", lang, option=option, shown=neutral(value, newlines=False)))
+    return value
 
 
 @contextmanager
@@ -305,7 +325,7 @@ def parse_sets(items: list[str], lang: "Lang") -> dict[str, str]:
 
     out: dict[str, str] = {}
     for item in items:
-        key, sep, value = item.partition("=")
+        key, sep, value = argv_text(item, "--set", lang).partition("=")  # type: ignore[union-attr]
         if not sep or not key.strip():
             fail(t("bad_set", lang, item=item))
         out[key.strip()] = value
@@ -970,6 +990,10 @@ def cases_log(
         from .messages import t
         from .output import say
 
+        ref, note, reply, authority = (
+            argv_text(v, o, language)
+            for v, o in ((ref, "--ref"), (note, "--note"), (reply, "--reply"), (authority, "-a"))
+        )
         case = log.get(case_id)
         cat = load_catalog(language)
         cases.log_contact(log, cat, case, channel.value, day, ref, note, reply, authority)
@@ -1104,7 +1128,7 @@ def cases_close(
         from .output import say
 
         case = log.get(case_id)
-        cases.close(log, case, outcome.value, note, today())
+        cases.close(log, case, outcome.value, argv_text(note, "--note", language), today())
         say(t("cl_closed", language, id=case_id, outcome=t(f"oc_{outcome.value}", language)))
 
 

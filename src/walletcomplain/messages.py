@@ -560,6 +560,14 @@ M: dict[str, tuple[str, str]] = {
         "文件夹 {path} 不存在；请先创建它（mkdir -p），或换一个位置。",
         "The folder {path} does not exist; create it first (mkdir -p) or choose another place.",
     ),
+    "argv_encoding": (
+        "{option}：不是有效的 UTF-8 文字（{shown}）；请检查终端的编码设置。",
+        "{option}: not valid UTF-8 text ({shown}); check your terminal's encoding.",
+    ),
+    "today_range": (
+        "WALLETCOMPLAIN_TODAY：收到「{given}」；应为 1990-01-01 至 2999-12-31 之间的日期",
+        "WALLETCOMPLAIN_TODAY: got '{given}'; expected a date between 1990-01-01 and 2999-12-31",
+    ),
     "pattern_too_long": (
         "不超过 {n} 个字符（实际 {got} 个）",
         "at most {n} characters (got {got})",
