@@ -217,7 +217,7 @@ def guard(lang: "Lang") -> Iterator[None]:
     except CaseNotFound as e:
         fail(t("cl_not_found", lang, id=e.case_id))
     except StoreError as e:
-        fail(t("store_error", lang, error=str(e)), Exit.RUNTIME)
+        fail(t("store_error", lang, error=e.describe(lang)), Exit.RUNTIME)
     except FileExists as e:
         fail(t("file_exists", lang, path=str(e)))
     except NotRegular as e:
@@ -234,7 +234,8 @@ def guard(lang: "Lang") -> Iterator[None]:
             raise
         from .store import _explain, db_path
 
-        fail(t("store_error", lang, error=_explain(db_path(), e)), Exit.RUNTIME)  # type: ignore[arg-type]
+        err = _explain(db_path(), e)  # type: ignore[arg-type]
+        fail(t("store_error", lang, error=err.describe(lang)), Exit.RUNTIME)
 
 
 def load_catalog(lang: "Lang", extra: list[Path] | None = None) -> "Catalog":

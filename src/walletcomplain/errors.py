@@ -70,7 +70,19 @@ class MissingFolder(OSError):
 
 
 class StoreError(Exception):
-    """The case log cannot be used; the message names the file and says why."""
+    """The case log cannot be used; the message names the file, says why and what to do.
+    Carries its message key (messages.py, st_*) so the CLI can say it in either language."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        from .messages import t
+
+        super().__init__(t(key, "en", **params))
+        self.key, self.params = key, params
+
+    def describe(self, lang: Lang) -> str:
+        from .messages import t
+
+        return t(self.key, lang, **self.params)
 
 
 class CaseNotFound(LookupError):

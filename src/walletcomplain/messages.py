@@ -568,6 +568,62 @@ M: dict[str, tuple[str, str]] = {
         "WALLETCOMPLAIN_TODAY：收到「{given}」；应为 1990-01-01 至 2999-12-31 之间的日期",
         "WALLETCOMPLAIN_TODAY: got '{given}'; expected a date between 1990-01-01 and 2999-12-31",
     ),
+    "st_cannot_open": (
+        "{path}：无法打开案件记录（{error}）。",
+        "{path}: cannot open the case log ({error}).",
+    ),
+    "st_orphan": (
+        "{path}：另一个数据库留下的文件，旁边没有案件记录。文件未被改动；请把它移走，然后重新运行命令。",
+        "{path}: a leftover file of another database, with no case log beside it. It was left untouched. Move it away, then run the command again.",
+    ),
+    "st_dangling": (
+        "{path}：是指向 {target} 的符号链接，而目标不存在。没有在那里创建任何文件；请删除这个链接（或让它指向你的案件记录）。",
+        "{path}: a symbolic link to {target}, which does not exist. Nothing was created there. Remove the link (or point it at your case log).",
+    ),
+    "st_not_regular": (
+        "{path}：不是普通文件，因此不是 walletcomplain 的案件记录。文件未被改动。把它移走（或把 WALLETCOMPLAIN_HOME 设为另一个文件夹），walletcomplain 就会在 {path} 新建案件记录。",
+        "{path}: not a regular file, so not a walletcomplain case log. It was left untouched. Move it away (or set WALLETCOMPLAIN_HOME to another folder) and walletcomplain starts a new case log at {path}.",
+    ),
+    "st_empty": (
+        "{path}：是空文件，不是 walletcomplain 的案件记录。文件未被改动。把它移走（或把 WALLETCOMPLAIN_HOME 设为另一个文件夹），walletcomplain 就会在 {path} 新建案件记录。",
+        "{path}: an empty file, not a walletcomplain case log. It was left untouched. Move it away (or set WALLETCOMPLAIN_HOME to another folder) and walletcomplain starts a new case log at {path}.",
+    ),
+    "st_not_sqlite": (
+        "{path}：不是 walletcomplain 的案件记录（不是 SQLite 数据库），或已损坏。文件未被改动。把它移走（或把 WALLETCOMPLAIN_HOME 设为另一个文件夹），walletcomplain 就会在 {path} 新建案件记录。",
+        "{path}: not a walletcomplain case log (not an SQLite database), or damaged. It was left untouched. Move it away (or set WALLETCOMPLAIN_HOME to another folder) and walletcomplain starts a new case log at {path}.",
+    ),
+    "st_foreign": (
+        "{path}：是其他程序的 SQLite 数据库，不是 walletcomplain 的案件记录。文件未被改动。把它移走（或把 WALLETCOMPLAIN_HOME 设为另一个文件夹），walletcomplain 就会在 {path} 新建案件记录。",
+        "{path}: another program's SQLite database, not a walletcomplain case log. It was left untouched. Move it away (or set WALLETCOMPLAIN_HOME to another folder) and walletcomplain starts a new case log at {path}.",
+    ),
+    "st_foreign_wal": (
+        "{path}：案件记录旁边有另一个数据库留下的预写日志（-wal）；打开案件记录会把它写进你的案件。没有改动任何文件。请把 {name} 移走（案件记录本身没有问题），然后重新运行命令。",
+        "{path}: a leftover write-ahead log of another database beside the case log; opening the log would replay it into your cases. Nothing was changed. Move {name} away (the case log itself is fine), then run the command again.",
+    ),
+    "st_full": (
+        "{path}：磁盘已满。这次没有记录任何内容，案件记录里已有的内容也没有丢失；请腾出空间后重新运行命令。",
+        "{path}: the disk is full. Nothing was recorded and nothing already in the case log was lost; free some space and run the command again.",
+    ),
+    "st_busy": (
+        "{path}：案件记录正被另一个程序使用；请稍后再试。",
+        "{path}: the case log is busy in another program; try again in a moment.",
+    ),
+    "st_readonly": (
+        "{path}：案件记录无法写入（只读）；请检查文件权限。",
+        "{path}: the case log cannot be written to (read-only); check its permissions.",
+    ),
+    "st_write_failed": (
+        "{path}：案件记录写入失败（{error}）；这次没有记录任何内容。",
+        "{path}: the case log could not be written ({error}); nothing was recorded.",
+    ),
+    "st_damaged": (
+        "{path}：不是 walletcomplain 的案件记录，或已损坏（{error}）。文件未被改动。把它移走（或把 WALLETCOMPLAIN_HOME 设为另一个文件夹），walletcomplain 就会在 {path} 新建案件记录。",
+        "{path}: not a walletcomplain case log, or damaged ({error}). It was left untouched. Move it away (or set WALLETCOMPLAIN_HOME to another folder) and walletcomplain starts a new case log at {path}.",
+    ),
+    "st_case_damaged": (
+        "案件 {id}：保存的数据已损坏（{error}），无法显示。`walletcomplain cases delete {id}` 可以删除它。",
+        "case {id}: its stored data is damaged ({error}) and cannot be shown. `walletcomplain cases delete {id}` removes it.",
+    ),
     "pattern_too_long": (
         "不超过 {n} 个字符（实际 {got} 个）",
         "at most {n} characters (got {got})",

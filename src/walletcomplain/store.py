@@ -143,9 +143,9 @@ class Store:
             legacy = _check_ours(path)
             conn = sqlite3.connect(path, timeout=30, isolation_level=None)
         except OSError as e:
-            raise StoreError(f"{path}: cannot open the case log ({e.strerror or e})") from None
+            raise StoreError("st_cannot_open", path=path, error=e.strerror or e) from None
         except sqlite3.Error as e:
-            raise StoreError(_explain(path, e)) from None
+            raise _explain(path, e) from None
         try:
             conn.execute("PRAGMA busy_timeout = 30000")
             conn.execute("PRAGMA journal_mode = WAL")
@@ -155,7 +155,7 @@ class Store:
                 conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         except sqlite3.Error as e:
             conn.close()
-            raise StoreError(_explain(path, e)) from None
+            raise _explain(path, e) from None
         conn.row_factory = sqlite3.Row
         return conn
 
@@ -182,7 +182,7 @@ class Store:
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as e:
-            raise StoreError(_explain(self.path, e, writing=True)) from None
+            raise _explain(self.path, e, writing=True) from None
         try:
             yield self.conn
             self.conn.execute("COMMIT")
@@ -193,7 +193,7 @@ class Store:
             except sqlite3.Error:
                 pass  # SQLite rolls back by itself when it cannot
             if isinstance(e, sqlite3.Error) and not isinstance(e, _OUR_BUGS):
-                raise StoreError(_explain(self.path, e, writing=True)) from None
+                raise _explain(self.path, e, writing=True) from None
             raise
 
     def close(self) -> None:
@@ -436,23 +436,13 @@ _HEADER = b"SQLite format 3\x00"
 _WAL_MAGIC = (0x377F0682, 0x377F0683)
 
 
-def _move_away(path: Path) -> str:
-    return (
-        "It was left untouched. Move it away (or set WALLETCOMPLAIN_HOME to another folder)"
-        f" and walletcomplain starts a new case log at {path}."
-    )
-
-
 def _refuse_orphans(path: Path) -> None:
     """A -wal or -journal without its database belongs to some other database: SQLite would
     replay it into a new log of ours."""
     for extra in ("-wal", "-journal"):
         other = Path(f"{path}{extra}")
         if os.path.lexists(other):
-            raise StoreError(
-                f"{other}: a leftover file of another database, with no case log beside it."
-                f" It was left untouched. Move it away, then run the command again."
-            )
+            raise StoreError("st_orphan", path=other)
 
 
 def _create(path: Path) -> None:
@@ -485,38 +475,25 @@ def _check_ours(path: Path) -> bool:
     """Raise StoreError unless `path` is our case log; True if it is an older one of ours
     that predates the stamp. Reads only: the file is left byte for byte as it was."""
     if os.path.islink(path) and not path.exists():
-        raise StoreError(
-            f"{path}: a symbolic link to {os.readlink(path)}, which does not exist."
-            " Nothing was created there. Remove the link (or point it at your case log)."
-        )
+        raise StoreError("st_dangling", path=path, target=os.readlink(path))
     st = path.stat()
     import stat
 
     if not stat.S_ISREG(st.st_mode):
-        raise StoreError(
-            f"{path}: not a regular file, so not a walletcomplain case log. {_move_away(path)}"
-        )
+        raise StoreError("st_not_regular", path=path)
     if st.st_size == 0:
-        raise StoreError(
-            f"{path}: an empty file, not a walletcomplain case log. {_move_away(path)}"
-        )
+        raise StoreError("st_empty", path=path)
     with open(path, "rb") as f:
         header = f.read(100)
     if len(header) < 100 or not header.startswith(_HEADER):
-        raise StoreError(
-            f"{path}: not a walletcomplain case log (not an SQLite database), or damaged."
-            f" {_move_away(path)}"
-        )
+        raise StoreError("st_not_sqlite", path=path)
     app_id = int.from_bytes(header[68:72], "big")
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     legacy = False
     if app_id != APPLICATION_ID:
         if app_id != 0 or not _has_only_our_tables(path):
-            raise StoreError(
-                f"{path}: another program's SQLite database, not a walletcomplain case log."
-                f" {_move_away(path)}"
-            )
+            raise StoreError("st_foreign", path=path)
         legacy = True
     _check_wal(path, page_size, app_id)
     return legacy
@@ -557,7 +534,7 @@ def _check_wal(path: Path, page_size: int, app_id: int) -> None:
             wal_page = int.from_bytes(head[8:12], "big")
             salt = head[16:24]
             if magic not in _WAL_MAGIC or wal_page != page_size:
-                raise StoreError(_foreign_wal(wal))
+                raise StoreError("st_foreign_wal", path=wal, name=wal.name)
             offset = 32
             for _ in range(100_000):  # bounded: a WAL is checkpointed at ~1,000 pages
                 f.seek(offset)
@@ -567,41 +544,27 @@ def _check_wal(path: Path, page_size: int, app_id: int) -> None:
                 if int.from_bytes(frame[0:4], "big") == 1:
                     page = f.read(100)
                     if int.from_bytes(page[68:72], "big") != app_id:
-                        raise StoreError(_foreign_wal(wal))
+                        raise StoreError("st_foreign_wal", path=wal, name=wal.name)
                     if not page.startswith(_HEADER):
-                        raise StoreError(_foreign_wal(wal))
+                        raise StoreError("st_foreign_wal", path=wal, name=wal.name)
                 offset += 24 + page_size
     except FileNotFoundError:
         return
 
 
-def _foreign_wal(wal: Path) -> str:
-    return (
-        f"{wal}: a leftover write-ahead log of another database beside the case log;"
-        f" opening the log would replay it into your cases. Nothing was changed."
-        f" Move {wal.name} away (the case log itself is fine), then run the command again."
-    )
-
-
-def _explain(path: Path, e: sqlite3.Error, writing: bool = False) -> str:
+def _explain(path: Path, e: sqlite3.Error, writing: bool = False) -> StoreError:
     """What an SQLite error means for the user: a full disk is a full disk, not damage."""
     code = getattr(e, "sqlite_errorcode", None)
     text = str(e)
     if code == 13 or "disk is full" in text:  # SQLITE_FULL
-        return (
-            f"{path}: the disk is full. Nothing was recorded and nothing already in the"
-            " case log was lost; free some space and run the command again."
-        )
+        return StoreError("st_full", path=path)
     if code in (5, 6) or "locked" in text or "busy" in text:
-        return f"{path}: the case log is busy in another program; try again in a moment."
+        return StoreError("st_busy", path=path)
     if code == 8 or "readonly" in text:
-        return f"{path}: the case log cannot be written to (read-only); check its permissions."
+        return StoreError("st_readonly", path=path)
     if writing:
-        return f"{path}: the case log could not be written ({text}); nothing was recorded."
-    return (
-        f"{path}: not a walletcomplain case log, or damaged ({text}). It was left untouched."
-        f" {_move_away(path)}"
-    )
+        return StoreError("st_write_failed", path=path, error=text)
+    return StoreError("st_damaged", path=path, error=text)
 
 
 def _now() -> str:
@@ -616,10 +579,7 @@ def _case(row: sqlite3.Row) -> Case:
     try:
         return _case_of(row)
     except (ValueError, TypeError, KeyError) as e:  # hand-edited or damaged
-        raise StoreError(
-            f"case {row['id']}: its stored data is damaged ({type(e).__name__}) and cannot be"
-            f" shown. `walletcomplain cases delete {row['id']}` removes it."
-        ) from None
+        raise StoreError("st_case_damaged", id=row["id"], error=type(e).__name__) from None
 
 
 def _case_of(row: sqlite3.Row) -> Case:
