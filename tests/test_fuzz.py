@@ -343,6 +343,9 @@ OPTIONS = st.one_of(
 
 @FUZZ
 @given(args=OPTIONS)
+@example(args=["validate", "\x00"])  # found by this test: Click's path check met a NUL
+@example(args=["--playbooks", "a\x00", "playbooks"])
+@example(args=["cases", "remind", "1", "--ics", "a\x00"])
 def test_any_command_options(runner: CliRunner, corpus_env: Path, args: list[str]) -> None:
     result = runner.invoke(app, args)
     codes = frozenset({0, 2, 3, 4}) if "check-number" in args else frozenset({0, 2})

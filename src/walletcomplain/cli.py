@@ -68,6 +68,12 @@ class SafeGroup(TyperGroup):
 def neutral_usage_errors() -> Iterator[None]:
     try:
         yield
+    except ValueError as e:
+        if "null byte" not in str(e):  # Click's path checks meet a NUL (only via the API)
+            raise
+        from .messages import t
+
+        fail(t("nul_in_path", lang_of(None)))
     except Exception as e:
         if hasattr(e, "format_message") and isinstance(getattr(e, "message", None), str):
             from .safe import neutral
@@ -229,6 +235,10 @@ def guard(lang: "Lang") -> Iterator[None]:
             t("os_error", lang, error=f"{e.strerror or e}: {e.filename or ''}".rstrip(": ")),
             Exit.RUNTIME,
         )
+    except ValueError as e:
+        if "null byte" not in str(e):  # a NUL in a file name (only through the Python API)
+            raise
+        fail(t("nul_in_path", lang))
     except Exception as e:
         if type(e).__module__ != "sqlite3":  # the case log failing outside a transaction
             raise

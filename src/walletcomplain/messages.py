@@ -624,6 +624,10 @@ M: dict[str, tuple[str, str]] = {
         "案件 {id}：保存的数据已损坏（{error}），无法显示。`walletcomplain cases delete {id}` 可以删除它。",
         "case {id}: its stored data is damaged ({error}) and cannot be shown. `walletcomplain cases delete {id}` removes it.",
     ),
+    "nul_in_path": (
+        "文件名里不能有 NUL 字符（\\x00）。",
+        "A file name cannot contain a NUL character (\\x00).",
+    ),
     "pattern_too_long": (
         "不超过 {n} 个字符（实际 {got} 个）",
         "at most {n} characters (got {got})",
