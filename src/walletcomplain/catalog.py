@@ -111,7 +111,12 @@ def read_yaml(path: Path) -> tuple[Any, dict[Path_, int], list[Problem]]:
                 key = str(k.value)
                 if key in seen:
                     problems.append(
-                        Problem(name, k.start_mark.line + 1, dotted((*at, key)), "duplicate key")
+                        Problem(
+                            name,
+                            k.start_mark.line + 1,
+                            excerpt(dotted((*at, key)), 80),
+                            "duplicate key",
+                        )
                     )
                 seen.add(key)
                 lines.setdefault((*at, key), k.start_mark.line + 1)
@@ -176,7 +181,7 @@ def _pydantic_problems(exc: Any, name: str, lines: dict[Path_, int]) -> list[Pro
         at: Path_ = tuple(p for p in err["loc"] if not (isinstance(p, str) and "[" in p))
         kind, last = err["type"], (at[-1] if at else "")
         if kind in ("extra_forbidden", "unexpected_keyword_argument"):
-            msg = f"unknown key '{last}'"
+            msg = f"unknown key '{excerpt(str(last), 40)}'"
         elif kind == "missing" and last in _LANG_NAMES:
             msg = (
                 f"missing the {_LANG_NAMES[str(last)]} text ('{last}'): every text needs zh and en"
@@ -193,7 +198,7 @@ def _pydantic_problems(exc: Any, name: str, lines: dict[Path_, int]) -> list[Pro
                 else ""
             )
             msg = err["msg"].removeprefix("Value error, ") + shown
-        out.append(Problem(name, line_of(lines, at), dotted(at), msg))
+        out.append(Problem(name, line_of(lines, at), excerpt(dotted(at), 80), msg))
     return out
 
 
@@ -350,7 +355,7 @@ def check_playbook(
     for at, text in texts:
         for m in PLACEHOLDER.finditer(text):
             if m[1] not in seen and m[1] not in BUILT_IN:
-                add(at, f"placeholder {{{{ {m[1]} }}}} is not a question id")
+                add(at, f"placeholder {{{{ {excerpt(m[1], 40)} }}}} is not a question id")
     if unsafe_pattern:  # the example would be matched against it: report, do not run it
         return problems
     result = answers.parse(pb.questions, pb.example, today)
