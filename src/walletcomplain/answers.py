@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from . import privacy
+from .limits import MAX_PATTERN_INPUT
 from .models import Model, Question, Text, record
 
 TRUE_WORDS = {"y", "yes", "true", "t", "1", "on", "是", "是的", "对", "有", "对的", "确认", "好"}
@@ -199,6 +200,8 @@ def _check_rules(q: Question, value: Any, today: dt.date) -> None:
     if q.type in ("text", "longtext"):
         if r.max_length is not None and len(value) > r.max_length:
             raise AnswerError("max_length", n=str(r.max_length), got=str(len(value)))
+        if r.pattern is not None and len(value) > MAX_PATTERN_INPUT:  # bounds matching time
+            raise AnswerError("pattern_too_long", n=str(MAX_PATTERN_INPUT), got=str(len(value)))
         if r.pattern is not None and re.fullmatch(r.pattern, value) is None:
             raise AnswerError("pattern", pattern=r.pattern)
     if q.type in ("int", "money"):

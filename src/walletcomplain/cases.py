@@ -168,6 +168,7 @@ def log_contact(
     authority: str | None,
 ) -> Event:
     """A call, a chat, an e-mail, a web form, or a complaint to an authority; and any reply."""
+    ref = _scrub(ref)  # a card number or a code pasted as the "reference" is masked too
     note = _scrub(note)
     reply = _scrub(reply)
     status: Status
@@ -411,6 +412,9 @@ def export_data(case: Case, catalog: Catalog, lang: Lang) -> dict[str, Any]:
         for q in pb.questions:
             if q.pii and isinstance(shown.get(q.id), str):
                 shown[q.id] = privacy.mask_tail(shown[q.id])
+    for key in answers.CONTACT_FIELDS:  # in full only on the letter's contact line
+        if isinstance(shown.get(key), str):
+            shown[key] = privacy.mask_contact(shown[key])
     return {
         "id": case.id,
         "provider": {"id": case.provider, "name": _provider_name(catalog, case.provider, lang)},

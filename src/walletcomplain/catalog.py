@@ -72,12 +72,23 @@ def read_yaml(path: Path) -> tuple[Any, dict[Path_, int], list[Problem]]:
     """Parse one YAML file; also return the line of every key and item, and duplicate keys."""
     import yaml
 
+    from . import limits
+
     loader_cls = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     name = display(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        # Bounded before anything is built: size, file type, a symlink leaving its folder,
+        # then depth, aliases, list length and string length, event by event.
+        if path.is_symlink() and not _link_stays(path):
+            raise limits.LimitError("symlink")
+        raw = limits.read_regular(path, limits.MAX_DATA_BYTES)
+        text = raw.decode("utf-8-sig")
+        limits.scan_yaml(text)
+    except limits.LimitError as e:
+        return None, {}, [Problem(name, e.line, "", e.reason(name))]
     except (OSError, UnicodeDecodeError) as e:
-        return None, {}, [Problem(name, None, "", f"cannot read the file: {e}")]
+        why = e.strerror if isinstance(e, OSError) else f"not UTF-8 (byte {e.start})"
+        return None, {}, [Problem(name, None, "", f"cannot read the file: {why or e}")]
     loader = loader_cls(text)
     try:
         node = loader.get_single_node()
@@ -85,9 +96,10 @@ def read_yaml(path: Path) -> tuple[Any, dict[Path_, int], list[Problem]]:
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 if mark else None
-        return None, {}, [Problem(name, line, "", f"invalid YAML: {e.problem or e.context}")]
-    except yaml.YAMLError as e:
-        return None, {}, [Problem(name, None, "", f"invalid YAML: {e}")]
+        why = excerpt(str(e.problem or e.context))
+        return None, {}, [Problem(name, line, "", f"invalid YAML: {why}")]
+    except Exception as e:  # e.g. a bare `!!int` tag: PyYAML fails with IndexError
+        return None, {}, [Problem(name, None, "", f"invalid YAML: {excerpt(str(e))}")]
     finally:
         loader.dispose()
     lines: dict[Path_, int] = {}
@@ -101,7 +113,12 @@ def read_yaml(path: Path) -> tuple[Any, dict[Path_, int], list[Problem]]:
                 key = str(k.value)
                 if key in seen:
                     problems.append(
-                        Problem(name, k.start_mark.line + 1, dotted((*at, key)), "duplicate key")
+                        Problem(
+                            name,
+                            k.start_mark.line + 1,
+                            excerpt(dotted((*at, key)), 80),
+                            "duplicate key",
+                        )
                     )
                 seen.add(key)
                 lines.setdefault((*at, key), k.start_mark.line + 1)
@@ -113,6 +130,24 @@ def read_yaml(path: Path) -> tuple[Any, dict[Path_, int], list[Problem]]:
     if node is not None:
         walk(node, ())
     return data, lines, problems
+
+
+def _link_stays(path: Path) -> bool:
+    """A symbolic link in a playbook folder is followed only to a regular file in that folder:
+    `ln -s /etc/shadow d/x.yaml` must not make us read (and quote) /etc/shadow."""
+    try:
+        target = path.resolve(strict=True)
+        return target.parent == path.parent.resolve(strict=True) and target.is_file()
+    except (OSError, RuntimeError):
+        return False
+
+
+def excerpt(text: str, n: int = 60) -> str:
+    """A short, neutralised piece of text from a file, for an error message."""
+    from .safe import neutral
+
+    text = neutral(text, newlines=False)
+    return text if len(text) <= n else text[: n - 1] + "…"
 
 
 def dotted(at: Iterable[str | int]) -> str:
@@ -148,7 +183,7 @@ def _pydantic_problems(exc: Any, name: str, lines: dict[Path_, int]) -> list[Pro
         at: Path_ = tuple(p for p in err["loc"] if not (isinstance(p, str) and "[" in p))
         kind, last = err["type"], (at[-1] if at else "")
         if kind in ("extra_forbidden", "unexpected_keyword_argument"):
-            msg = f"unknown key '{last}'"
+            msg = f"unknown key '{excerpt(str(last), 40)}'"
         elif kind == "missing" and last in _LANG_NAMES:
             msg = (
                 f"missing the {_LANG_NAMES[str(last)]} text ('{last}'): every text needs zh and en"
@@ -159,9 +194,13 @@ def _pydantic_problems(exc: Any, name: str, lines: dict[Path_, int]) -> list[Pro
             msg = f"the {_LANG_NAMES[str(last)]} text ('{last}') is empty"
         else:
             given = err.get("input")
-            shown = f" (got {given!r})" if isinstance(given, (str, int, float, bool)) else ""
+            shown = (
+                f" (got {excerpt(repr(given), 40)})"
+                if isinstance(given, (str, int, float, bool))
+                else ""
+            )
             msg = err["msg"].removeprefix("Value error, ") + shown
-        out.append(Problem(name, line_of(lines, at), dotted(at), msg))
+        out.append(Problem(name, line_of(lines, at), excerpt(dotted(at), 80), msg))
     return out
 
 
@@ -239,7 +278,9 @@ def expand(pb: Playbook, common: Common) -> Playbook:
 def duplicate_ids(
     key: str, items: Sequence[Any], name: str, lines: dict[Path_, int]
 ) -> list[Problem]:
-    ids = [x.id for x in items]
+    from collections import Counter
+
+    ids = Counter(x.id for x in items)  # counted once: a list of 1,000 stays fast
     return [
         Problem(
             name,
@@ -248,7 +289,7 @@ def duplicate_ids(
             f"id '{x.id}' is used twice",
         )
         for j, x in enumerate(items)
-        if ids.count(x.id) > 1
+        if ids[x.id] > 1
     ]
 
 
@@ -265,15 +306,23 @@ def check_playbook(
         problems.append(Problem(name, line_of(lines, at), dotted(at), msg))
 
     seen: dict[str, Question] = {}
+    unsafe_pattern = False
     for i, q in enumerate(pb.questions):
         if q.id in seen:
             add(("questions", i, "id"), f"question id '{q.id}' is used twice")
         if q.when is not None:
             problems += _check_when(q.when, seen, ("questions", i, "when"), name, lines)
         if q.rules.pattern is not None:
+            from .limits import pattern_problem
+
             try:
                 re.compile(q.rules.pattern)
+                slow = pattern_problem(q.rules.pattern)
+                if slow is not None:
+                    unsafe_pattern = True
+                    add(("questions", i, "rules", "pattern"), messages.t("pat_" + slow, "en"))
             except re.error as e:
+                unsafe_pattern = True
                 add(("questions", i, "rules", "pattern"), f"not a valid regular expression: {e}")
         for j, c in enumerate(q.choices):
             if [x.id for x in q.choices].count(c.id) > 1:
@@ -321,7 +370,9 @@ def check_playbook(
     for at, text in texts:
         for m in PLACEHOLDER.finditer(text):
             if m[1] not in seen and m[1] not in BUILT_IN:
-                add(at, f"placeholder {{{{ {m[1]} }}}} is not a question id")
+                add(at, f"placeholder {{{{ {excerpt(m[1], 40)} }}}} is not a question id")
+    if unsafe_pattern:  # the example would be matched against it: report, do not run it
+        return problems
     result = answers.parse(pb.questions, pb.example, today)
     for err in result.errors:
         add(("example", err.field), messages.describe_error(err, pb.question(err.field), "en"))
@@ -552,5 +603,6 @@ def kind_of(data: Any) -> str:
 
 def json_dump(obj: Any) -> str:
     from .models import to_data
+    from .safe import json_text
 
-    return json.dumps(to_data(obj), ensure_ascii=False, indent=2, default=str)
+    return json_text(to_data(obj), indent=2, default=str)

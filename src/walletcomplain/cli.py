@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional
 
 import typer
+from typer.core import TyperGroup
 
 from . import __version__
 
@@ -54,7 +55,42 @@ to collect, a firm complaint letter and the next step if nobody answers.
 Everything stays on this computer. It never asks for passwords or SMS codes.
 """
 
+
+class SafeGroup(TyperGroup):
+    """Click's own usage errors quote what was typed ("No such command '...'"): they pass
+    the same neutralising function as everything else we print."""
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        with neutral_usage_errors():
+            return super().make_context(*args, **kwargs)
+
+    def invoke(self, ctx: Any) -> Any:
+        with neutral_usage_errors():
+            return super().invoke(ctx)
+
+
+@contextmanager
+def neutral_usage_errors() -> Iterator[None]:
+    try:
+        yield
+    except ValueError as e:
+        if "null byte" not in str(e):  # Click's path checks meet a NUL (only via the API)
+            raise
+        from .messages import t
+
+        fail(t("nul_in_path", lang_of(None)))
+    except Exception as e:
+        if hasattr(e, "format_message") and isinstance(getattr(e, "message", None), str):
+            from .safe import neutral
+
+            e.message = neutral(e.message)  # type: ignore[attr-defined]
+            if isinstance(getattr(e, "option_name", None), str):  # NoSuchOption quotes it
+                e.option_name = neutral(e.option_name)  # type: ignore[attr-defined]
+        raise
+
+
 APP_SETTINGS: dict[str, Any] = {
+    "cls": SafeGroup,
     "add_completion": False,
     "no_args_is_help": True,
     "pretty_exceptions_enable": False,
@@ -129,15 +165,44 @@ def today() -> "dt.date":
     if not pinned:
         return dt.date.today()
     try:
-        return dt.date.fromisoformat(pinned)
+        day = dt.date.fromisoformat(pinned)
     except ValueError:
         fail(f"WALLETCOMPLAIN_TODAY: got '{pinned}'; expected a date such as 2026-11-22")
+    if not dt.date(1990, 1, 1) <= day <= dt.date(2999, 12, 31):  # follow-up dates must fit
+        from .messages import t
+
+        fail(t("today_range", lang_of(None), given=pinned))
+    return day
+
+
+def argv_text(value: str | None, option: str, lang: "Lang") -> str | None:
+    """Text from the command line that did not decode as UTF-8 (Python keeps the bytes as
+    lone surrogates) cannot be stored or printed: bad input, said as such."""
+    if value is None or value.isascii():
+        return value
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        from .messages import t
+        from .safe import neutral
+
+        fail(t("argv_encoding", lang, option=option, shown=neutral(value, newlines=False)))
+    return value
 
 
 @contextmanager
 def guard(lang: "Lang") -> Iterator[None]:
     """Turn every expected failure into a clear message and the documented exit code."""
-    from .errors import CaseNotFound, CatalogError, FileExists, InvalidAnswers, NotFound, StoreError
+    from .errors import (
+        CaseNotFound,
+        CatalogError,
+        FileExists,
+        InvalidAnswers,
+        MissingFolder,
+        NotFound,
+        NotRegular,
+        StoreError,
+    )
     from .messages import t
 
     try:
@@ -163,14 +228,29 @@ def guard(lang: "Lang") -> Iterator[None]:
     except CaseNotFound as e:
         fail(t("cl_not_found", lang, id=e.case_id))
     except StoreError as e:
-        fail(t("store_error", lang, error=str(e)), Exit.RUNTIME)
+        fail(t("store_error", lang, error=e.describe(lang)), Exit.RUNTIME)
     except FileExists as e:
         fail(t("file_exists", lang, path=str(e)))
+    except NotRegular as e:
+        fail(t("not_regular", lang, path=str(e)))
+    except MissingFolder as e:
+        fail(t("missing_folder", lang, path=str(e)))
     except OSError as e:
         fail(
             t("os_error", lang, error=f"{e.strerror or e}: {e.filename or ''}".rstrip(": ")),
             Exit.RUNTIME,
         )
+    except ValueError as e:
+        if "null byte" not in str(e):  # a NUL in a file name (only through the Python API)
+            raise
+        fail(t("nul_in_path", lang))
+    except Exception as e:
+        if type(e).__module__ != "sqlite3":  # the case log failing outside a transaction
+            raise
+        from .store import _explain, db_path
+
+        err = _explain(db_path(), e)  # type: ignore[arg-type]
+        fail(t("store_error", lang, error=err.describe(lang)), Exit.RUNTIME)
 
 
 def load_catalog(lang: "Lang", extra: list[Path] | None = None) -> "Catalog":
@@ -189,17 +269,23 @@ class AnswersFileError(ValueError):
 
 def read_answers_file(spec: str, lang: "Lang") -> dict[str, Any]:
     """YAML or JSON, UTF-8 with or without BOM, from a path or '-' (stdin)."""
+    from . import limits
+    from .catalog import excerpt
     from .messages import t
 
     name = "<stdin>" if spec == "-" else spec
-    try:
-        data = sys.stdin.buffer.read() if spec == "-" else Path(spec).read_bytes()
+    try:  # bounded: 1 MiB, a regular file (never /dev/zero, a FIFO or a folder)
+        if spec == "-":
+            data = limits.read_stream(sys.stdin.buffer, limits.MAX_ANSWERS_BYTES)
+        else:
+            data = limits.read_regular(Path(spec), limits.MAX_ANSWERS_BYTES)
+        text = data.decode("utf-8-sig")
+    except limits.LimitError as e:
+        raise AnswersFileError(e.describe(name, lang)) from None
     except OSError as e:
         raise AnswersFileError(
             t("answers_unreadable", lang, name=name, error=e.strerror or str(e))
         ) from None
-    try:
-        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         raise AnswersFileError(t("answers_encoding", lang, name=name, pos=e.start)) from None
     parsed: Any
@@ -208,15 +294,25 @@ def read_answers_file(spec: str, lang: "Lang") -> dict[str, Any]:
 
         try:
             parsed = json.loads(text)
+            limits.check_tree(parsed)
         except json.JSONDecodeError as e:
             raise AnswersFileError(
                 t("answers_syntax", lang, name=name, line=e.lineno, error=e.msg)
             ) from None
+        except RecursionError:  # deeper than the interpreter allows: certainly over the limit
+            raise AnswersFileError(
+                limits.LimitError("depth", limit=limits.MAX_DEPTH).describe(name, lang)
+            ) from None
+        except limits.LimitError as e:
+            raise AnswersFileError(e.describe(name, lang)) from None
     else:
         import yaml
 
         try:
+            limits.scan_yaml(text)  # depth, aliases, sizes: before anything is built
             parsed = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        except limits.LimitError as e:
+            raise AnswersFileError(e.describe(name, lang)) from None
         except yaml.YAMLError as e:
             mark = getattr(e, "problem_mark", None)
             line = mark.line + 1 if mark is not None else "?"
@@ -226,8 +322,12 @@ def read_answers_file(spec: str, lang: "Lang") -> dict[str, Any]:
                     lang,
                     name=name,
                     line=line,
-                    error=getattr(e, "problem", None) or str(e),
+                    error=excerpt(str(getattr(e, "problem", None) or e)),
                 )
+            ) from None
+        except Exception as e:  # PyYAML's constructors fail oddly on odd tags (`!!int`)
+            raise AnswersFileError(
+                t("answers_unparsable", lang, name=name, error=excerpt(f"{type(e).__name__}: {e}"))
             ) from None
     if parsed is None:
         return {}
@@ -241,7 +341,7 @@ def parse_sets(items: list[str], lang: "Lang") -> dict[str, str]:
 
     out: dict[str, str] = {}
     for item in items:
-        key, sep, value = item.partition("=")
+        key, sep, value = argv_text(item, "--set", lang).partition("=")  # type: ignore[union-attr]
         if not sep or not key.strip():
             fail(t("bad_set", lang, item=item))
         out[key.strip()] = value
@@ -312,6 +412,8 @@ def start(
     language = lang_of(lang)
     from .messages import t
 
+    if output is not None and not os.path.lexists(output.parent):  # now, not at the end
+        fail(t("missing_folder", language, path=str(output.parent)))
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         fail(t("i_no_tty", language))
     with guard(language):
@@ -465,8 +567,9 @@ def letter(
         if output is not None:
             from .messages import t
             from .paths import write_atomic
+            from .safe import for_file
 
-            write_atomic(output, body.encode("utf-8"), force=force, mode=0o600)
+            write_atomic(output, for_file(body).encode("utf-8"), force=force, mode=0o600)
         else:
             write_out(body)
         if fmt != Format.json:
@@ -519,8 +622,6 @@ def check_number(
             "wary": NumberExit.WARY,
         }[result.verdict]
         if as_json:
-            import json
-
             payload = {
                 "input": number,
                 "normalized": result.number.national,
@@ -541,7 +642,9 @@ def check_number(
                 "checklist": [s[language] for s in directory.get("scam_signs", [])],
                 "rules": [r[language] for r in directory.get("scam_rules", [])],
             }
-            sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+            from .safe import json_text
+
+            sys.stdout.write(json_text(payload, indent=2) + "\n")
         else:
             from . import views
             from .output import emit
@@ -560,14 +663,13 @@ def providers_list(
     language = lang_of(lang)
     with guard(language):
         if as_json:  # straight from the checked data: no need to rebuild the models
-            import json
-
             from . import catalog
+            from .safe import json_text
 
             src = catalog.sources(catalog.extra_dirs(STATE.playbook_dirs))
             data = catalog.load_data(src, today())
             directory = {k: data["directory"][k] for k in ("providers", "authorities")}
-            sys.stdout.write(json.dumps(directory, ensure_ascii=False, indent=2) + "\n")
+            sys.stdout.write(json_text(directory, indent=2) + "\n")
             return
         cat = load_catalog(language)
         from . import views
@@ -774,7 +876,9 @@ def write_or_print(text: str, output: Path | None, force: bool, lang: "Lang") ->
     if output is None:
         write_out(text)
         return
-    write_atomic(output, text.encode("utf-8"), force=force)
+    from .safe import for_file
+
+    write_atomic(output, for_file(text).encode("utf-8"), force=force)
     say(t("saved_letter", lang, path=str(output)))
 
 
@@ -818,11 +922,16 @@ def cases_list(
         ]
         out.write("  ".join(header).rstrip() + "\n")
         padded = {k: pad(v, width) for k, v in labels.items()}
+        from .safe import neutral
+
         line = "%5d  %s  %-9s  %-8s  %s  %s\n"
         shown = 0
         lines = []
         for case_id, provider, issue, state, created, due in rows:
-            lines.append(line % (case_id, padded[state], provider, issue, created, due or "-"))
+            cells = (
+                neutral(str(x), newlines=False) for x in (provider, issue, created, due or "-")
+            )
+            lines.append(line % (case_id, padded.get(state, "?"), *cells))
             shown += 1
             if len(lines) >= 5000:
                 out.write("".join(lines))
@@ -841,9 +950,9 @@ def cases_list(
 
 
 def json_line(obj: Any) -> str:
-    import json
+    from .safe import json_text
 
-    return json.dumps(obj, ensure_ascii=False)
+    return json_text(obj)
 
 
 @cases_app.command("show")
@@ -915,6 +1024,10 @@ def cases_log(
         from .messages import t
         from .output import say
 
+        ref, note, reply, authority = (
+            argv_text(v, o, language)
+            for v, o in ((ref, "--ref"), (note, "--note"), (reply, "--reply"), (authority, "-a"))
+        )
         case = log.get(case_id)
         cat = load_catalog(language)
         cases.log_contact(log, cat, case, channel.value, day, ref, note, reply, authority)
@@ -964,13 +1077,15 @@ def cases_due(
                 out.write(("," if n else "") + json_line(entry) + "\n")
             out.write("]\n")
             return
+        from .safe import neutral
+
         if len(first) <= 100:
             lines = [f"#{i['id']}  {i['due']}  {i['why']}" for i in rest]
             emit([Block(t("h_due", language), lines=lines, style="warn")], out)
         else:  # a long list streams as plain lines: wrapping each would take seconds
             out.write(f"== {t('h_due', language)} ==\n")
             for i in rest:
-                out.write(f"#{i['id']}  {i['due']}  {i['why']}\n")
+                out.write(neutral(f"#{i['id']}  {i['due']}  {i['why']}", newlines=False) + "\n")
         if limit is not None and len(first) >= limit:
             total = log.count_due(today())
             if total > limit:
@@ -1097,7 +1212,7 @@ def cases_close(
         from .output import say
 
         case = log.get(case_id)
-        cases.close(log, case, outcome.value, note, today())
+        cases.close(log, case, outcome.value, argv_text(note, "--note", language), today())
         say(t("cl_closed", language, id=case_id, outcome=t(f"oc_{outcome.value}", language)))
 
 
@@ -1151,7 +1266,9 @@ def cases_remind(
         if case.next_due is None:
             fail(t("cl_remind_closed", language))
         cat = load_catalog(language)
-        write_atomic(ics, cases.ics(case, cat, language).encode("utf-8"), force=force)
+        from .safe import for_file
+
+        write_atomic(ics, for_file(cases.ics(case, cat, language)).encode("utf-8"), force=force)
         say(t("cl_remind_saved", language, path=str(ics), date=case.next_due.isoformat()))
 
 
@@ -1233,8 +1350,10 @@ def main() -> None:
         sys.stderr.write("\n")
         sys.exit(int(Exit.INTERRUPTED))
     except Exception as e:  # the last line of defence: a short message, never locals
+        from .safe import neutral
+
         sys.stderr.write(
-            f"walletcomplain: internal error: {type(e).__name__}: {e}\n"
+            f"walletcomplain: internal error: {type(e).__name__}: {neutral(str(e)[:300])}\n"
             "Please report this, with the command you ran (leave out personal data).\n"
         )
         sys.exit(int(Exit.RUNTIME))

@@ -178,11 +178,14 @@ def channel_json(ch: Channel, lang: Lang) -> dict[str, Any]:
 
 
 def public_answers(c: Complaint) -> dict[str, Any]:
-    """Answers for output outside the letter: `pii` questions masked."""
+    """Answers for output outside the letter: `pii` questions masked, and the contact phone
+    (shown in full only on the letter's own contact line)."""
     out = answers.to_jsonable(c.values)
     for q in c.playbook.questions:
         if q.pii and isinstance(out.get(q.id), str):
             out[q.id] = privacy.mask_tail(out[q.id])
+        elif q.id in answers.CONTACT_FIELDS and isinstance(out.get(q.id), str):
+            out[q.id] = privacy.mask_contact(out[q.id])
     return out
 
 

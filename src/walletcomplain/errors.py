@@ -61,8 +61,28 @@ class FileExists(FileExistsError):
     """The target exists and --force was not given."""
 
 
+class NotRegular(OSError):
+    """The target exists and is a device, FIFO, socket or folder: never replaced."""
+
+
+class MissingFolder(OSError):
+    """The folder to write into does not exist; we do not create it."""
+
+
 class StoreError(Exception):
-    """The case log cannot be used; the message names the file and says why."""
+    """The case log cannot be used; the message names the file, says why and what to do.
+    Carries its message key (messages.py, st_*) so the CLI can say it in either language."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        from .messages import t
+
+        super().__init__(t(key, "en", **params))
+        self.key, self.params = key, params
+
+    def describe(self, lang: Lang) -> str:
+        from .messages import t
+
+        return t(self.key, lang, **self.params)
 
 
 class CaseNotFound(LookupError):

@@ -19,7 +19,7 @@ from typing import Any, Protocol
 
 from . import answers, complaint, drafts, views
 from .answers import AnswerError, FieldError
-from .errors import FileExists, StoreError
+from .errors import FileExists, MissingFolder, StoreError
 from .letter import format_value
 from .messages import describe_error, describe_notice, t
 from .models import Catalog, Lang, Playbook, Provider, Question
@@ -509,6 +509,12 @@ class Interview:
         while True:
             try:
                 write_atomic(path, text.encode("utf-8"), force=force)
+            except MissingFolder as e:  # a mistyped folder: say so and ask again
+                self.prompter.show([Block(t("missing_folder", lang, path=str(e)), style="warn")])
+                path = Path(
+                    self.prompter.text(t("i_file_name", lang), str(path)).strip() or str(path)
+                )
+                continue
             except FileExists:
                 choice = self.prompter.select(
                     t("i_exists", lang, path=str(path)),

@@ -642,6 +642,139 @@ M: dict[str, tuple[str, str]] = {
         "（只显示最逾期的 {shown} 件，共 {total} 件；加 --all 显示全部）",
         "(showing the {shown} most overdue of {total}; add --all for every one)",
     ),
+    # --- hardening (issue 9) ---
+    "lim_size": (
+        "{name}：文件超过 {limit} 的上限，未读取。",
+        "{name}: the file is over the {limit} limit; it was not read.",
+    ),
+    "lim_not_file": (
+        "{name}：不是普通文件（设备、管道、套接字或文件夹），未读取。",
+        "{name}: not a regular file (a device, FIFO, socket or folder); it was not read.",
+    ),
+    "lim_symlink": (
+        "{name}：是指向本文件夹以外的符号链接，未跟随。",
+        "{name}: a symbolic link to outside its folder; it was not followed.",
+    ),
+    "lim_alias": (
+        "{name}：不支持 YAML 锚点和别名（& 和 *）；请把内容直接写出来。",
+        "{name}: YAML anchors and aliases (& and *) are not accepted; write the values out.",
+    ),
+    "lim_depth": (
+        "{name}：嵌套超过 {limit} 层的上限。",
+        "{name}: nested deeper than the limit of {limit} levels.",
+    ),
+    "lim_items": (
+        "{name}：一个列表或映射超过 {limit} 项的上限。",
+        "{name}: a list or mapping has more than the limit of {limit} entries.",
+    ),
+    "lim_string": (
+        "{name}：一个值超过 {limit} 个字符的上限。",
+        "{name}: a value is longer than the limit of {limit} characters.",
+    ),
+    "pat_nested_repeat": (
+        "重复里又套了可变次数的重复（如 (a+)+），匹配可能耗时极长；请改写",
+        "a repeat inside a repeat (such as (a+)+) can take forever to match; rewrite it",
+    ),
+    "pat_branch_in_repeat": (
+        "重复里有多选分支（如 (a|ab)*），匹配可能耗时极长；请改用字符集 [...] 或改写",
+        "alternatives inside a repeat (such as (a|ab)*) can take forever to match;"
+        " use a set [...] or rewrite it",
+    ),
+    "pat_backreference": (
+        "不支持反向引用（\\1）",
+        "back-references (\\1) are not accepted",
+    ),
+    "pat_many_repeats": (
+        "超过两个不限次数的重复（* + {n,}），匹配可能耗时极长；请给出上限，如 {1,64}",
+        "more than two unbounded repeats (* + {n,}) can take very long to match;"
+        " give an upper bound such as {1,64}",
+    ),
+    "answers_unparsable": (
+        "答案文件 {name} 无法解析（{error}）；应为 YAML 或 JSON 映射，例如 amount: 200",
+        "The answers file {name} could not be parsed ({error}); expected a YAML or JSON"
+        " mapping such as amount: 200",
+    ),
+    "not_regular": (
+        "{path} 不是普通文件（设备、管道、套接字或文件夹），即使加了 --force 也不会覆盖它；请换一个文件名。",
+        "{path} is not a regular file (a device, FIFO, socket or folder); it is never replaced,"
+        " even with --force. Choose another file name.",
+    ),
+    "missing_folder": (
+        "文件夹 {path} 不存在；请先创建它（mkdir -p），或换一个位置。",
+        "The folder {path} does not exist; create it first (mkdir -p) or choose another place.",
+    ),
+    "argv_encoding": (
+        "{option}：不是有效的 UTF-8 文字（{shown}）；请检查终端的编码设置。",
+        "{option}: not valid UTF-8 text ({shown}); check your terminal's encoding.",
+    ),
+    "today_range": (
+        "WALLETCOMPLAIN_TODAY：收到「{given}」；应为 1990-01-01 至 2999-12-31 之间的日期",
+        "WALLETCOMPLAIN_TODAY: got '{given}'; expected a date between 1990-01-01 and 2999-12-31",
+    ),
+    "st_cannot_open": (
+        "{path}：无法打开案件记录（{error}）。",
+        "{path}: cannot open the case log ({error}).",
+    ),
+    "st_orphan": (
+        "{path}：另一个数据库留下的文件，旁边没有案件记录。文件未被改动；请把它移走，然后重新运行命令。",
+        "{path}: a leftover file of another database, with no case log beside it. It was left untouched. Move it away, then run the command again.",
+    ),
+    "st_dangling": (
+        "{path}：是指向 {target} 的符号链接，而目标不存在。没有在那里创建任何文件；请删除这个链接（或让它指向你的案件记录）。",
+        "{path}: a symbolic link to {target}, which does not exist. Nothing was created there. Remove the link (or point it at your case log).",
+    ),
+    "st_not_regular": (
+        "{path}：不是普通文件，因此不是 walletcomplain 的案件记录。文件未被改动。把它移走（或把 WALLETCOMPLAIN_HOME 设为另一个文件夹），walletcomplain 就会在 {path} 新建案件记录。",
+        "{path}: not a regular file, so not a walletcomplain case log. It was left untouched. Move it away (or set WALLETCOMPLAIN_HOME to another folder) and walletcomplain starts a new case log at {path}.",
+    ),
+    "st_empty": (
+        "{path}：是空文件，不是 walletcomplain 的案件记录。文件未被改动。把它移走（或把 WALLETCOMPLAIN_HOME 设为另一个文件夹），walletcomplain 就会在 {path} 新建案件记录。",
+        "{path}: an empty file, not a walletcomplain case log. It was left untouched. Move it away (or set WALLETCOMPLAIN_HOME to another folder) and walletcomplain starts a new case log at {path}.",
+    ),
+    "st_not_sqlite": (
+        "{path}：不是 walletcomplain 的案件记录（不是 SQLite 数据库），或已损坏。文件未被改动。把它移走（或把 WALLETCOMPLAIN_HOME 设为另一个文件夹），walletcomplain 就会在 {path} 新建案件记录。",
+        "{path}: not a walletcomplain case log (not an SQLite database), or damaged. It was left untouched. Move it away (or set WALLETCOMPLAIN_HOME to another folder) and walletcomplain starts a new case log at {path}.",
+    ),
+    "st_foreign": (
+        "{path}：是其他程序的 SQLite 数据库，不是 walletcomplain 的案件记录。文件未被改动。把它移走（或把 WALLETCOMPLAIN_HOME 设为另一个文件夹），walletcomplain 就会在 {path} 新建案件记录。",
+        "{path}: another program's SQLite database, not a walletcomplain case log. It was left untouched. Move it away (or set WALLETCOMPLAIN_HOME to another folder) and walletcomplain starts a new case log at {path}.",
+    ),
+    "st_foreign_wal": (
+        "{path}：案件记录旁边有另一个数据库留下的预写日志（-wal）；打开案件记录会把它写进你的案件。没有改动任何文件。请把 {name} 移走（案件记录本身没有问题），然后重新运行命令。",
+        "{path}: a leftover write-ahead log of another database beside the case log; opening the log would replay it into your cases. Nothing was changed. Move {name} away (the case log itself is fine), then run the command again.",
+    ),
+    "st_full": (
+        "{path}：磁盘已满。这次没有记录任何内容，案件记录里已有的内容也没有丢失；请腾出空间后重新运行命令。",
+        "{path}: the disk is full. Nothing was recorded and nothing already in the case log was lost; free some space and run the command again.",
+    ),
+    "st_busy": (
+        "{path}：案件记录正被另一个程序使用；请稍后再试。",
+        "{path}: the case log is busy in another program; try again in a moment.",
+    ),
+    "st_readonly": (
+        "{path}：案件记录无法写入（只读）；请检查文件权限。",
+        "{path}: the case log cannot be written to (read-only); check its permissions.",
+    ),
+    "st_write_failed": (
+        "{path}：案件记录写入失败（{error}）；这次没有记录任何内容。",
+        "{path}: the case log could not be written ({error}); nothing was recorded.",
+    ),
+    "st_damaged": (
+        "{path}：不是 walletcomplain 的案件记录，或已损坏（{error}）。文件未被改动。把它移走（或把 WALLETCOMPLAIN_HOME 设为另一个文件夹），walletcomplain 就会在 {path} 新建案件记录。",
+        "{path}: not a walletcomplain case log, or damaged ({error}). It was left untouched. Move it away (or set WALLETCOMPLAIN_HOME to another folder) and walletcomplain starts a new case log at {path}.",
+    ),
+    "st_case_damaged": (
+        "案件 {id}：保存的数据已损坏（{error}），无法显示。`walletcomplain cases delete {id}` 可以删除它。",
+        "case {id}: its stored data is damaged ({error}) and cannot be shown. `walletcomplain cases delete {id}` removes it.",
+    ),
+    "nul_in_path": (
+        "文件名里不能有 NUL 字符（\\x00）。",
+        "A file name cannot contain a NUL character (\\x00).",
+    ),
+    "pattern_too_long": (
+        "不超过 {n} 个字符（实际 {got} 个）",
+        "at most {n} characters (got {got})",
+    ),
 }
 
 

@@ -4,7 +4,8 @@ Two renderers for the same blocks: rich panels and tables on a colour terminal,
 and plain aligned text when the stream is not a TTY or NO_COLOR is set. The
 plain path never imports rich, which keeps scripted runs fast. User and
 playbook text is never interpreted: rich gets `Text` objects (no markup, no
-emoji codes), so `[bold]` and `:smile:` print exactly as typed.
+emoji codes), so `[bold]` and `:smile:` print exactly as typed; and every control
+character is shown visibly (safe.neutral) on each of the three ways out below.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ import sys
 import unicodedata
 from collections.abc import Sequence
 from typing import IO, Any, Literal, NamedTuple
+
+from .safe import neutral
 
 Style = Literal["info", "warn", "urgent", "ok"]
 WIDTH = 80
@@ -182,10 +185,26 @@ def render_rich(blocks: list[Block], stream: IO[str]) -> None:
         )
 
 
+def safe_block(b: Block) -> Block:
+    """The block with every control character shown visibly; line breaks are kept only in
+    its lines and in a table's last column (the one that wraps)."""
+
+    def row(r: Sequence[str]) -> list[str]:
+        return [neutral(c, newlines=i == len(r) - 1) for i, c in enumerate(r)]
+
+    return b._replace(
+        title=neutral(b.title, newlines=False),
+        lines=[neutral(x) for x in b.lines],
+        header=row(b.header) if b.header is not None else None,
+        rows=[row(r) for r in b.rows],
+    )
+
+
 def emit(blocks: list[Block], stream: IO[str] | None = None) -> None:
     s = stream if stream is not None else sys.stderr
     if not blocks:
         return
+    blocks = [safe_block(b) for b in blocks]
     if wants_plain(s):
         s.write(render_plain(blocks))
         s.flush()
@@ -194,13 +213,14 @@ def emit(blocks: list[Block], stream: IO[str] | None = None) -> None:
 
 
 def say(message: str, stream: IO[str] | None = None) -> None:
-    """A one-line message on stderr, printed as is."""
+    """A message on stderr, its control characters shown visibly."""
     s = stream if stream is not None else sys.stderr
-    s.write(message.rstrip("\n") + "\n")
+    s.write(neutral(message.rstrip("\n")) + "\n")
     s.flush()
 
 
 def write_out(text: str) -> None:
-    """Primary output (letters, JSON, tables asked for) on stdout."""
+    """Primary output (letters, JSON, tables asked for) on stdout, neutralised."""
+    text = neutral(text)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
     sys.stdout.flush()

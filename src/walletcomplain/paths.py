@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .errors import FileExists
+from .errors import FileExists, MissingFolder, NotRegular
 
 APP = "walletcomplain"
 
@@ -25,11 +25,23 @@ def cache_dir() -> Path:
 
 
 def private_dir(path: Path) -> Path:
-    """Create `path` (and the data directory above it) readable by the user only."""
-    base = home()
-    for d in [base, *reversed([p for p in path.parents if base in p.parents]), path]:
-        if not d.exists():
-            d.mkdir(mode=0o700, parents=True, exist_ok=True)
+    """Create `path`, and any missing folder above it, readable by the user only (0700).
+
+    Every folder is made with mode 0700 on its own (Path.mkdir(parents=True) would give
+    the ones above 0777 less the umask: 0777 under umask 000).
+    """
+    path = Path(path)
+    missing = []
+    for d in [path, *path.parents]:
+        if os.path.isdir(d):
+            break
+        missing.append(d)
+    for d in reversed(missing):
+        try:
+            os.mkdir(d, 0o700)
+        except FileExistsError:
+            if not os.path.isdir(d):
+                raise
     return path
 
 
@@ -37,14 +49,25 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False, mode: int = 0o
     """Write to a temporary file beside `path`, then rename it into place.
 
     A crash or a full disk leaves either the old file or the new one, never half
-    of one. Without `force` an existing file is left alone (FileExists).
+    of one. Without `force` an existing file is left alone (FileExists); with it,
+    only a regular file is replaced, never a device, FIFO, socket or folder
+    (NotRegular). A missing folder is not created (MissingFolder): a mistyped
+    path should not quietly become a new tree of folders.
     """
+    import stat
     import tempfile  # here, not at start-up: most runs write nothing
 
     path = Path(path)
-    if path.exists() and not force:
+    try:
+        st = os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        st = None
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        raise NotRegular(str(path))
+    if st is not None and not force:
         raise FileExists(str(path))
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if not os.path.lexists(path.parent):
+        raise MissingFolder(str(path.parent))
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         os.fchmod(fd, mode) if hasattr(os, "fchmod") else None
@@ -52,7 +75,7 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False, mode: int = 0o
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
-        if not force and path.exists():  # appeared while we were writing
+        if not force and os.path.lexists(path):  # appeared while we were writing
             raise FileExists(str(path))
         os.replace(tmp, path)
     except BaseException:

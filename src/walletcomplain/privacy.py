@@ -31,6 +31,26 @@ _SECRET_EN = (
     r"(?P<gap>\s*(?:is|was|:|=)?\s*)"
     r"(?P<secret>[A-Za-z0-9!@#$%^&*_\-+=.]{4,})"
 )
+# A bare "code" with the digits after it: "code 482913", "the code they sent was 482913",
+# "sent me a code: 482913". Not an error, postal or order code (checked before the match).
+_CODE_EN = (
+    r"(?P<key>(?<![A-Za-z])codes?(?![A-Za-z]))"
+    r"(?P<gap>(?:(?:\s+(?:they|that|which|he|she|it|you|i|we|the bank|the app)){1,2}\s+"
+    r"(?:sent|texted|gave|got|received|sent me|sent us|gave me)(?:\s+(?:me|us|you))?)?"
+    r"\s*(?:is|was|were|:|=)?\s*)"
+    r"(?P<secret>\d{4,8})(?![\d.,:/-]?\d)"
+)
+_NOT_SECRET_CODES = (
+    "error", "postal", "post", "zip", "area", "country", "order", "promo", "coupon", "discount",
+    "product", "tracking", "qr", "bar", "status", "reason", "swift", "bank", "branch", "merchant",
+)  # fmt: skip
+# The Chinese "SMS 482913", "短信里的数字是 482913", "发来的码 482913": an SMS with a short
+# number is a code. A 5-digit service number (95588, 12363) is not, and stays.
+_CODE_ZH = (
+    r"(?P<key>短信|信息|发来的|收到的)(?P<gap>(?:里|中)?(?:的)?(?:数字|号码|码|内容)?"
+    r"\s*(?:是|为|:|\uff1a)?\s*)"
+    r"(?P<secret>\d{4,8})(?!\d)"
+)
 # A seed phrase after its keyword: the words themselves, up to the end of the sentence.
 _SEED_WORDS = (
     r"(?P<key>助记词|seed phrase|recovery phrase|mnemonic)(?P<gap>\s*(?:是|为|is|:|\uff1a)?\s*)"
@@ -54,6 +74,10 @@ _KEYWORDS = (
     "phrase",
     "mnemonic",
     "key",
+    "短信",
+    "信息",
+    "发来",
+    "收到",
 )
 # A raw private key: 64 hex digits, with or without 0x.
 _HEX_KEY = re.compile(r"(?<![0-9A-Fa-f])(?:0x)?[0-9A-Fa-f]{64}(?![0-9A-Fa-f])")
@@ -65,6 +89,8 @@ def _secret_patterns() -> tuple[re.Pattern[str], ...]:
         re.compile(_SEED_WORDS, re.IGNORECASE),
         re.compile(_SECRET_ZH),
         re.compile(_SECRET_EN, re.IGNORECASE),
+        re.compile(_CODE_EN, re.IGNORECASE),
+        re.compile(_CODE_ZH),
     )
 
 
@@ -144,9 +170,15 @@ def mask_secrets(text: str, findings: list[Finding] | None = None) -> str:
     out = findings if findings is not None else []
 
     def sub(m: re.Match[str]) -> str:
-        secret, gap = m.group("secret"), m.group("gap")
+        secret, gap, key = m.group("secret"), m.group("gap"), m.group("key")
         if set(secret) <= {"*"}:  # already masked
             return m.group(0)
+        if key.lower().startswith("code"):
+            before = m.string[max(0, m.start() - 12) : m.start()].lower().split()
+            if before and before[-1].strip("-:") in _NOT_SECRET_CODES:
+                return m.group(0)  # "error code 6001" is a fact worth keeping
+        if key in ("短信", "信息", "发来的", "收到的") and len(secret) == 5 and secret[0] in "19":
+            return m.group(0)  # 95588, 12363: a service number, not a code
         # "my PIN with nobody" is prose; a secret has a digit or an explicit "is"/":".
         if not any(c.isdigit() for c in secret) and not gap.strip() and " " not in secret:
             return m.group(0)
@@ -162,6 +194,14 @@ def mask_secrets(text: str, findings: list[Finding] | None = None) -> str:
         for pattern in _secret_patterns():
             text = pattern.sub(sub, text)
     return _HEX_KEY.sub(sub_hex, text)
+
+
+def mask_contact(value: str) -> str:
+    """A contact phone outside the letter's own contact line: the last four digits only.
+    Text without a phone-length run of digits (a name) is left as it is."""
+    if sum(c.isdigit() for c in value) >= 7:
+        return mask_tail(value)
+    return value
 
 
 def scrub(text: str) -> tuple[str, list[Finding]]:

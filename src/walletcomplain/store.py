@@ -10,9 +10,11 @@ an older database upgrades itself on first use.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -123,29 +125,37 @@ class Store:
     # --- opening --------------------------------------------------------------------------
 
     def _connect(self) -> sqlite3.Connection:
+        """Open our database, or refuse without changing a byte.
+
+        Everything that decides whether the file is ours reads it directly (the header,
+        the -wal's frames) or through an immutable read-only connection, which creates
+        no -wal or -shm. Only a file that carries our application_id (or an older log
+        of ours, recognised by its tables) is ever opened for writing. A new log is
+        built beside its final name and linked into place, so that no run ever meets a
+        half-made or empty file of ours.
+        """
         path = self.path
         try:
             paths.private_dir(path.parent)
-            if (
-                not path.exists()
-            ):  # created private: SQLite gives its -wal and -shm files the same mode
-                os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
-            elif path.is_dir():
-                raise StoreError(f"{path}: is a directory, not a walletcomplain database")
+            if not os.path.lexists(path):
+                _refuse_orphans(path)
+                _create(path)
+            legacy = _check_ours(path)
             conn = sqlite3.connect(path, timeout=30, isolation_level=None)
         except OSError as e:
-            raise StoreError(f"{path}: cannot open the case log ({e.strerror or e})") from None
+            raise StoreError("st_cannot_open", path=path, error=e.strerror or e) from None
+        except sqlite3.Error as e:
+            raise _explain(path, e) from None
         try:
             conn.execute("PRAGMA busy_timeout = 30000")
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA synchronous = NORMAL")
-        except sqlite3.DatabaseError as e:
+            if legacy:  # an older log of ours: stamp it, so it is known as ours from now on
+                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        except sqlite3.Error as e:
             conn.close()
-            raise StoreError(
-                f"{path}: not a walletcomplain case log, or damaged ({e}). It was left untouched; "
-                "move it away (or set WALLETCOMPLAIN_HOME) to start a new one."
-            ) from None
+            raise _explain(path, e) from None
         conn.row_factory = sqlite3.Row
         return conn
 
@@ -162,23 +172,29 @@ class Store:
                     if statement.strip():
                         c.execute(statement)
                 if version == 2:
-                    _import_draft_files(c)
+                    _import_draft_files(c, self.path.parent)
                 c.execute("INSERT INTO migrations VALUES (?, ?)", (version, _now()))
 
     @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
-        """One transaction: all of it, or (on any error) none of it."""
+        """One transaction: all of it, or (on any error) none of it. A full disk or a
+        damaged file becomes a StoreError that says so; what was there stays."""
         try:
             self.conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.DatabaseError as e:
-            raise StoreError(f"{self.path}: {e}") from None
+        except sqlite3.Error as e:
+            raise _explain(self.path, e, writing=True) from None
         try:
             yield self.conn
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        else:
             self.conn.execute("COMMIT")
+        except BaseException as e:
+            try:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass  # SQLite rolls back by itself when it cannot
+            if isinstance(e, sqlite3.Error) and not isinstance(e, _OUR_BUGS):
+                raise _explain(self.path, e, writing=True) from None
+            raise
 
     def close(self) -> None:
         self.conn.close()
@@ -364,22 +380,191 @@ class Store:
             c.execute("DELETE FROM drafts WHERE id = ?", (draft_id,))
 
 
-def _import_draft_files(c: sqlite3.Connection) -> None:
-    """Drafts from before the case log were JSON files in drafts/: move them in."""
-    folder = db_path().parent / "drafts"
-    if not folder.is_dir():
+DRAFT_KEYS = frozenset({"id", "provider", "issue", "lang", "answers", "saved", "version"})
+DRAFT_ID = re.compile(r"\d{8}-\d{6}-\d{6}")
+
+
+# Errors that mean our code is wrong, not the disk: they stay what they are.
+_OUR_BUGS = (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.InterfaceError)
+
+
+def _import_draft_files(c: sqlite3.Connection, home: Path) -> None:
+    """Drafts from before the case log were JSON files in drafts/: copy them in.
+
+    Only files in our own draft format are read (a regular file named after its draft
+    id, with our keys and nothing else), never through a symbolic link, and each one
+    imported is renamed to `.json.imported`, not deleted: a `report.json` of the user's
+    that happens to sit there is left exactly as it was.
+    """
+    from . import limits
+
+    folder = home / "drafts"
+    if folder.is_symlink() or not folder.is_dir():
         return
     for f in sorted(folder.glob("*.json")):
         try:
-            data = json.loads(f.read_text(encoding="utf-8"))
-            draft_id = str(data["id"])
-        except (OSError, ValueError, KeyError, TypeError):
-            continue  # unreadable: left where it is
+            data = json.loads(limits.read_regular(f, 1 << 20, follow=False).decode("utf-8"))
+        except (OSError, ValueError, limits.LimitError):
+            continue  # unreadable or not a plain file: left where it is
+        if not _is_draft(data) or f.name != f"{data['id']}.json":
+            continue
         c.execute(
             "INSERT OR IGNORE INTO drafts (id, data, saved) VALUES (?, ?, ?)",
-            (draft_id, json.dumps(data, ensure_ascii=False), str(data.get("saved", ""))),
+            (data["id"], json.dumps(data, ensure_ascii=False), str(data.get("saved", ""))),
         )
-        f.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # imported all the same; a second import is ignored
+            f.rename(f.with_name(f.name + ".imported"))
+
+
+def _is_draft(data: Any) -> bool:
+    return (
+        isinstance(data, dict)
+        and {"id", "lang", "answers"} <= data.keys() <= DRAFT_KEYS
+        and isinstance(data["id"], str)
+        and DRAFT_ID.fullmatch(data["id"]) is not None
+        and data["lang"] in ("zh", "en")
+        and isinstance(data["answers"], dict)
+        and all(isinstance(data.get(k), (str, type(None))) for k in ("provider", "issue", "saved"))
+    )
+
+
+# --- is it ours? ------------------------------------------------------------------------------
+
+APPLICATION_ID = 0x57434C47  # "WCLG": stamped in the SQLite header of every case log of ours
+OUR_TABLES = frozenset({"migrations", "cases", "events", "drafts", "sqlite_sequence"})
+_HEADER = b"SQLite format 3\x00"
+_WAL_MAGIC = (0x377F0682, 0x377F0683)
+
+
+def _refuse_orphans(path: Path) -> None:
+    """A -wal or -journal without its database belongs to some other database: SQLite would
+    replay it into a new log of ours."""
+    for extra in ("-wal", "-journal"):
+        other = Path(f"{path}{extra}")
+        if os.path.lexists(other):
+            raise StoreError("st_orphan", path=other)
+
+
+def _create(path: Path) -> None:
+    """A new, empty, stamped log: made under a temporary name, then linked into place."""
+    import tempfile
+
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".new", dir=path.parent)
+    os.close(fd)  # mkstemp: mode 0600, and SQLite gives its -wal and -shm files the same
+    try:
+        conn = sqlite3.connect(tmp, isolation_level=None)
+        try:
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("CREATE TABLE migrations (version INTEGER PRIMARY KEY, applied TEXT)")
+        finally:
+            conn.close()
+        try:
+            os.link(tmp, path)  # never replaces: another process may have made one meanwhile
+        except FileExistsError:
+            pass
+        except OSError:  # no hard links on this file system
+            if not os.path.lexists(path):
+                os.replace(tmp, path)
+    finally:
+        for extra in ("", "-wal", "-shm"):
+            Path(tmp + extra).unlink(missing_ok=True)
+
+
+def _check_ours(path: Path) -> bool:
+    """Raise StoreError unless `path` is our case log; True if it is an older one of ours
+    that predates the stamp. Reads only: the file is left byte for byte as it was."""
+    if os.path.islink(path) and not path.exists():
+        raise StoreError("st_dangling", path=path, target=os.readlink(path))
+    st = path.stat()
+    import stat
+
+    if not stat.S_ISREG(st.st_mode):
+        raise StoreError("st_not_regular", path=path)
+    if st.st_size == 0:
+        raise StoreError("st_empty", path=path)
+    with open(path, "rb") as f:
+        header = f.read(100)
+    if len(header) < 100 or not header.startswith(_HEADER):
+        raise StoreError("st_not_sqlite", path=path)
+    app_id = int.from_bytes(header[68:72], "big")
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    legacy = False
+    if app_id != APPLICATION_ID:
+        if app_id != 0 or not _has_only_our_tables(path):
+            raise StoreError("st_foreign", path=path)
+        legacy = True
+    _check_wal(path, page_size, app_id)
+    return legacy
+
+
+def _has_only_our_tables(path: Path) -> bool:
+    """An unstamped database is an older log of ours if it holds our tables and no others.
+    Looked at through an immutable connection: no lock, no -wal, no -shm, no write."""
+    from urllib.parse import quote
+
+    uri = f"file:{quote(os.path.abspath(path))}?mode=ro&immutable=1"
+    try:
+        conn = sqlite3.connect(uri, uri=True)
+        try:
+            names = {
+                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+    return "migrations" in names and names <= OUR_TABLES
+
+
+def _check_wal(path: Path, page_size: int, app_id: int) -> None:
+    """A -wal beside our log is replayed into it on open. Ours (a crash, or another
+    walletcomplain running now) is welcome; one left by another database is not. A WAL
+    carries no owner, but every copy of page 1 in it carries its database's
+    application_id, which must be the one in our file, and its page size must be ours.
+    (A foreign WAL that never touched page 1 cannot be told apart: a known limit.)"""
+    wal = Path(f"{path}-wal")
+    try:
+        with open(wal, "rb") as f:
+            head = f.read(32)
+            if len(head) < 32:
+                return  # empty: SQLite starts it afresh
+            magic = int.from_bytes(head[0:4], "big")
+            wal_page = int.from_bytes(head[8:12], "big")
+            salt = head[16:24]
+            if magic not in _WAL_MAGIC or wal_page != page_size:
+                raise StoreError("st_foreign_wal", path=wal, name=wal.name)
+            offset = 32
+            for _ in range(100_000):  # bounded: a WAL is checkpointed at ~1,000 pages
+                f.seek(offset)
+                frame = f.read(24)
+                if len(frame) < 24 or frame[8:16] != salt:
+                    break  # the end, or frames SQLite itself would ignore
+                if int.from_bytes(frame[0:4], "big") == 1:
+                    page = f.read(100)
+                    if int.from_bytes(page[68:72], "big") != app_id:
+                        raise StoreError("st_foreign_wal", path=wal, name=wal.name)
+                    if not page.startswith(_HEADER):
+                        raise StoreError("st_foreign_wal", path=wal, name=wal.name)
+                offset += 24 + page_size
+    except FileNotFoundError:
+        return
+
+
+def _explain(path: Path, e: sqlite3.Error, writing: bool = False) -> StoreError:
+    """What an SQLite error means for the user: a full disk is a full disk, not damage."""
+    code = getattr(e, "sqlite_errorcode", None)
+    text = str(e)
+    if code == 13 or "disk is full" in text:  # SQLITE_FULL
+        return StoreError("st_full", path=path)
+    if code in (5, 6) or "locked" in text or "busy" in text:
+        return StoreError("st_busy", path=path)
+    if code == 8 or "readonly" in text:
+        return StoreError("st_readonly", path=path)
+    if writing:
+        return StoreError("st_write_failed", path=path, error=text)
+    return StoreError("st_damaged", path=path, error=text)
 
 
 def _now() -> str:
@@ -391,6 +576,13 @@ def _iso(day: dt.date | None) -> str | None:
 
 
 def _case(row: sqlite3.Row) -> Case:
+    try:
+        return _case_of(row)
+    except (ValueError, TypeError, KeyError) as e:  # hand-edited or damaged
+        raise StoreError("st_case_damaged", id=row["id"], error=type(e).__name__) from None
+
+
+def _case_of(row: sqlite3.Row) -> Case:
     return Case(
         id=row["id"],
         provider=row["provider"],

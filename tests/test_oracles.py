@@ -1,0 +1,306 @@
+"""Tests that bite: independent oracles for privacy, answers and escalation.
+
+The card numbers are public test cards (card networks' and payment processors' published
+test lists), written out by hand: the test does not build them with the function it tests.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from walletcomplain import answers, escalation, privacy
+from walletcomplain.answers import AnswerError, parse_value
+from walletcomplain.cli import app
+from walletcomplain.models import Catalog, Question, Rules, Text
+
+from .conftest import TODAY
+from .test_cli import RECHARGE, write_example
+
+VALID_CARDS = [
+    "4111111111111111",  # Visa
+    "4012888888881881",
+    "4222222222222",  # Visa, 13 digits
+    "4000056655665556",
+    "5555555555554444",  # Mastercard
+    "5105105105105100",
+    "2223003122003222",  # Mastercard 2-series
+    "378282246310005",  # Amex, 15 digits
+    "371449635398431",
+    "378734493671000",
+    "6011111111111117",  # Discover
+    "6011000990139424",
+    "3530111333300000",  # JCB
+    "3566002020360505",
+    "30569309025904",  # Diners, 14 digits
+    "38520000023237",
+    "6200000000000005",  # UnionPay
+    "6250941006528599",
+    "6205500000000000004",  # UnionPay, 19 digits
+]
+# The same numbers with the last digit changed: none passes the check.
+INVALID_CARDS = [c[:-1] + str((int(c[-1]) + k) % 10) for c in VALID_CARDS for k in (1, 5)]
+
+
+@pytest.mark.parametrize("card", VALID_CARDS)
+def test_published_test_cards_pass_luhn_and_are_masked(card: str) -> None:
+    assert privacy.luhn_ok(card)
+    text, findings = privacy.scrub(f"卡号 {card} 被扣款")
+    assert card not in text and f"****{card[-4:]}" in text
+    assert [f.kind for f in findings] == ["card"]
+    grouped = " ".join(card[i : i + 4] for i in range(0, len(card), 4))
+    assert privacy.scrub(f"card {grouped} charged")[0] == f"card ****{card[-4:]} charged"
+
+
+@pytest.mark.parametrize("number", INVALID_CARDS)
+def test_near_misses_fail_luhn_and_stay(number: str) -> None:
+    assert not privacy.luhn_ok(number)
+    text, findings = privacy.scrub(f"order {number} placed")
+    if not re.fullmatch(r"1[3-9]\d{9}", number):  # (a mobile-shaped number is masked as such)
+        assert text == f"order {number} placed" and findings == []
+
+
+def test_card_length_bounds() -> None:
+    assert privacy.scrub("x 4222222222222 y")[0] == "x ****2222 y"  # 13: the shortest
+    assert privacy.scrub("x 6205500000000000004 y")[0] == "x ****0004 y"  # 19: the longest
+    twelve = "420000000000"  # 12 digits, Luhn-valid, too short for a card
+    assert privacy.luhn_ok(twelve)
+    assert privacy.scrub(f"x {twelve} y")[0] == f"x {twelve} y"
+
+
+# --- secrets ---------------------------------------------------------------------------------
+
+ZH_KEYWORDS = [
+    "验证码", "校验码", "动态码", "短信码", "动态密码", "支付密码", "登录密码",
+    "交易密码", "取款密码", "密码", "安全码", "口令", "助记词", "私钥",
+]  # fmt: skip
+EN_KEYWORDS = [
+    "password", "passcode", "passwd", "PIN", "OTP", "one-time code", "verification code",
+    "SMS code", "security code", "auth code", "CVV", "CVN", "CVC", "seed phrase",
+    "recovery phrase", "mnemonic", "private key",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("kw", ZH_KEYWORDS)
+@pytest.mark.parametrize("gap", ["", "是", "：", " 为 "])
+def test_every_chinese_secret_keyword(kw: str, gap: str) -> None:
+    text, findings = privacy.scrub(f"对方让我说出{kw}{gap}482913x")
+    assert "482913" not in text and privacy.SECRET_MASK in text
+    assert findings and findings[0].kind == "secret"
+
+
+@pytest.mark.parametrize("kw", EN_KEYWORDS)
+@pytest.mark.parametrize("gap", [" ", ": ", " is ", " was ", "="])
+def test_every_english_secret_keyword(kw: str, gap: str) -> None:
+    text, findings = privacy.scrub(f"they asked for my {kw}{gap}48x2913 today")
+    assert "48x2913" not in text and privacy.SECRET_MASK in text
+    assert findings and findings[0].kind == "secret"
+
+
+SEED = "abandon ability able about above absent absorb abstract absurd abuse access accident"
+
+
+@pytest.mark.parametrize(
+    "lead", ["助记词：", "助记词是 ", "my seed phrase is ", "recovery phrase: ", "mnemonic "]
+)
+def test_every_seed_word_is_blanked(lead: str) -> None:
+    text, findings = privacy.scrub(f"客服让我发 {lead}{SEED}。然后钱没了")
+    assert not any(w in text for w in SEED.split()), text
+    assert text.endswith("。然后钱没了") and findings
+
+
+def test_words_without_a_seed_keyword_stay() -> None:
+    assert privacy.scrub(f"the words {SEED}")[0] == f"the words {SEED}"
+
+
+CODE_PHRASES = [
+    "code {c}",
+    "Code: {c}",
+    "the code they sent was {c}",
+    "the code that they sent me was {c}",
+    "they sent me a code {c} and then called",
+    "code was {c}.",
+    "短信 {c}",
+    "短信{c}",
+    "短信里的数字是{c}",
+    "短信内容：{c}",
+    "发来的码 {c}",
+    "收到的号码是 {c}",
+]
+
+
+@given(
+    phrase=st.sampled_from(CODE_PHRASES),
+    code=st.from_regex(r"\A[0-9]{4,8}\Z"),
+    before=st.sampled_from(["", "Then ", "然后", "I told them: "]),
+)
+def test_codes_in_any_phrasing_are_blanked(phrase: str, code: str, before: str) -> None:
+    if re.fullmatch(r"[19]\d{4}", code) and phrase[0] in "短发收":
+        code = "4" + code[1:]  # (a 5-digit 95xxx/12xxx after 短信 is a service number)
+    text, findings = privacy.scrub(before + phrase.format(c=code))
+    assert code not in text, text
+    assert findings
+
+
+@given(code=st.from_regex(r"\A[0-9]{4,6}\Z"))
+def test_error_and_postal_codes_stay(code: str) -> None:
+    for prose in [f"error code {code}", f"postal code {code}", f"order code: {code}"]:
+        assert privacy.scrub(prose)[0] == prose
+
+
+@pytest.mark.parametrize("service", ["95588", "12363", "95188"])
+def test_sms_service_numbers_stay(service: str) -> None:
+    assert privacy.scrub(f"短信 {service} 发来扣款通知")[0] == f"短信 {service} 发来扣款通知"
+
+
+# --- the case log: --ref, --note, --reply, and the contact phone --------------------------------
+
+CARD = "4111 1111 1111 1111"
+
+
+@pytest.fixture
+def logged(runner: CliRunner, tmp_path: Path) -> CliRunner:
+    answers_file = write_example(runner, tmp_path)
+    assert runner.invoke(app, [*RECHARGE, str(answers_file), "--save"]).exit_code == 0
+    for opt, value in [
+        ("--ref", f"卡号 {CARD}"),
+        ("--ref", "code 482913"),
+        ("--note", "验证码 736251 给了对方"),
+        ("--reply", f"客服说把短信 915263 和卡号 {CARD} 发给他"),
+    ]:
+        result = runner.invoke(app, ["cases", "log", "1", "-c", "hotline", opt, value])
+        assert result.exit_code == 0, result.output
+    return runner
+
+
+SECRETS = ["4111111111111111", CARD, "482913", "736251", "915263"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["cases", "show", "1"],
+        ["cases", "show", "1", "--json"],
+        ["cases", "export", "1"],
+        ["cases", "export", "1", "-f", "json"],
+        ["cases", "escalate", "1", "--to", "pboc"],
+    ],
+)
+def test_ref_note_and_reply_are_masked_everywhere(logged: CliRunner, args: list[str]) -> None:
+    result = logged.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    for secret in SECRETS:
+        assert secret not in result.output, (secret, args)
+    assert "****1111" in result.output
+
+
+def test_contact_phone_only_on_the_letters_contact_line(logged: CliRunner, tmp_path: Path) -> None:
+    phone = "13800138000"
+    md = logged.invoke(app, ["cases", "export", "1"]).stdout
+    assert md.count(phone) == 1  # the letter's own contact line, quoted in the export
+    assert re.search(rf"^(联系电话|Phone)：?:? ?{phone}$", md, re.M)
+    data = json.loads(logged.invoke(app, ["cases", "export", "1", "-f", "json"]).stdout)
+    assert data["answers"]["contact_phone"] == "****8000"
+    assert data["answers"]["contact_name"] == "张三"  # a name has no number to mask
+    answers_file = write_example(logged, tmp_path)
+    out = json.loads(logged.invoke(app, [*RECHARGE, str(answers_file), "-f", "json"]).stdout)
+    assert out["answers"]["contact_phone"] == "****8000"
+    assert phone in out["letter"]["text"]
+    text = logged.invoke(app, [*RECHARGE, str(answers_file)])
+    assert text.stdout.count(phone) == 1 and phone not in text.stderr
+
+
+def test_contact_phone_help_says_what_is_true(cat: Catalog) -> None:
+    q = cat.playbooks["recharge"].question("contact_phone")
+    assert q is not None and q.help is not None
+    assert "letter's contact line" in q.help.en and "last 4 digits" in q.help.en
+    assert "case log" in q.help.en and "everywhere else" not in q.help.en
+
+
+def test_mask_contact() -> None:
+    assert privacy.mask_contact("13800138000") == "****8000"
+    assert privacy.mask_contact("010-6512 3456") == "****3456"
+    assert privacy.mask_contact("张三") == "张三"
+    assert privacy.mask_contact("123456") == "123456"  # too short to be a phone number
+
+
+# --- answers ---------------------------------------------------------------------------------
+
+T = Text(zh="标签", en="label")
+
+
+def q(type_: str, **kw: object) -> Question:
+    return Question(id="x", type=type_, label=T, prompt=T, **kw)  # type: ignore[arg-type]
+
+
+def test_today_is_not_the_future() -> None:
+    question = q("date", rules=Rules(not_future=True))
+    assert parse_value(question, TODAY.isoformat(), TODAY) == TODAY
+    with pytest.raises(AnswerError) as e:
+        parse_value(question, (TODAY + dt.timedelta(days=1)).isoformat(), TODAY)
+    assert e.value.code == "future"
+
+
+@pytest.mark.parametrize(
+    "raw", ["2026-1-5", "2026/1/5", "2026年1月5日", "2026年1月5号", "2026.1.5"]
+)
+def test_single_digit_months_and_days(raw: str) -> None:
+    assert answers.parse_date(raw) == dt.date(2026, 1, 5)
+    assert answers.parse_date(
+        raw.replace("-1-", "-10-")
+        .replace("/1/", "/10/")
+        .replace("年1月", "年10月")
+        .replace(".1.", ".10.")
+    ) == dt.date(2026, 10, 5)
+
+
+def test_bounds_are_inclusive() -> None:
+    question = q("int", rules=Rules(min=Decimal(1), max=Decimal(10)))
+    assert parse_value(question, "10", TODAY) == 10
+    assert parse_value(question, "1", TODAY) == 1
+    for raw, code in [("11", "max"), ("0", "min")]:
+        with pytest.raises(AnswerError) as e:
+            parse_value(question, raw, TODAY)
+        assert e.value.code == code
+    money = q("money", rules=Rules(max=Decimal("100.00")))
+    assert parse_value(money, "100", TODAY) == Decimal("100.00")
+    with pytest.raises(AnswerError) as e:
+        parse_value(money, "100.01", TODAY)
+    assert e.value.code == "max"
+
+
+def test_max_length_bound_is_inclusive() -> None:
+    question = q("text", rules=Rules(max_length=4))
+    assert parse_value(question, "abcd", TODAY) == "abcd"
+    with pytest.raises(AnswerError):
+        parse_value(question, "abcde", TODAY)
+
+
+# --- escalation -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("provider_id", ["alipay", "wechatpay", "jdpay", "unionpay"])
+def test_hotline_first_whatever_the_yaml_order(cat: Catalog, provider_id: str) -> None:
+    p = cat.directory.provider(provider_id)
+    assert p is not None
+    kinds = {c.kind for c in p.channels}
+    assert "hotline" in kinds
+    for order in (
+        list(reversed(p.channels)),
+        sorted(p.channels, key=lambda c: c.kind == "hotline"),
+    ):
+        shuffled = dataclasses.replace(p, channels=order)
+        plan = escalation.plan(cat.directory, shuffled, cat.playbooks["recharge"])
+        assert plan.channels[0].kind == "hotline"
+        assert plan.steps[0].channels[0].kind == "hotline"
+        if "in_app" in kinds:  # then in the app, before the web and e-mail
+            assert next(c.kind for c in plan.channels if c.kind != "hotline") == "in_app"
