@@ -69,7 +69,7 @@ def second_half(child: pexpect.spawn) -> None:
     answer(child, "怎么解决", SPACE + ENTER)
     answer(child, "别的诉求", ENTER)
     answer(child, "你的姓名", "张三", ENTER)
-    answer(child, "联系你的电话", ENTER)
+    answer(child, "你的联系电话", ENTER)
     answer(child, "出问题的账户", ENTER)
     answer(child, "都对吗", ENTER)
     answer(child, "保存为文件吗", ENTER)
@@ -104,7 +104,9 @@ def test_ctrl_c_then_resume_finishes_the_same_letter(tmp_path: Path) -> None:
     assert len(drafts_in(home)) == 1
 
     child = spawn(["start", "--resume"], tmp_path, home)
-    child.expect_exact("继续草稿")
+    child.expect_exact("继续上次的投诉草稿")  # the recap: provider, problem, date, answers
+    child.expect_exact("微信支付")
+    child.expect_exact("开始于")
     second_half(child)
     child.close()
     assert child.exitstatus == 0

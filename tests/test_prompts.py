@@ -13,9 +13,10 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
 from walletcomplain import drafts, store, views
-from walletcomplain.interview import Interrupted, Interview, QuestionaryPrompter, resume
+from walletcomplain.interview import Interrupted, Interview, resume
 from walletcomplain.models import Catalog, Lang
 from walletcomplain.output import Block, render_plain
+from walletcomplain.prompter import QuestionaryPrompter
 
 from .conftest import TODAY
 
@@ -107,7 +108,7 @@ def test_when_branch_and_an_edit_in_review(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     iv, _ = interview(cat, "en")
-    review_edit = [DOWN * 6, ENTER]  # "Change: Bank card debited" is the 7th entry
+    review_edit = [DOWN, ENTER, DOWN * 5, ENTER]  # "change an answer", then "bank card debited"
     # fmt: off
     keys = [*RECHARGE_KEYS, *review_edit, DOWN, ENTER,  # now: not debited
             ENTER,  # review again: write the letter

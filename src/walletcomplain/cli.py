@@ -312,34 +312,61 @@ def start(
     with guard(language):
         cat = load_catalog(language, playbooks)
         from . import drafts
-        from .interview import Interrupted, Interview, QuestionaryPrompter
+        from .interview import Interrupted, Interview
         from .interview import resume as resume_draft
-        from .output import emit, say
+        from .output import say
+        from .prompter import QuestionaryPrompter
         from .store import enabled
 
-        iv = Interview(QuestionaryPrompter(language), cat, language, today(), output)
+        prompter = QuestionaryPrompter(language)
+        prompter.catch_signals()
+        iv = Interview(prompter, cat, language, today(), output)
         iv.record = enabled() and not no_save
-        if resume:
-            found = drafts.load_all()
-            if not found:
-                say(t("i_no_drafts", language))
-                return
-            draft = found[0] if len(found) == 1 else pick_draft(iv, found, cat, language)
-            back = resume_draft(cat, draft, today())
-            iv.draft, iv.values, iv.done = draft, back.values, back.done
-            if lang is None and STATE.lang is None:
-                iv.lang = language = draft.lang
-                iv.prompter = QuestionaryPrompter(language)
-            say(t("i_resuming", language, n=len(back.done)))
-            if back.dropped:
-                say(t("i_draft_dropped", language, fields=", ".join(back.dropped)))
-            provider, issue = draft.provider, draft.issue
         try:
+            if resume:
+                found = drafts.load_all()
+                if not found:
+                    say(t("i_no_drafts", language))
+                    return
+                draft = found[0] if len(found) == 1 else pick_draft(iv, found, cat, language)
+                back = resume_draft(cat, draft, today())
+                iv.draft, iv.values, iv.done = draft, back.values, back.done
+                if lang is None and STATE.lang is None:
+                    iv.lang = language = draft.lang
+                    iv.prompter = prompter = QuestionaryPrompter(language)
+                if back.dropped:
+                    say(t("i_draft_dropped", language, fields=", ".join(back.dropped)))
+                provider, issue = draft.provider, draft.issue
             iv.run(provider, issue)
         except Interrupted as e:
-            emit([])
-            key = "i_interrupted" if e.where else "i_interrupted_nothing"
-            fail("\n" + t(key, language, path=e.where or ""), Exit.INTERRUPTED)
+            stopped(e, language)
+        except KeyboardInterrupt as e:  # before the interview began (choosing a draft)
+            stopped(Interrupted(None, getattr(e, "signum", None)), language)
+
+
+def stopped(e: Any, lang: "Lang") -> NoReturn:
+    """The way out of an interrupted `start`: say where the answers are, exit 130 (Ctrl-C),
+    143 (SIGTERM) or 129 (SIGHUP). A closed terminal cannot be written to: stay quiet."""
+    import contextlib
+
+    from .messages import t
+    from .output import say
+
+    if e.signum is None:
+        key = "i_interrupted" if e.where else "i_interrupted_nothing"
+        code = Exit.INTERRUPTED
+    else:
+        key = "i_terminated" if e.where else "i_interrupted_nothing"
+        code = 128 + int(e.signum)
+    try:
+        say("\n" + t(key, lang, path=e.where or ""))
+        sys.stdout.flush()
+    except (OSError, ValueError):  # the terminal is gone: nothing can be said, exit quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        for fd in (1, 2):
+            with contextlib.suppress(OSError):
+                os.dup2(devnull, fd)
+    raise typer.Exit(code)
 
 
 def record_case(rep: Any, lang: "Lang") -> None:

@@ -58,6 +58,7 @@ def pad(text: str, width: int) -> str:
 
 
 NO_LINE_START = set("，。；：、）」』”！？,.;:!?)")
+NO_LINE_END = set("（「『“‘《【(")
 
 
 def wrap(text: str, width: int) -> list[str]:
@@ -80,6 +81,8 @@ def wrap(text: str, width: int) -> list[str]:
                     carry.insert(0, line.pop())  # a run of closing marks moves as one
                 if word in NO_LINE_START and "".join(line).strip():
                     carry.insert(0, line.pop())  # with the character before it
+                while line and line[-1] in NO_LINE_END and "".join(line[:-1]).strip():
+                    carry.insert(0, line.pop())  # an opening mark goes down with its text
                 if not "".join(line).strip():  # nothing would be left: overflow instead
                     line += [*carry, word]
                     used = cell_width("".join(line))
