@@ -90,12 +90,12 @@ class Message(str):
         app = get_app_or_none()
         done = app is not None and app.is_done
         width = columns() - 1  # the last column makes some terminals wrap early
-        lines = fit(self.question, width - 3, "  ")  # "? " and a space come first
+        question = self.question
+        if done and self.summary is not None and self.summary():
+            question += " " + self.summary()
+        lines = fit(question, width - 3, "  ")  # "? " and a space come first
         if done:
-            text = "\n".join(lines)
-            if self.summary is not None:
-                text += " " + self.summary()
-            return text + (f"\n{INPUT_MARK}" if self.input_below else "")
+            return "\n".join(lines) + (f"\n{INPUT_MARK}" if self.input_below else "")
         for note in self.notes:
             lines += fit("  " + note, width, "  ")
         if self.input_below:
@@ -180,8 +180,9 @@ class QuestionaryPrompter:
         ]
         chosen = next((c for c in items if c.value == default), None)
         hint = t("i_select_search_hint" if search else "i_select_hint", lang)
+        picked: list[str] = []  # the title once answered, wrapped with the question
         question = self.q.select(
-            Message(message, [*notes, hint]),
+            Message(message, [*notes, hint], summary=lambda: "".join(picked)),
             items,
             default=chosen,
             use_search_filter=search,
@@ -195,7 +196,7 @@ class QuestionaryPrompter:
             ic.text = lambda: _localise_tokens(list(original()), lang)
             if search:
                 _filter_any_character(question, ic)
-                _no_silent_default(question, ic, lang, match)
+            _answer_on_enter(question, ic, lang, match, picked)
         return str(self._ask(question, back))
 
     def checkbox(
@@ -326,10 +327,17 @@ def _filter_any_character(question: Any, ic: Any) -> None:
                 ic.add_search_character(ch)
 
 
-def _no_silent_default(
-    question: Any, ic: Any, lang: Lang, match: Callable[[str], list[str]] | None
+def _answer_on_enter(
+    question: Any,
+    ic: Any,
+    lang: Lang,
+    match: Callable[[str], list[str]] | None,
+    picked: list[str],
 ) -> None:
-    """Enter on a filter that matches nothing: say so, and point at the closest choice."""
+    """Enter answers with the choice pointed at, but never silently: on a filter that
+    matches nothing it says so and points at the closest choice. The answer's title goes
+    into `picked`, so the message shows it wrapped with the question (questionary would
+    append it after the last line, where a long one runs off the edge)."""
 
     @question.application.key_bindings.add("enter", eager=True)  # type: ignore[untyped-decorator]
     def _(event: Any) -> None:
@@ -347,5 +355,6 @@ def _no_silent_default(
             ic.error_message = "\n".join(fit(note, columns() - 1))
             return
         ic.error_message = None
-        ic.is_answered = True
-        event.app.exit(result=ic.get_pointed_at().value)
+        choice = ic.get_pointed_at()
+        picked[:] = [str(choice.title)]
+        event.app.exit(result=choice.value)
