@@ -358,6 +358,10 @@ def stopped(e: Any, lang: "Lang") -> NoReturn:
     else:
         key = "i_terminated" if e.where else "i_interrupted_nothing"
         code = 128 + int(e.signum)
+        import signal
+
+        for sig in (signal.SIGHUP, signal.SIGTERM):  # a second one must not cut the exit short
+            signal.signal(sig, signal.SIG_IGN)
     try:
         say("\n" + t(key, lang, path=e.where or ""))
         sys.stdout.flush()

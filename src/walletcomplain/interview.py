@@ -145,6 +145,7 @@ class Interview:
         )
         self.provider = provider
         self.draft.provider = provider.id
+        self.save_as_you_go()
         playbook = (
             complaint.find_playbook(self.catalog, issue_id) if issue_id else self.pick_playbook()
         )
