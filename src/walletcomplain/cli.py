@@ -1092,8 +1092,13 @@ def cases_export(
 def cases_remind(
     case_id: CaseId,
     ics: Annotated[
-        Path, typer.Option("--ics", help="The calendar file to write (.ics).", dir_okay=False)
-    ],
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--ics",
+            help="The calendar file to write (default: walletcomplain-case-N.ics here).",
+            dir_okay=False,
+        ),
+    ] = None,
     force: ForceOption = False,
     lang: LangOption = None,
 ) -> None:
@@ -1109,8 +1114,11 @@ def cases_remind(
         if case.next_due is None:
             fail(t("cl_remind_closed", language))
         cat = load_catalog(language)
-        write_atomic(ics, cases.ics(case, cat, language).encode("utf-8"), force=force)
-        say(t("cl_remind_saved", language, path=str(ics), date=case.next_due.isoformat()))
+        path = ics if ics is not None else Path(f"walletcomplain-case-{case_id}.ics")
+        write_atomic(path, cases.ics(case, cat, language).encode("utf-8"), force=force)
+        if ics is None:
+            say(t("cl_remind_default", language, path=str(path.resolve())))
+        say(t("cl_remind_saved", language, path=str(path), date=case.next_due.isoformat()))
 
 
 def confirm(question: str, yes: bool, lang: "Lang") -> bool:
@@ -1183,10 +1191,83 @@ def app_for(name: str | None) -> typer.Typer:
     return trimmed
 
 
+def argv_lang(argv: list[str]) -> "Lang":
+    """The session's language before Typer has parsed anything (for usage errors)."""
+    for i, arg in enumerate(argv):
+        value = None
+        if arg in ("--lang", "-l") and i + 1 < len(argv):
+            value = argv[i + 1]
+        elif arg.startswith("--lang="):
+            value = arg.partition("=")[2]
+        if value in ("zh", "en"):
+            return "zh" if value == "zh" else "en"
+    from .messages import default_lang
+
+    return default_lang()
+
+
+def usage_error(e: Any, lang: "Lang") -> str:
+    """Click's usage errors in the session's language: what was wrong, the usage line and
+    where to find help, the way Click lays them out."""
+    import re
+
+    from typer._click import exceptions as ce
+
+    from .messages import t
+
+    message = str(getattr(e, "message", e))
+    if isinstance(e, ce.NoSuchOption):
+        text = t("u_no_such_option", lang, name=e.option_name)
+        if e.possibilities:
+            sep = "" if lang == "zh" else " "
+            text += sep + t("u_did_you_mean", lang, names=", ".join(sorted(e.possibilities)))
+    elif isinstance(e, ce.BadOptionUsage) and "requires an argument" in message:
+        text = t("u_needs_value", lang, name=e.option_name)
+    elif isinstance(e, ce.MissingParameter):
+        hint = e.param_hint or (e.param.get_error_hint(e.ctx) if e.param and e.ctx else "")
+        text = t("u_missing", lang, param=str(hint).replace('"', "'"))
+    elif isinstance(e, ce.BadParameter):
+        hint = e.param_hint or (e.param.get_error_hint(e.ctx) if e.param and e.ctx else "")
+        choices = getattr(getattr(e.param, "type", None), "choices", None)
+        m = re.match(r"'(.*)' is not one of", message)
+        if choices and m:
+            text = t(
+                "u_bad_choice", lang, param=hint, value=m[1], choices=", ".join(map(str, choices))
+            )
+        else:
+            text = t("u_bad_value", lang, param=hint, detail=message)
+    elif m := re.match(r"No such command '(.*)'", message):
+        text = t("u_no_command", lang, name=m[1])
+    elif m := re.match(r"Got unexpected extra argument(?:s|\(s\))? \((.*)\)", message):
+        text = t("u_extra", lang, args=m[1])
+    else:
+        text = message
+    out = []
+    ctx = getattr(e, "ctx", None)
+    if ctx is not None:
+        out.append(t("u_usage", lang, usage=ctx.get_usage().removeprefix("Usage: ")))
+        out.append(t("u_try", lang, command=ctx.command_path))
+        out.append("")
+    out.append(t("u_error", lang, message=text))
+    return "\n".join(out)
+
+
 def main() -> None:
     """Console entry point: no traceback ever reaches the user."""
+    from typer._click import exceptions as ce
+    from typer.exceptions import Abort
+
     try:
-        app_for(command_name(sys.argv[1:]))()
+        code = app_for(command_name(sys.argv[1:]))(standalone_mode=False)
+    except Abort:  # typer.confirm's Ctrl-C
+        sys.stderr.write("\n")
+        sys.exit(int(Exit.INTERRUPTED))
+    except ce.NoArgsIsHelpError as e:  # the help itself
+        e.show()
+        sys.exit(e.exit_code)
+    except ce.ClickException as e:  # usage errors, in the session's language
+        sys.stderr.write(usage_error(e, argv_lang(sys.argv[1:])) + "\n")
+        sys.exit(e.exit_code)
     except KeyboardInterrupt:
         sys.stderr.write("\n")
         sys.exit(int(Exit.INTERRUPTED))
@@ -1196,3 +1277,4 @@ def main() -> None:
             "Please report this, with the command you ran (leave out personal data).\n"
         )
         sys.exit(int(Exit.RUNTIME))
+    sys.exit(code if isinstance(code, int) else 0)
