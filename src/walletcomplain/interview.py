@@ -735,6 +735,8 @@ def closest(typed: str, names: dict[str, list[str]], n: int = 2) -> list[str]:
         for word in words:
             w = word.lower()
             ratio = difflib.SequenceMatcher(None, s, w).ratio()
+            if s and not s.isascii():  # Chinese: one character in common says a lot
+                ratio = max(ratio, sum(ch in w for ch in set(s)) / len(set(s)))
             if s and (s in w or w in s):
                 ratio = max(ratio, 0.9)
             best = max(best, ratio)
