@@ -34,11 +34,11 @@ def run_main(
     [
         (
             ["letter", "--format", "pdf"],
-            "的值「pdf」无效，可选：text, markdown, json",
+            "「--format」或「-f」的值「pdf」无效，可选：text, markdown, json",
             "Invalid value",
         ),
         (["cases", "list", "--bogus"], "没有 --bogus 这个选项", "No such option: --bogus"),
-        (["cases", "remind"], "缺少 'case_id'", "Missing 'case_id'"),
+        (["cases", "remind"], "缺少「case_id」", "Missing 'case_id'"),
         (["letter", "--lnag", "en"], "你是不是想写 --lang？", "Did you mean --lang?"),
         (["bogus"], "没有「bogus」这个命令", "No such command 'bogus'"),
     ],
@@ -54,6 +54,7 @@ def test_usage_errors_speak_the_session_language(
     assert code == 2
     assert zh in err and "错误：" in err
     assert "Error" not in err and "Invalid value" not in err and "Usage:" not in err
+    assert "'" not in err.split("错误：")[1]  # Chinese text quotes with 「」
     code, err = run_main(monkeypatch, capsys, "--lang", "en", *args)
     assert code == 2 and en in err
 

@@ -1242,6 +1242,8 @@ def usage_error(e: Any, lang: "Lang") -> str:
         text = t("u_extra", lang, args=m[1])
     else:
         text = message
+    if lang == "zh":  # Click quotes names in ASCII quotes; Chinese text uses 「」
+        text = re.sub(r" ?'([^'「」]*)' ?", r"「\1」", text).replace("」/「", "」或「")
     out = []
     ctx = getattr(e, "ctx", None)
     if ctx is not None:

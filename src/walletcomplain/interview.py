@@ -468,14 +468,17 @@ class Interview:
 
     # --- review and resume -------------------------------------------------------------------
 
-    def answer_rows(self, playbook: Playbook, short: int = 0) -> list[list[str]]:
+    def answer_rows(self, playbook: Playbook, short: bool = False) -> list[list[str]]:
+        """Label and answer per answered question; `short`: one line each in an 80-column
+        panel, so the review and the recap fit a 24-line terminal."""
         rows = []
         for q in playbook.questions:
             if q.id in self.values:
                 shown = format_value(q, self.values[q.id], self.lang).replace("\n", " ")
-                if short and cell_width(shown) > short:
-                    shown = _shorten(shown, short)
                 rows.append([q.label.get(self.lang), shown])
+        if short and rows:
+            room = max(16, 80 - 4 - 2 - max(cell_width(label) for label, _ in rows) - 2)
+            rows = [[a, _shorten(b, room) if cell_width(b) > room else b] for a, b in rows]
         return rows
 
     def recap(self) -> list[Block]:
@@ -488,7 +491,7 @@ class Interview:
             [t("i_recap_issue", lang), playbook.title.get(lang)],
             [t("i_recap_started", lang), drafts.started(self.draft)],
         ]
-        answered = self.answer_rows(playbook, short=40)
+        answered = self.answer_rows(playbook, short=True)
         blocks = [Block(t("i_recap_title", lang), rows=rows)]
         if answered:
             blocks.append(
@@ -509,7 +512,7 @@ class Interview:
         while True:
             playbook, provider = self.current()
             self.prompter.show(
-                [Block(t("i_review_title", lang), rows=self.answer_rows(playbook, short=48))]
+                [Block(t("i_review_title", lang), rows=self.answer_rows(playbook, short=True))]
             )
             menu: list[tuple[str, str, str | None]] = [
                 ("ok", t("i_review_ok", lang), None),

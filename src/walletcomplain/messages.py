@@ -531,12 +531,12 @@ M: dict[str, tuple[str, str]] = {
     ),
     "h_urgent_now": ("马上做，再继续回答", "Do this now, then go on"),
     "i_urgent_freeze": (
-        "冻结{provider}账户：只打官方电话 {number}，不要回拨对方留下的号码。",
-        "To freeze your {provider} account, call the official number {number} only; never call back a number the other side gave you.",
+        "冻结{provider}账户，打官方电话 {number}。",
+        "To freeze your {provider} account, call the official number {number}.",
     ),
     "i_urgent_freeze_app": (
-        "冻结{provider}账户：只通过官方 App（{path}），不要点对方发来的链接。",
-        "To freeze your {provider} account, use the official app only ({path}); never open a link the other side sent.",
+        "冻结{provider}账户，在官方 App 里操作：{path}。",
+        "To freeze your {provider} account, use the official app: {path}.",
     ),
     "i_recap_title": ("继续上次的投诉草稿", "Continuing your draft"),
     "i_recap_provider": ("服务商", "Provider"),
