@@ -474,7 +474,8 @@ class Interview:
         rows = []
         for q in playbook.questions:
             if q.id in self.values:
-                shown = format_value(q, self.values[q.id], self.lang).replace("\n", " ")
+                joint = "" if self.lang == "zh" else " "
+                shown = format_value(q, self.values[q.id], self.lang).replace("\n", joint)
                 rows.append([q.label.get(self.lang), shown])
         if short and rows:
             room = max(16, 80 - 4 - 2 - max(cell_width(label) for label, _ in rows) - 2)
