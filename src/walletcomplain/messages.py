@@ -522,8 +522,8 @@ M: dict[str, tuple[str, str]] = {
     "i_picked_none": ("（一项也没选）", "(none picked)"),
     "list_sep": ("、", ", "),
     "i_no_match": (
-        "没有找到与「{typed}」相符的选项。请按退格键删掉，重新输入，或用 ↑↓ 选择。",
-        "Nothing matches '{typed}'. Delete it with Backspace and type again, or use the arrow keys.",
+        "没有找到与「{typed}」相符的选项。请重新输入（中文或英文名称都行），或用 ↑↓ 选择。",
+        "Nothing matches '{typed}'. Type again (the Chinese or English name), or use the arrow keys.",
     ),
     "i_no_match_close": (
         "没有找到「{typed}」。最接近的是：{close}。光标已移到第一个，按 Enter 选它，或重新输入。",
@@ -616,11 +616,15 @@ def default_lang(env: dict[str, str] | None = None) -> Lang:
 def expected(err: FieldError, q: Question | None, lang: Lang) -> str:
     """What an answer should look like, in words: never a field id or a pattern."""
     if err.code in ("choice", "multichoice") and q is not None:
-        return t(err.code, lang, choices=choices_hint(q, lang))
-    if err.code == "pattern":
+        text = t(err.code, lang, choices=choices_hint(q, lang))
+    elif err.code == "pattern":
         describe = q.rules.describe if q is not None else None
-        return describe.get(lang) if describe is not None else t("text", lang)
-    return t(err.code, lang, **err.params)
+        text = describe.get(lang) if describe is not None else t("text", lang)
+    else:
+        text = t(err.code, lang, **err.params)
+    if lang == "zh" and text[:1].isascii() and text[:1].isalnum():
+        text = " " + text  # 应为 4 到 64 位: a space between Chinese and a number
+    return text
 
 
 def describe_error(err: FieldError, q: Question | None, lang: Lang) -> str:
