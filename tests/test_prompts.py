@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
@@ -423,3 +425,23 @@ def test_an_existing_file_is_renamed_to_the_suggestion_with_one_enter(
         iv.save_file(Path("letter.txt"), "new", out, ask=False)
     assert Path("letter.txt").read_text(encoding="utf-8") == "old"
     assert Path("letter-2.txt").read_text(encoding="utf-8") == "new"
+
+
+PIECES = ["显", "示", "成功", "却没到账", "，", "。", "（但）", "“是”", "「好」", "abc ", "de "]
+
+
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=60), st.integers(12, 40))
+def test_fitted_lines_never_start_closed_or_end_open(pieces: list[str], width: int) -> None:
+    from walletcomplain.output import NO_LINE_END, NO_LINE_START, cell_width
+    from walletcomplain.prompter import fit
+
+    text = "显" + "".join(pieces)  # a sentence starts with a word, not a closing mark
+    lines = fit(text, width, "  ")
+    assert "".join(x.strip() for x in lines).replace(" ", "") == text.replace(" ", "")
+    for i, line in enumerate(lines):
+        body = line.strip()
+        assert cell_width(line) <= width
+        if i > 0:
+            assert body[0] not in NO_LINE_START, lines
+        if i < len(lines) - 1:
+            assert body[-1] not in NO_LINE_END, lines

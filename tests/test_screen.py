@@ -35,6 +35,7 @@ pytestmark = pytest.mark.e2e
 EXE = shutil.which("walletcomplain", path=str(Path(sys.executable).parent)) or "walletcomplain"
 ENTER, DOWN, SPACE, ESC_ENTER = "\r", "\x1b[B", " ", "\x1b\r"
 SIZES = [(80, 24), (100, 40), (120, 50)]
+EDGES = [(60, 20), (200, 50)]  # the narrowest and widest terminals promised
 CLOSING = set("，。；：、）」』”！？,.;:")
 OPENING = set("（「『“‘《【(")
 BORDER = set("│╮╯╭╰─")
@@ -243,3 +244,23 @@ def test_sixty_columns_still_shows_a_multiline_question_and_its_hint(
     term.check_layout()
     assert "abc" in term.flat()
     term.child.terminate(force=True)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize(("cols", "rows"), EDGES)
+def test_the_narrowest_and_widest_terminals_too(
+    tmp_path: Path, cat: Catalog, lang: Lang, cols: int, rows: int
+) -> None:
+    pb = cat.playbooks["security"]
+    term = start(tmp_path, lang, cols, rows)
+    term.wait(t("i_pick_provider", lang))
+    term.check_layout()
+    term.send(ENTER)
+    term.wait(t("i_pick_issue", lang))
+    term.check_layout()
+    term.send(DOWN + ENTER)
+    term.wait(t("i_still", lang))
+    term.send(ENTER)
+    asked = walk(term, pb, lang, dict(pb.example))
+    assert "what_happened" in asked
+    finish(term, lang)

@@ -27,29 +27,19 @@ from typing import Any
 from .interview import GoBack, Terminated
 from .messages import t
 from .models import Lang
-from .output import NO_LINE_END, Block, cell_width, emit, wrap
+from .output import Block, cell_width, emit, wrap
 
 BACK_KEY = "c-b"  # shown to the user as Ctrl-B
 INPUT_MARK = "»"
 
 
 def fit(text: str, width: int, indent: str = "") -> list[str]:
-    """Lines of at most `width` columns; `indent` starts each line after the first."""
+    """Lines of at most `width` columns (`output.wrap`: no line starts with a closing
+    mark or ends with an opening one); `indent` starts each line after the first."""
     if cell_width(text) <= width:
         return [text]
-    lines = wrap(text, max(width - len(indent), 12))
-    lines = [lines[0], *(indent + x for x in lines[1:])]
-    # an opening mark never ends a line: it moves down with what it opens
-    for i in range(len(lines) - 1):
-        while lines[i] and lines[i][-1] in NO_LINE_END and lines[i].strip()[:-1]:
-            lines[i + 1] = _join_indent(lines[i + 1], lines[i][-1])
-            lines[i] = lines[i][:-1].rstrip()
-    return lines
-
-
-def _join_indent(line: str, mark: str) -> str:
-    body = line.lstrip(" ")
-    return line[: len(line) - len(body)] + mark + body
+    lines = wrap(text, max(width - len(indent), 4))
+    return [lines[0], *(indent + x for x in lines[1:])]
 
 
 def columns() -> int:
@@ -279,7 +269,17 @@ class QuestionaryPrompter:
         return str(self._ask(question, back))
 
     def show(self, blocks: list[Block]) -> None:
-        emit(blocks)
+        # A one-line message is wrapped here, short of the last column, like the prompts
+        # (a panel keeps its own width).
+        width = columns() - 1
+        emit(
+            [
+                b._replace(title="\n".join(fit(b.title, width)))
+                if not b.lines and not b.rows
+                else b
+                for b in blocks
+            ]
+        )
 
 
 def _add_bindings(app: Any, kb: Any) -> None:
