@@ -301,8 +301,9 @@ def start(
     Asks which provider and problem, shows what to check first, asks the questions,
     lets you review and change answers, then shows the channels, the escalation ladder,
     the evidence still missing and the letter, and offers to save it.
-    Ctrl-C keeps your answers as a draft: `walletcomplain start --resume` continues.
-    Needs a terminal; in scripts use `walletcomplain letter`.
+    Ctrl-B goes back one question. Every answer is kept as a draft as you give it, so
+    Ctrl-C, a closed window or a crash lose nothing: `walletcomplain start --resume`
+    continues. Needs a terminal; in scripts use `walletcomplain letter`.
     """
     language = lang_of(lang)
     from .messages import t
@@ -334,6 +335,7 @@ def start(
                 if lang is None and STATE.lang is None:
                     iv.lang = language = draft.lang
                     iv.prompter = prompter = QuestionaryPrompter(language)
+                    prompter.catch_signals()
                 if back.dropped:
                     say(t("i_draft_dropped", language, fields=", ".join(back.dropped)))
                 provider, issue = draft.provider, draft.issue
