@@ -285,7 +285,8 @@ def start(
     ] = None,
     lang: LangOption = None,
     resume: Annotated[
-        bool, typer.Option("--resume", help="Continue a session you left with Ctrl-C.")
+        bool,
+        typer.Option("--resume", help="Continue a session you left (Ctrl-C, closed window, ...)."),
     ] = False,
     output: Annotated[
         Optional[Path],  # noqa: UP045
