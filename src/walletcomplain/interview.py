@@ -4,8 +4,11 @@
 read the advice, answer the questions (each checked by answers.check_one, the
 same rules and messages as `letter`), tick evidence, choose demands, review and
 edit, then see the channels, the ladder and the letter, and save them.
-`QuestionaryPrompter` is the real terminal; tests drive it through
-prompt_toolkit's pipe input. Ctrl-C anywhere saves a draft (`Interrupted`).
+`prompter.QuestionaryPrompter` is the real terminal; tests drive it through
+prompt_toolkit's pipe input. Every answer is saved to the draft as it is given;
+Ctrl-C or a signal anywhere ends with `Interrupted`, the draft kept. A Prompter
+raises `GoBack` when the user asks for the previous question. The urgent steps
+of the playbook (`urgent` with a `when`) are shown the moment their condition holds.
 """
 
 from __future__ import annotations
