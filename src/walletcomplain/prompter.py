@@ -101,8 +101,8 @@ def _localise_tokens(tokens: list[tuple[str, str]], lang: Lang) -> list[tuple[st
         if text.startswith("  Description: "):
             body = text[len("  Description: ") :]
             text = "\n".join(fit("  " + t("i_description", lang, text=body), width, "    "))
-        elif "\n" not in text and cell_width(text) > width - 4:
-            text = "\n".join(fit(text, width - 4, "    "))
+        elif "\n" not in text and cell_width(text) > width - 5:  # after " » ○ "
+            text = "\n".join(fit(text, width - 5, "     "))
         out.append((style, text))
     return out
 
