@@ -445,3 +445,22 @@ def test_fitted_lines_never_start_closed_or_end_open(pieces: list[str], width: i
             assert body[0] not in NO_LINE_START, lines
         if i < len(lines) - 1:
             assert body[-1] not in NO_LINE_END, lines
+
+
+def test_typing_a_lone_angle_bracket_goes_back_too(
+    cat: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-B is tmux's prefix: `<` then Enter in a text prompt, or `<` in a list, also
+    goes back."""
+    monkeypatch.chdir(tmp_path)
+    iv, _ = interview(cat)
+    date_keys = RECHARGE_KEYS[:5]
+    rest = RECHARGE_KEYS[7:]  # from "target" on
+    # at "target" (a list) press <: back to the amount; change it; at "target" again,
+    # go on; at the transaction number type < and Enter: back to "target"
+    keys = [*date_keys, "200", ENTER, "<", CLEAR, "300", ENTER, ENTER, "<", ENTER, *rest]
+    with typed(*keys, ENTER, DOWN, ENTER, DOWN, ENTER, ENTER):
+        outcome = iv.run("wechatpay", "recharge")
+    assert outcome.report is not None
+    assert str(outcome.report.complaint.values["amount"]) == "300.00"
+    assert "transaction_id" not in outcome.report.complaint.values

@@ -512,8 +512,8 @@ M: dict[str, tuple[str, str]] = {
         "Optional: to skip, press Esc then Enter without writing anything.",
     ),
     "i_back_hint": (
-        "答错了？按 Ctrl-B 回到上一题（答案会保留）；按 Ctrl-C 保存并退出。",
-        "Answered wrong? Ctrl-B goes back one question (your answer stays); Ctrl-C saves and quits.",
+        "答错了？按 Ctrl-B（或输入 < 再按 Enter）回到上一题，答案会保留；按 Ctrl-C 保存并退出。",
+        "Answered wrong? Ctrl-B (or < then Enter) goes back one question, your answer kept; Ctrl-C saves and quits.",
     ),
     "i_count": ("[{n}/{total}]", "[{n}/{total}]"),
     "i_count_about": ("[{n}/约{total}]", "[{n}/about {total}]"),

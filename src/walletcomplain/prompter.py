@@ -30,6 +30,7 @@ from .models import Lang
 from .output import Block, cell_width, emit, wrap
 
 BACK_KEY = "c-b"  # shown to the user as Ctrl-B
+BACK_TYPED = "<"  # a key in a list; typed alone and sent in a text prompt
 INPUT_MARK = "»"
 
 
@@ -133,17 +134,21 @@ class QuestionaryPrompter:
         for sig in (signal.SIGTERM, signal.SIGHUP):
             signal.signal(sig, stop)
 
-    def _ask(self, question: Any, back: bool) -> Any:
+    def _ask(self, question: Any, back: bool, typing: bool = False) -> Any:
+        """Run one prompt. With `back`, Ctrl-B (or `<` in a list, where nothing is typed;
+        Ctrl-B is tmux's prefix) raises GoBack."""
         app = question.application
         if back:
             from prompt_toolkit.key_binding import KeyBindings
 
             kb = KeyBindings()
 
-            @kb.add(BACK_KEY, eager=True)
-            def _(event: Any) -> None:
+            def go_back(event: Any) -> None:
                 event.app.exit(exception=GoBack())
 
+            kb.add(BACK_KEY, eager=True)(go_back)
+            if not typing:
+                kb.add(BACK_TYPED, eager=True)(go_back)
             _add_bindings(app, kb)
         self.app = app
         try:
@@ -251,6 +256,8 @@ class QuestionaryPrompter:
         back: bool = False,
     ) -> str:
         def check(value: str) -> bool | str:
+            if back and value.strip() == BACK_TYPED:
+                return True
             problem = validate(value) if validate else None
             return True if problem is None else "\n".join(fit(problem, columns() - 1))
 
@@ -266,7 +273,10 @@ class QuestionaryPrompter:
             qmark="?",
         )
         _tall_errors(question)
-        return str(self._ask(question, back))
+        answer = str(self._ask(question, back, typing=True))
+        if back and answer.strip() == BACK_TYPED:
+            raise GoBack
+        return answer
 
     def show(self, blocks: list[Block]) -> None:
         # A one-line message is wrapped here, short of the last column, like the prompts
