@@ -68,15 +68,15 @@ def test_missing_language_names_the_language(tmp_path: Path) -> None:
 
 def test_when_pointing_forward_or_nowhere(tmp_path: Path) -> None:
     text = recharge_with(
-        "    when: {question: bank_deducted, equals: true}\n    rules: {pattern: '^\\d{4}$'}",
-        "    when: {question: what_happened, equals: true}\n    rules: {pattern: '^\\d{4}$'}",
+        "    when: {question: bank_deducted, equals: true}\n    rules: {pattern: '^\\d{4}$',",
+        "    when: {question: what_happened, equals: true}\n    rules: {pattern: '^\\d{4}$',",
     )
     [msg] = problems(custom(tmp_path, text))
     assert f":{line_of(text, 'question: what_happened')}: questions[6].when.question:" in msg
     assert "not an earlier question" in msg
     text = recharge_with(
-        "    when: {question: bank_deducted, equals: true}\n    rules: {pattern: '^\\d{4}$'}",
-        "    when: {question: nope, equals: true}\n    rules: {pattern: '^\\d{4}$'}",
+        "    when: {question: bank_deducted, equals: true}\n    rules: {pattern: '^\\d{4}$',",
+        "    when: {question: nope, equals: true}\n    rules: {pattern: '^\\d{4}$',",
     )
     assert "'nope' is not an earlier question" in problems(custom(tmp_path, text))[0]
 

@@ -69,7 +69,7 @@ def second_half(child: pexpect.spawn) -> None:
     answer(child, "怎么解决", SPACE + ENTER)
     answer(child, "别的诉求", ENTER)
     answer(child, "你的姓名", "张三", ENTER)
-    answer(child, "联系你的电话", ENTER)
+    answer(child, "你的联系电话", ENTER)
     answer(child, "出问题的账户", ENTER)
     answer(child, "都对吗", ENTER)
     answer(child, "保存为文件吗", ENTER)
@@ -104,7 +104,9 @@ def test_ctrl_c_then_resume_finishes_the_same_letter(tmp_path: Path) -> None:
     assert len(drafts_in(home)) == 1
 
     child = spawn(["start", "--resume"], tmp_path, home)
-    child.expect_exact("继续草稿")
+    child.expect_exact("继续上次的投诉草稿")  # the recap: provider, problem, date, answers
+    child.expect_exact("微信支付")
+    child.expect_exact("开始于")
     second_half(child)
     child.close()
     assert child.exitstatus == 0
@@ -162,3 +164,91 @@ def test_escalating_early_asks_on_a_terminal_and_no_records_nothing(tmp_path: Pa
     answer(child, "2026年12月7日", "y", ENTER)
     child.expect_exact("已记录升级到中国人民银行")
     child.expect(pexpect.EOF)
+
+
+def answers_in(home: Path) -> dict[str, object]:
+    import json
+
+    with sqlite3.connect(home / "walletcomplain.db") as db:
+        [(data,)] = list(db.execute("SELECT data FROM drafts"))
+    return dict(json.loads(data)["answers"])
+
+
+# Prompts at which a signal arrives, and the answers already given there.
+STOPS = [
+    ("遇到了什么问题", set()),  # the problem chooser: provider known, nothing answered yet
+    ("充值的是什么", {"incident_date", "amount"}),  # a select
+    ("显示什么状态", {"incident_date", "amount", "target", "transaction_id"}),
+    ("银行卡尾号", {"incident_date", "amount", "status_shown", "bank_deducted"}),  # a text
+]
+
+
+def up_to(child: pexpect.spawn, prompt: str) -> None:
+    steps = [
+        ("哪个钱包或支付服务出了问题", "微信" + ENTER),
+        ("遇到了什么问题", ENTER),
+        ("仍然要投诉吗", ENTER),
+        ("哪天充值的", "2026-11-20" + ENTER),
+        ("充值金额是多少元", "200" + ENTER),
+        ("充值的是什么", ENTER),
+        ("交易单号", ENTER),
+        ("显示什么状态", DOWN + DOWN + ENTER),
+        ("已经被扣款了吗", ENTER),
+        ("银行卡尾号", ""),
+    ]
+    for text, keys in steps:
+        child.expect_exact(text)
+        if text == prompt:
+            return
+        child.send(keys)
+
+
+@pytest.mark.parametrize(("prompt", "given"), STOPS)
+@pytest.mark.parametrize(
+    ("how", "code"), [("SIGTERM", 143), ("SIGHUP", 129), ("closed", 129), ("kill -9", -9)]
+)
+def test_every_way_out_keeps_the_answers(
+    tmp_path: Path, prompt: str, given: set[str], how: str, code: int
+) -> None:
+    import signal
+    import time
+
+    home = tmp_path / "home"
+    child = spawn(["start"], tmp_path, home)
+    up_to(child, prompt)
+    time.sleep(0.3)  # the prompt is drawn and waiting
+    if how == "closed":  # the terminal window goes away: the pty closes, the kernel hangs up
+        os.close(child.child_fd)
+        child.closed = child.ptyproc.closed = True  # pexpect must not close it again
+        _, status = os.waitpid(child.pid, 0)
+        assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == code
+    else:
+        sig = {"SIGTERM": signal.SIGTERM, "SIGHUP": signal.SIGHUP, "kill -9": signal.SIGKILL}
+        child.kill(sig[how])
+        child.expect(pexpect.EOF)
+        child.close()
+        if how != "kill -9":
+            assert child.exitstatus == code, child.before
+            assert "Traceback" not in (child.before or "")
+        else:
+            assert child.signalstatus == signal.SIGKILL
+    kept = answers_in(home)
+    assert given <= set(kept), kept  # everything answered before the prompt on screen
+    assert prompt not in ("银行卡尾号",) or kept["amount"] == "200.00"
+
+
+def test_a_stopped_session_resumes_at_the_question_it_stopped_at(tmp_path: Path) -> None:
+    import signal
+
+    home = tmp_path / "home"
+    child = spawn(["start"], tmp_path, home)
+    up_to(child, "银行卡尾号")
+    child.kill(signal.SIGHUP)
+    child.expect(pexpect.EOF)
+    child.close()
+    child = spawn(["start", "--resume"], tmp_path, home)
+    child.expect_exact("开始于")
+    child.expect_exact("[7/")  # the question on screen when the terminal went away
+    second_half(child)
+    child.close()
+    assert child.exitstatus == 0

@@ -6,16 +6,20 @@ import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from walletcomplain import drafts, store, views
-from walletcomplain.interview import Interrupted, Interview, QuestionaryPrompter, resume
+from walletcomplain import answers, drafts, store, views
+from walletcomplain.interview import Interrupted, Interview, resume
 from walletcomplain.models import Catalog, Lang
 from walletcomplain.output import Block, render_plain
+from walletcomplain.prompter import QuestionaryPrompter
 
 from .conftest import TODAY
 
@@ -107,7 +111,7 @@ def test_when_branch_and_an_edit_in_review(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     iv, _ = interview(cat, "en")
-    review_edit = [DOWN * 6, ENTER]  # "Change: Bank card debited" is the 7th entry
+    review_edit = [DOWN, ENTER, DOWN * 5, ENTER]  # "change an answer", then "bank card debited"
     # fmt: off
     keys = [*RECHARGE_KEYS, *review_edit, DOWN, ENTER,  # now: not debited
             ENTER,  # review again: write the letter
@@ -226,3 +230,243 @@ def test_several_drafts_are_listed_to_choose_from(cat: Catalog) -> None:
     with typed(DOWN, ENTER):  # the list is newest first: DOWN picks the older one
         picked = pick_draft(iv, [newer, older], cat, "zh")
     assert picked is older
+
+
+# --- issue 10: what the user meets at each prompt ---------------------------------------
+
+CTRL_B, BACKSPACE = "\x02", "\x7f"
+
+
+class Events(Recorder):
+    """The real prompts, with every question asked and every block shown, in order."""
+
+    def __init__(self, lang: Lang) -> None:
+        super().__init__(lang)
+        self.events: list[tuple[str, str]] = []
+
+    def show(self, blocks: list[Block]) -> None:
+        super().show(blocks)
+        self.events += [("show", render_plain([b], width=200)) for b in blocks]
+
+    def select(self, message: str, *a: Any, **kw: Any) -> str:
+        self.events.append(("ask", message))
+        return super().select(message, *a, **kw)
+
+    def checkbox(self, message: str, *a: Any, **kw: Any) -> list[str]:
+        self.events.append(("ask", message))
+        return super().checkbox(message, *a, **kw)
+
+    def text(self, message: str, *a: Any, **kw: Any) -> str:
+        self.events.append(("ask", message))
+        return super().text(message, *a, **kw)
+
+    def asked(self) -> list[str]:
+        return [m for kind, m in self.events if kind == "ask"]
+
+
+@pytest.mark.parametrize("typo", ["微心", "wechta", "WeChat Pya"])
+def test_a_mistyped_provider_is_caught_and_the_closest_offered(cat: Catalog, typo: str) -> None:
+    iv, _ = interview(cat)
+    # Enter on a filter that matches nothing must not answer; it points at the closest
+    with typed(typo, ENTER, ENTER):
+        assert iv.pick_provider().id == "wechatpay"
+
+
+def test_a_provider_nothing_like_any_waits_for_another_try(cat: Catalog) -> None:
+    iv, _ = interview(cat)
+    with typed("zzzz", ENTER, "微信", ENTER):  # Alipay (the first item) is never taken
+        assert iv.pick_provider().id == "wechatpay"
+
+
+def test_a_problem_can_be_typed_too(cat: Catalog) -> None:
+    iv, _ = interview(cat)
+    with typed("盗", ENTER):
+        assert iv.pick_playbook().id == "security"
+    with typed("sceurity", ENTER, ENTER):
+        assert iv.pick_playbook().id == "security"
+
+
+def test_ctrl_b_goes_back_one_question_with_its_answer_filled_in(
+    cat: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    iv, _ = interview(cat)
+    rec2 = Events("zh")
+    iv.prompter = rec2
+    date_keys = RECHARGE_KEYS[:5]
+    rest = RECHARGE_KEYS[7:]  # from "target" on
+    keys = [*date_keys, "200", ENTER, CTRL_B, CLEAR, "300", ENTER, *rest]
+    with typed(*keys, ENTER, DOWN, ENTER, DOWN, ENTER, ENTER):
+        outcome = iv.run("wechatpay", "recharge")
+    assert outcome.report is not None
+    assert str(outcome.report.complaint.values["amount"]) == "300.00"
+    amounts = [m for m in rec2.asked() if "充值金额" in m]
+    assert len(amounts) == 2 and amounts[0].startswith("[2/") and amounts[1].startswith("[2/")
+    first = next(m for m in rec2.asked() if m.startswith("[1/"))
+    assert first  # the first question's notes carry the hint (checked on screen in test_screen)
+
+
+def test_the_count_never_skips_and_says_about_until_it_is_sure(
+    cat: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import re
+
+    monkeypatch.chdir(tmp_path)
+    iv, _ = interview(cat)
+    rec = Events("zh")
+    iv.prompter = rec
+    with typed(*RECHARGE_KEYS, ENTER, DOWN, ENTER, DOWN, ENTER, ENTER):
+        iv.run("wechatpay", "recharge")
+    counts = [re.match(r"\[(\d+)/(约)?(\d+)\]", m) for m in rec.asked()]
+    seen = [(int(m[1]), m[2] is not None, int(m[3])) for m in counts if m]
+    assert [n for n, _, _ in seen] == list(range(1, len(seen) + 1))  # 1, 2, 3, ... no gaps
+    # "about" while "tried before?" is unanswered; exact once no answer can change N
+    tried = next(i for i, m in enumerate(rec.asked()) if "联系过客服" in m)
+    assert all(about for _, about, _ in seen[:tried])
+    assert not any(about for _, about, _ in seen[tried + 1 :])
+    assert seen[-1][0] == seen[-1][2]  # the last question is n of N
+
+
+def test_money_lost_shows_110_and_the_bank_before_the_next_question(
+    cat: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    iv, _ = interview(cat)
+    rec = Events("zh")
+    iv.prompter = rec
+    # still complain; a payment I did not make; date; secrets: no; money lost: yes; then Ctrl-C
+    keys = [ENTER, ENTER, "2026-11-19", ENTER, DOWN, ENTER, ENTER, CTRL_C]
+    with typed(*keys), pytest.raises(Interrupted):
+        iv.run("alipay", "security")
+    lost = next(i for i, (k, m) in enumerate(rec.events) if k == "ask" and "钱款损失" in m)
+    after = rec.events[lost + 1]
+    assert after[0] == "show" and "110" in after[1] and "发卡银行" in after[1]
+    assert "95188" in after[1]  # the official number to freeze the account
+    assert "损失了多少元" in rec.events[lost + 2][1]  # and only then the next question
+
+    # --resume repeats it before anything else is asked
+    [draft] = drafts.load_all()
+    back = resume(cat, draft, TODAY)
+    iv2, _ = interview(cat, draft=draft, values=back.values, done=back.done)
+    rec2 = Events("zh")
+    iv2.prompter = rec2
+    with typed(CTRL_C), pytest.raises(Interrupted):
+        iv2.run(draft.provider, draft.issue)
+    shown = [m for k, m in rec2.events if k == "show"]
+    assert "开始于" in shown[0] and "支付宝" in shown[0]  # the recap first
+    assert any("110" in m for m in shown)
+    assert rec2.events[-1][0] == "ask"
+
+
+def test_review_can_change_the_provider_and_keeps_the_answers(
+    cat: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    iv, _ = interview(cat)
+    review = [DOWN, DOWN, ENTER, "支付宝", ENTER, ENTER]  # change provider, then all right
+    with typed(*RECHARGE_KEYS, *review, DOWN, ENTER, DOWN, ENTER, ENTER):
+        outcome = iv.run("wechatpay", "recharge")
+    assert outcome.report is not None
+    assert outcome.report.complaint.provider.id == "alipay"
+    assert outcome.report.complaint.values["bank_card_last4"] == "6789"
+
+
+def test_changing_the_problem_keeps_every_answer_that_still_applies(cat: Catalog) -> None:
+    iv, _ = interview(cat)
+    iv.draft = drafts.Draft("d", "alipay", "recharge", "zh")
+    iv.provider = cat.directory.provider("alipay")
+    iv.use_playbook(cat.playbooks["recharge"])
+    ex = answers.parse(
+        cat.playbooks["recharge"].questions, cat.playbooks["recharge"].example, TODAY
+    )
+    iv.values, iv.done = dict(ex.values), set(ex.values)
+    with typed(CTRL_C), pytest.raises(KeyboardInterrupt):
+        iv.change_playbook(cat.playbooks["security"])
+    assert iv.playbook is not None and iv.playbook.id == "security"
+    kept = set(iv.values)
+    assert {"incident_date", "tried_before", "tried_ref", "contact_name"} <= kept
+    assert "bank_card_last4" not in kept and "status_shown" not in kept  # recharge only
+
+
+def test_an_inline_error_names_the_question_and_shows_no_internals(cat: Catalog) -> None:
+    from walletcomplain.answers import AnswerError, FieldError, check_one
+    from walletcomplain.messages import describe_inline
+
+    pb = cat.playbooks["recharge"]
+    for qid, typed_text, want in [
+        ("incident_date", "2026年13月1日", "例如 2026-11-20"),
+        ("bank_card_last4", "12ab", "例如 6789"),
+        ("transaction_id", "ab!", "4 到 64 位"),
+    ]:
+        q = pb.question(qid)
+        assert q is not None
+        with pytest.raises(AnswerError) as e:
+            check_one(q, typed_text, TODAY)
+        msg = describe_inline(
+            FieldError(q.id, q.label, typed_text, e.value.code, e.value.params), q, "zh"
+        )
+        assert q.label.zh in msg and typed_text in msg and want in msg, msg
+        assert qid not in msg and "^" not in msg and "\\d" not in msg
+
+
+def test_rename_suggests_a_free_name(tmp_path: Path) -> None:
+    from walletcomplain.interview import free_name
+
+    (tmp_path / "投诉.txt").write_text("x")
+    (tmp_path / "投诉-2.txt").write_text("x")
+    assert free_name(tmp_path / "投诉.txt") == tmp_path / "投诉-3.txt"
+    assert free_name(tmp_path / "a.answers.yaml") == tmp_path / "a-2.answers.yaml"
+
+
+def test_an_existing_file_is_renamed_to_the_suggestion_with_one_enter(
+    cat: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    from walletcomplain.interview import Outcome
+
+    Path("letter.txt").write_text("old", encoding="utf-8")
+    iv, _ = interview(cat)
+    out = Outcome()
+    with typed(ENTER, ENTER):  # "rename" (suggested), then accept the suggested name
+        iv.save_file(Path("letter.txt"), "new", out, ask=False)
+    assert Path("letter.txt").read_text(encoding="utf-8") == "old"
+    assert Path("letter-2.txt").read_text(encoding="utf-8") == "new"
+
+
+PIECES = ["显", "示", "成功", "却没到账", "，", "。", "（但）", "“是”", "「好」", "abc ", "de "]
+
+
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=60), st.integers(12, 40))
+def test_fitted_lines_never_start_closed_or_end_open(pieces: list[str], width: int) -> None:
+    from walletcomplain.output import NO_LINE_END, NO_LINE_START, cell_width
+    from walletcomplain.prompter import fit
+
+    text = "显" + "".join(pieces)  # a sentence starts with a word, not a closing mark
+    lines = fit(text, width, "  ")
+    assert "".join(x.strip() for x in lines).replace(" ", "") == text.replace(" ", "")
+    for i, line in enumerate(lines):
+        body = line.strip()
+        assert cell_width(line) <= width
+        if i > 0:
+            assert body[0] not in NO_LINE_START, lines
+        if i < len(lines) - 1:
+            assert body[-1] not in NO_LINE_END, lines
+
+
+def test_typing_a_lone_angle_bracket_goes_back_too(
+    cat: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-B is tmux's prefix: `<` then Enter in a text prompt, or `<` in a list, also
+    goes back."""
+    monkeypatch.chdir(tmp_path)
+    iv, _ = interview(cat)
+    date_keys = RECHARGE_KEYS[:5]
+    rest = RECHARGE_KEYS[7:]  # from "target" on
+    # at "target" (a list) press <: back to the amount; change it; at "target" again,
+    # go on; at the transaction number type < and Enter: back to "target"
+    keys = [*date_keys, "200", ENTER, "<", CLEAR, "300", ENTER, ENTER, "<", ENTER, *rest]
+    with typed(*keys, ENTER, DOWN, ENTER, DOWN, ENTER, ENTER):
+        outcome = iv.run("wechatpay", "recharge")
+    assert outcome.report is not None
+    assert str(outcome.report.complaint.values["amount"]) == "300.00"
+    assert "transaction_id" not in outcome.report.complaint.values

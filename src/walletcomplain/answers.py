@@ -179,10 +179,9 @@ def _choice_id(q: Question, raw: object) -> str:
     """A choice id, or its label in either language (case-insensitive)."""
     if isinstance(raw, bool) or not isinstance(raw, (str, int)):
         raise AnswerError("choice")
-    s = privacy.normalize(str(raw)).strip()
-    low = s.lower()
-    for c in q.choices:
-        if low in (c.id, c.zh.lower(), c.en.lower()) or s == c.zh:
+    low = privacy.normalize(str(raw)).strip().lower()
+    for c in q.choices:  # both sides normalised alike: 成功（但没到账） is 成功(但没到账)
+        if low == c.id or low in (privacy.normalize(x).strip().lower() for x in (c.zh, c.en)):
             return c.id
     raise AnswerError("choice")
 

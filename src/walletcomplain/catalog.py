@@ -293,6 +293,20 @@ def duplicate_ids(
     ]
 
 
+def example_day(pb: Playbook) -> dt.date:
+    """The latest date among the example answers: the day the example was written for."""
+    from . import answers
+
+    days = [dt.date.min]
+    for q in pb.questions:
+        if q.type in ("date", "datetime") and q.id in pb.example:
+            try:
+                days.append(answers.parse_datetime(pb.example[q.id]).date())
+            except answers.AnswerError:
+                continue  # reported as a problem by the check below
+    return max(days)
+
+
 def check_playbook(
     pb: Playbook, directory: Directory, name: str, lines: dict[Path_, int], today: dt.date
 ) -> list[Problem]:
@@ -324,6 +338,11 @@ def check_playbook(
             except re.error as e:
                 unsafe_pattern = True
                 add(("questions", i, "rules", "pattern"), f"not a valid regular expression: {e}")
+            if q.rules.describe is None:
+                add(
+                    ("questions", i, "rules", "pattern"),
+                    "a pattern needs `describe: {zh: ..., en: ...}`: what it wants, in words",
+                )
         for j, c in enumerate(q.choices):
             if [x.id for x in q.choices].count(c.id) > 1:
                 add(("questions", i, "choices", j, "id"), f"choice id '{c.id}' is used twice")
@@ -373,7 +392,9 @@ def check_playbook(
                 add(at, f"placeholder {{{{ {excerpt(m[1], 40)} }}}} is not a question id")
     if unsafe_pattern:  # the example would be matched against it: report, do not run it
         return problems
-    result = answers.parse(pb.questions, pb.example, today)
+    # The example was written on some day: its dates are checked for form, not against
+    # today, so a machine whose clock is behind never rejects the packaged playbooks.
+    result = answers.parse(pb.questions, pb.example, max(today, example_day(pb)))
     for err in result.errors:
         add(("example", err.field), messages.describe_error(err, pb.question(err.field), "en"))
     if not pb.example:

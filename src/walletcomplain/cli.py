@@ -390,7 +390,8 @@ def start(
     ] = None,
     lang: LangOption = None,
     resume: Annotated[
-        bool, typer.Option("--resume", help="Continue a session you left with Ctrl-C.")
+        bool,
+        typer.Option("--resume", help="Continue a session you left (Ctrl-C, closed window, ...)."),
     ] = False,
     output: Annotated[
         Optional[Path],  # noqa: UP045
@@ -406,8 +407,9 @@ def start(
     Asks which provider and problem, shows what to check first, asks the questions,
     lets you review and change answers, then shows the channels, the escalation ladder,
     the evidence still missing and the letter, and offers to save it.
-    Ctrl-C keeps your answers as a draft: `walletcomplain start --resume` continues.
-    Needs a terminal; in scripts use `walletcomplain letter`.
+    Ctrl-B goes back one question. Every answer is kept as a draft as you give it, so
+    Ctrl-C, a closed window or a crash lose nothing: `walletcomplain start --resume`
+    continues. Needs a terminal; in scripts use `walletcomplain letter`.
     """
     language = lang_of(lang)
     from .messages import t
@@ -419,34 +421,66 @@ def start(
     with guard(language):
         cat = load_catalog(language, playbooks)
         from . import drafts
-        from .interview import Interrupted, Interview, QuestionaryPrompter
+        from .interview import Interrupted, Interview
         from .interview import resume as resume_draft
-        from .output import emit, say
+        from .output import say
+        from .prompter import QuestionaryPrompter
         from .store import enabled
 
-        iv = Interview(QuestionaryPrompter(language), cat, language, today(), output)
+        prompter = QuestionaryPrompter(language)
+        prompter.catch_signals()
+        iv = Interview(prompter, cat, language, today(), output)
         iv.record = enabled() and not no_save
-        if resume:
-            found = drafts.load_all()
-            if not found:
-                say(t("i_no_drafts", language))
-                return
-            draft = found[0] if len(found) == 1 else pick_draft(iv, found, cat, language)
-            back = resume_draft(cat, draft, today())
-            iv.draft, iv.values, iv.done = draft, back.values, back.done
-            if lang is None and STATE.lang is None:
-                iv.lang = language = draft.lang
-                iv.prompter = QuestionaryPrompter(language)
-            say(t("i_resuming", language, n=len(back.done)))
-            if back.dropped:
-                say(t("i_draft_dropped", language, fields=", ".join(back.dropped)))
-            provider, issue = draft.provider, draft.issue
         try:
+            if resume:
+                found = drafts.load_all()
+                if not found:
+                    say(t("i_no_drafts", language))
+                    return
+                draft = found[0] if len(found) == 1 else pick_draft(iv, found, cat, language)
+                back = resume_draft(cat, draft, today())
+                iv.draft, iv.values, iv.done = draft, back.values, back.done
+                if lang is None and STATE.lang is None:
+                    iv.lang = language = draft.lang
+                    iv.prompter = prompter = QuestionaryPrompter(language)
+                    prompter.catch_signals()
+                if back.dropped:
+                    say(t("i_draft_dropped", language, fields=", ".join(back.dropped)))
+                provider, issue = draft.provider, draft.issue
             iv.run(provider, issue)
         except Interrupted as e:
-            emit([])
-            key = "i_interrupted" if e.where else "i_interrupted_nothing"
-            fail("\n" + t(key, language, path=e.where or ""), Exit.INTERRUPTED)
+            stopped(e, language)
+        except KeyboardInterrupt as e:  # before the interview began (choosing a draft)
+            stopped(Interrupted(None, getattr(e, "signum", None)), language)
+
+
+def stopped(e: Any, lang: "Lang") -> NoReturn:
+    """The way out of an interrupted `start`: say where the answers are, exit 130 (Ctrl-C),
+    143 (SIGTERM) or 129 (SIGHUP). A closed terminal cannot be written to: stay quiet."""
+    import contextlib
+
+    from .messages import t
+    from .output import say
+
+    if e.signum is None:
+        key = "i_interrupted" if e.where else "i_interrupted_nothing"
+        code = Exit.INTERRUPTED
+    else:
+        key = "i_terminated" if e.where else "i_interrupted_nothing"
+        code = 128 + int(e.signum)
+        import signal
+
+        for sig in (signal.SIGHUP, signal.SIGTERM):  # a second one must not cut the exit short
+            signal.signal(sig, signal.SIG_IGN)
+    try:
+        say("\n" + t(key, lang, path=e.where or ""))
+        sys.stdout.flush()
+    except (OSError, ValueError):  # the terminal is gone: nothing can be said, exit quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        for fd in (1, 2):
+            with contextlib.suppress(OSError):
+                os.dup2(devnull, fd)
+    raise typer.Exit(code)
 
 
 def record_case(rep: Any, lang: "Lang") -> None:
@@ -1249,8 +1283,13 @@ def cases_export(
 def cases_remind(
     case_id: CaseId,
     ics: Annotated[
-        Path, typer.Option("--ics", help="The calendar file to write (.ics).", dir_okay=False)
-    ],
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--ics",
+            help="The calendar file to write (default: walletcomplain-case-N.ics here).",
+            dir_okay=False,
+        ),
+    ] = None,
     force: ForceOption = False,
     lang: LangOption = None,
 ) -> None:
@@ -1268,8 +1307,11 @@ def cases_remind(
         cat = load_catalog(language)
         from .safe import for_file
 
-        write_atomic(ics, for_file(cases.ics(case, cat, language)).encode("utf-8"), force=force)
-        say(t("cl_remind_saved", language, path=str(ics), date=case.next_due.isoformat()))
+        path = ics if ics is not None else Path(f"walletcomplain-case-{case_id}.ics")
+        write_atomic(path, for_file(cases.ics(case, cat, language)).encode("utf-8"), force=force)
+        if ics is None:
+            say(t("cl_remind_default", language, path=str(path.resolve())))
+        say(t("cl_remind_saved", language, path=str(path), date=case.next_due.isoformat()))
 
 
 def confirm(question: str, yes: bool, lang: "Lang") -> bool:
@@ -1342,10 +1384,85 @@ def app_for(name: str | None) -> typer.Typer:
     return trimmed
 
 
+def argv_lang(argv: list[str]) -> "Lang":
+    """The session's language before Typer has parsed anything (for usage errors)."""
+    for i, arg in enumerate(argv):
+        value = None
+        if arg in ("--lang", "-l") and i + 1 < len(argv):
+            value = argv[i + 1]
+        elif arg.startswith("--lang="):
+            value = arg.partition("=")[2]
+        if value in ("zh", "en"):
+            return "zh" if value == "zh" else "en"
+    from .messages import default_lang
+
+    return default_lang()
+
+
+def usage_error(e: Any, lang: "Lang") -> str:
+    """Click's usage errors in the session's language: what was wrong, the usage line and
+    where to find help, the way Click lays them out."""
+    import re
+
+    from typer._click import exceptions as ce
+
+    from .messages import t
+
+    message = str(getattr(e, "message", e))
+    if isinstance(e, ce.NoSuchOption):
+        text = t("u_no_such_option", lang, name=e.option_name)
+        if e.possibilities:
+            sep = "" if lang == "zh" else " "
+            text += sep + t("u_did_you_mean", lang, names=", ".join(sorted(e.possibilities)))
+    elif isinstance(e, ce.BadOptionUsage) and "requires an argument" in message:
+        text = t("u_needs_value", lang, name=e.option_name)
+    elif isinstance(e, ce.MissingParameter):
+        hint = e.param_hint or (e.param.get_error_hint(e.ctx) if e.param and e.ctx else "")
+        text = t("u_missing", lang, param=str(hint).replace('"', "'"))
+    elif isinstance(e, ce.BadParameter):
+        hint = e.param_hint or (e.param.get_error_hint(e.ctx) if e.param and e.ctx else "")
+        choices = getattr(getattr(e.param, "type", None), "choices", None)
+        m = re.match(r"'(.*)' is not one of", message)
+        if choices and m:
+            text = t(
+                "u_bad_choice", lang, param=hint, value=m[1], choices=", ".join(map(str, choices))
+            )
+        else:
+            text = t("u_bad_value", lang, param=hint, detail=message)
+    elif m := re.match(r"No such command '(.*)'", message):
+        text = t("u_no_command", lang, name=m[1])
+    elif m := re.match(r"Got unexpected extra argument(?:s|\(s\))? \((.*)\)", message):
+        text = t("u_extra", lang, args=m[1])
+    else:
+        text = message
+    if lang == "zh":  # Click quotes names in ASCII quotes; Chinese text uses 「」
+        text = re.sub(r" ?'([^'「」]*)' ?", r"「\1」", text).replace("」/「", "」或「")
+    out = []
+    ctx = getattr(e, "ctx", None)
+    if ctx is not None:
+        out.append(t("u_usage", lang, usage=ctx.get_usage().removeprefix("Usage: ")))
+        out.append(t("u_try", lang, command=ctx.command_path))
+        out.append("")
+    out.append(t("u_error", lang, message=text))
+    return "\n".join(out)
+
+
 def main() -> None:
     """Console entry point: no traceback ever reaches the user."""
+    from typer._click import exceptions as ce
+    from typer.exceptions import Abort
+
     try:
-        app_for(command_name(sys.argv[1:]))()
+        code = app_for(command_name(sys.argv[1:]))(standalone_mode=False)
+    except Abort:  # typer.confirm's Ctrl-C
+        sys.stderr.write("\n")
+        sys.exit(int(Exit.INTERRUPTED))
+    except ce.NoArgsIsHelpError as e:  # the help itself
+        e.show()
+        sys.exit(e.exit_code)
+    except ce.ClickException as e:  # usage errors, in the session's language
+        sys.stderr.write(usage_error(e, argv_lang(sys.argv[1:])) + "\n")
+        sys.exit(e.exit_code)
     except KeyboardInterrupt:
         sys.stderr.write("\n")
         sys.exit(int(Exit.INTERRUPTED))
@@ -1357,3 +1474,4 @@ def main() -> None:
             "Please report this, with the command you ran (leave out personal data).\n"
         )
         sys.exit(int(Exit.RUNTIME))
+    sys.exit(code if isinstance(code, int) else 0)

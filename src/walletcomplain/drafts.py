@@ -1,4 +1,7 @@
-"""Unfinished `start` sessions, kept in the case log's database so Ctrl-C loses nothing.
+"""Unfinished `start` sessions, kept in the case log's database so no way out loses work.
+
+The interview saves the draft after every answer, so Ctrl-C, a signal, a closed
+terminal or even kill -9 lose at most the question on screen.
 
 A draft holds the provider, the problem, the language and the answers given so
 far, as plain JSON types. Nothing is kept when recording is off
@@ -28,6 +31,14 @@ class Draft:
 
 def new_id(now: dt.datetime | None = None) -> str:
     return (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S-%f")
+
+
+def started(draft: Draft) -> str:
+    """When the session began (its id is the start time), as YYYY-MM-DD HH:MM."""
+    try:
+        return dt.datetime.strptime(draft.id[:15], "%Y%m%d-%H%M%S").strftime("%Y-%m-%d %H:%M")
+    except ValueError:  # an id from elsewhere: the last save is the best we know
+        return draft.saved.replace("T", " ")[:16]
 
 
 def save(draft: Draft) -> str:

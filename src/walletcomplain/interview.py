@@ -4,14 +4,20 @@
 read the advice, answer the questions (each checked by answers.check_one, the
 same rules and messages as `letter`), tick evidence, choose demands, review and
 edit, then see the channels, the ladder and the letter, and save them.
-`QuestionaryPrompter` is the real terminal; tests drive it through
-prompt_toolkit's pipe input. Ctrl-C anywhere saves a draft (`Interrupted`).
+`prompter.QuestionaryPrompter` is the real terminal; tests drive it through
+prompt_toolkit's pipe input. Every answer is saved to the draft as it is given;
+Ctrl-C or a signal anywhere ends with `Interrupted`, the draft kept. A Prompter
+raises `GoBack` when the user asks for the previous question. The urgent steps
+of the playbook (`urgent` with a `when`) are shown the moment their condition holds.
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
+import errno
+import signal
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,16 +27,20 @@ from . import answers, complaint, drafts, views
 from .answers import AnswerError, FieldError
 from .errors import FileExists, MissingFolder, StoreError
 from .letter import format_value
-from .messages import describe_error, describe_notice, t
+from .messages import describe_inline, describe_notice, t
 from .models import Catalog, Lang, Playbook, Provider, Question
-from .output import Block, emit
+from .output import Block, cell_width
 from .paths import write_atomic
 
 Validator = Callable[[str], "str | None"]
+# What reading or drawing a prompt raises once its terminal has been closed.
+TERMINAL_GONE = frozenset({errno.EIO, errno.ENXIO, errno.EBADF})
 
 
 class Prompter(Protocol):
-    """What the interview needs from a terminal. Every method may raise KeyboardInterrupt."""
+    """What the interview needs from a terminal. Every method may raise KeyboardInterrupt,
+    and, when called with `back=True`, `GoBack` (the user asked for the previous question).
+    `notes` are lines shown under the message: help and hints."""
 
     def select(
         self,
@@ -38,6 +48,9 @@ class Prompter(Protocol):
         choices: Sequence[tuple[str, str, str | None]],
         default: str | None = None,
         search: bool = False,
+        notes: Sequence[str] = (),
+        back: bool = False,
+        match: Callable[[str], list[str]] | None = None,
     ) -> str: ...
 
     def checkbox(
@@ -46,6 +59,8 @@ class Prompter(Protocol):
         choices: Sequence[tuple[str, str]],
         checked: Sequence[str],
         validate: Callable[[list[str]], str | None] | None = None,
+        notes: Sequence[str] = (),
+        back: bool = False,
     ) -> list[str]: ...
 
     def text(
@@ -54,115 +69,33 @@ class Prompter(Protocol):
         default: str = "",
         validate: Validator | None = None,
         multiline: bool = False,
+        notes: Sequence[str] = (),
+        back: bool = False,
     ) -> str: ...
 
     def show(self, blocks: list[Block]) -> None: ...
 
 
-class QuestionaryPrompter:
-    """The real prompts. questionary is imported here, not at start-up."""
-
-    def __init__(self, lang: Lang) -> None:
-        import questionary
-
-        self.q = questionary
-        self.lang = lang
-
-    def select(
-        self,
-        message: str,
-        choices: Sequence[tuple[str, str, str | None]],
-        default: str | None = None,
-        search: bool = False,
-    ) -> str:
-        items = [
-            self.q.Choice(title=title, value=value, description=desc)
-            for value, title, desc in choices
-        ]
-        chosen = next((c for c in items if c.value == default), None)
-        question = self.q.select(
-            message,
-            items,
-            default=chosen,
-            use_search_filter=search,
-            use_jk_keys=not search,
-            instruction=t("i_select_hint", self.lang),
-            qmark="?",
-        )
-        if search:
-            _filter_any_character(question)
-        result = question.unsafe_ask()
-        return str(result)
-
-    def checkbox(
-        self,
-        message: str,
-        choices: Sequence[tuple[str, str]],
-        checked: Sequence[str],
-        validate: Callable[[list[str]], str | None] | None = None,
-    ) -> list[str]:
-        items = [
-            self.q.Choice(title=title, value=value, checked=value in checked)
-            for value, title in choices
-        ]
-
-        def check(picked: list[str]) -> bool | str:
-            problem = validate(picked) if validate else None
-            return True if problem is None else problem
-
-        result = self.q.checkbox(
-            message, items, validate=check, instruction=t("i_checkbox_hint", self.lang)
-        ).unsafe_ask()
-        return [str(x) for x in result]
-
-    def text(
-        self,
-        message: str,
-        default: str = "",
-        validate: Validator | None = None,
-        multiline: bool = False,
-    ) -> str:
-        def check(value: str) -> bool | str:
-            problem = validate(value) if validate else None
-            return True if problem is None else problem
-
-        hint = t("i_multiline_hint", self.lang) if multiline else None
-        return str(
-            self.q.text(
-                message, default=default, validate=check, multiline=multiline, instruction=hint
-            ).unsafe_ask()
-        )
-
-    def show(self, blocks: list[Block]) -> None:
-        emit(blocks)
+class GoBack(Exception):
+    """The user asked for the previous question (raised by a Prompter)."""
 
 
-def _filter_any_character(question: Any) -> None:
-    """questionary's type-to-filter only takes ASCII; let Chinese (any printable) filter too."""
-    from prompt_toolkit.keys import Keys
-    from questionary.prompts.common import InquirerControl
+class Terminated(KeyboardInterrupt):
+    """SIGTERM or SIGHUP (a closed terminal): stop as Ctrl-C does; exit 128 + signum."""
 
-    app = question.application
-    control = next(
-        (c for c in app.layout.find_all_controls() if isinstance(c, InquirerControl)), None
-    )
-    if control is None:
-        return
-
-    @app.key_bindings.add(Keys.Any)  # type: ignore[untyped-decorator]
-    def _(event: Any) -> None:
-        text = event.data
-        if text and text.isprintable():
-            for ch in text:
-                control.add_search_character(ch)
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
 
 
 class Interrupted(Exception):
-    """Ctrl-C: the answers so far are in the draft stored at `where` (None: nothing kept)."""
+    """Ctrl-C or a signal: the answers so far are in the draft stored at `where` (None:
+    nothing kept). `signum` is set when a signal, not Ctrl-C, stopped the interview."""
 
-    def __init__(self, where: str | None) -> None:
+    def __init__(self, where: str | None, signum: int | None = None) -> None:
         super().__init__(where)
         self.where = where
+        self.signum = signum
 
 
 @dataclass
@@ -182,17 +115,27 @@ class Interview:
     values: dict[str, Any] = field(default_factory=dict)
     done: set[str] = field(default_factory=set)  # answered or deliberately skipped
     record: bool = True  # drafts and cases; off with --no-save or WALLETCOMPLAIN_NO_SAVE=1
+    history: list[str] = field(default_factory=list)  # questions answered, in order (for Back)
+    urgent_shown: set[int] = field(default_factory=set)  # playbook.urgent items on screen
+    provider: Provider | None = None
+    playbook: Playbook | None = None
 
     # --- the whole conversation ---------------------------------------------------------
 
     def run(self, provider_id: str | None = None, issue_id: str | None = None) -> Outcome:
         try:
             return self._run(provider_id, issue_id)
-        except (KeyboardInterrupt, EOFError):
-            raise Interrupted(self._save_draft()) from None
+        except (KeyboardInterrupt, EOFError) as e:
+            signum = e.signum if isinstance(e, Terminated) else None
+            raise Interrupted(self._save_draft(), signum) from None
+        except OSError as e:
+            if e.errno not in TERMINAL_GONE:
+                raise
+            raise Interrupted(self._save_draft(), signal.SIGHUP) from None
 
     def _run(self, provider_id: str | None, issue_id: str | None) -> Outcome:
         lang = self.lang
+        resumed = self.draft is not None
         if self.draft is None:
             self.prompter.show(
                 [Block(t("i_intro_title", lang), lines=[t("i_intro", lang), t("i_privacy", lang)])]
@@ -203,13 +146,16 @@ class Interview:
             if provider_id
             else self.pick_provider()
         )
+        self.provider = provider
         self.draft.provider = provider.id
+        self.save_as_you_go()
         playbook = (
             complaint.find_playbook(self.catalog, issue_id) if issue_id else self.pick_playbook()
         )
-        self.draft.issue = playbook.id
-        self.draft.version = playbook.version
-        if not self.values:  # a resumed draft has seen the advice already
+        self.use_playbook(playbook)
+        if resumed:
+            self.prompter.show(self.recap())
+        elif not self.values:
             self.prompter.show(
                 [Block(t("h_advice", lang), lines=[f"• {a.get(lang)}" for a in playbook.advice])]
             )
@@ -217,13 +163,11 @@ class Interview:
                 self.prompter.show([Block(t("h_channels", lang), lines=[self.bye(provider)])])
                 self._forget_draft()
                 return Outcome()
-            urgent = [p.get(lang) for p in playbook.urgent if p.when is None]
-            if urgent:
-                self.prompter.show(
-                    [Block(t("h_urgent", lang), lines=[f"• {u}" for u in urgent], style="urgent")]
-                )
-        self.ask_all(playbook)
-        self.review(playbook)
+        self.save_as_you_go()
+        self.show_urgent(start=True)
+        self.ask_all()
+        self.review()
+        playbook, provider = self.current()
         comp = complaint.build(
             self.catalog,
             provider.id,
@@ -261,36 +205,68 @@ class Interview:
         self._forget_draft()
         return outcome
 
+    def current(self) -> tuple[Playbook, Provider]:
+        assert self.playbook is not None and self.provider is not None
+        return self.playbook, self.provider
+
+    def use_playbook(self, playbook: Playbook) -> None:
+        self.playbook = playbook
+        assert self.draft is not None
+        self.draft.issue = playbook.id
+        self.draft.version = playbook.version
+
     # --- choosing -----------------------------------------------------------------------------
 
-    def pick_provider(self) -> Provider:
+    def pick_provider(self, default: str | None = None) -> Provider:
         lang = self.lang
         choices = []
+        names: dict[str, list[str]] = {}
         for p in self.catalog.directory.providers:
             hotline = p.hotline()
-            names = dict.fromkeys(
-                [p.name.get(lang), p.name.zh, p.name.en]
-            )  # both, to filter by either
-            label = f"{' / '.join(names)}  {hotline.value if hotline else ''}".rstrip()
+            both = dict.fromkeys([p.name.get(lang), p.name.zh, p.name.en])  # filter by either
+            label = f"{' / '.join(both)}  {hotline.value if hotline else ''}".rstrip()
             choices.append((p.id, label, None))
-        pid = self.prompter.select(t("i_pick_provider", lang), choices, search=True)
+            names[p.id] = [p.id, p.name.zh, p.name.en]
+        pid = self.prompter.select(
+            t("i_pick_provider", lang),
+            choices,
+            default=default,
+            search=True,
+            match=lambda typed: closest(typed, names),
+        )
         return complaint.find_provider(self.catalog, pid)
 
-    def pick_playbook(self) -> Playbook:
+    def pick_playbook(self, default: str | None = None) -> Playbook:
         lang = self.lang
-        choices = [
-            (pb.id, pb.title.get(lang), pb.summary.get(lang))
-            for pb in self.catalog.playbooks.values()
-        ]
-        return complaint.find_playbook(
-            self.catalog, self.prompter.select(t("i_pick_issue", lang), choices)
+        choices = []
+        names: dict[str, list[str]] = {}
+        for pb in self.catalog.playbooks.values():
+            choices.append((pb.id, pb.title.get(lang), pb.summary.get(lang)))
+            names[pb.id] = [pb.id, pb.title.zh, pb.title.en]
+        picked = self.prompter.select(
+            t("i_pick_issue", lang),
+            choices,
+            default=default,
+            search=True,
+            match=lambda typed: closest(typed, names),
         )
+        return complaint.find_playbook(self.catalog, picked)
 
-    def ask_yes_no(self, message: str, default: bool) -> bool:
+    def ask_yes_no(
+        self,
+        message: str,
+        default: bool,
+        notes: Sequence[str] = (),
+        back: bool = False,
+    ) -> bool:
         yes, no = t("yes", self.lang), t("no", self.lang)
         return (
             self.prompter.select(
-                message, [("yes", yes, None), ("no", no, None)], default="yes" if default else "no"
+                message,
+                [("yes", yes, None), ("no", no, None)],
+                default="yes" if default else "no",
+                notes=notes,
+                back=back,
             )
             == "yes"
         )
@@ -303,19 +279,69 @@ class Interview:
             contact = next((c.path.get(self.lang) for c in provider.channels if c.path), "")
         return t("i_bye", self.lang, provider=provider.name.get(self.lang), contact=contact)
 
+    # --- urgent steps -------------------------------------------------------------------------
+
+    def show_urgent(self, start: bool = False) -> None:
+        """The playbook's urgent steps whose condition holds, the moment it holds, before
+        any further question; each once per session (a resumed session repeats them)."""
+        playbook, provider = self.current()
+        new = [
+            j
+            for j, para in enumerate(playbook.urgent)
+            if j not in self.urgent_shown
+            and (para.when.holds(self.values) if para.when is not None else start)
+        ]
+        if not new:
+            return
+        self.urgent_shown.update(new)
+        lines = [f"• {playbook.urgent[j].get(self.lang)}" for j in new]
+        lines.append(f"• {self.freeze_line(provider)}")
+        title = "h_urgent" if start and not self.values else "h_urgent_now"
+        self.prompter.show([Block(t(title, self.lang), lines=lines, style="urgent")])
+
+    def freeze_line(self, provider: Provider) -> str:
+        name = provider.name.get(self.lang)
+        hotline = provider.hotline()
+        if hotline is not None and hotline.value:
+            return t("i_urgent_freeze", self.lang, provider=name, number=hotline.value)
+        path = next((c.path.get(self.lang) for c in provider.channels if c.path), "")
+        return t("i_urgent_freeze_app", self.lang, provider=name, path=path)
+
     # --- questions ------------------------------------------------------------------------------
 
-    def applicable(self, playbook: Playbook) -> list[Question]:
-        """Questions that apply given the answers so far; a condition on an unanswered
-        question counts as 'may apply', so the total only shrinks as answers come in."""
-        out = []
+    def applies(self, playbook: Playbook) -> dict[str, bool | None]:
+        """For each question: True (it applies), False (it does not) or None (it depends on
+        an answer not given yet)."""
+        state: dict[str, bool | None] = {}
         for q in playbook.questions:
-            if q.when is None or q.when.holds(self.values) or q.when.question not in self.values:
-                out.append(q)
-        return out
+            if q.when is None:
+                state[q.id] = True
+                continue
+            target = state.get(q.when.question)
+            if target is False:
+                state[q.id] = False
+            elif target is None or q.when.question not in self.done:
+                state[q.id] = None
+            else:
+                state[q.id] = q.when.holds(self.values)
+        return state
 
-    def ask_all(self, playbook: Playbook) -> None:
-        """Ask, in order, every question that applies and has not been answered or skipped."""
+    def count(self, playbook: Playbook, qid: str) -> str:
+        """`[n/N]`: n among the questions that apply so far; 'about' while N may change."""
+        state = self.applies(playbook)
+        counted = [k for k, v in state.items() if v is not False]
+        n = counted.index(qid) + 1 if qid in counted else len(counted)
+        key = "i_count_about" if None in state.values() else "i_count"
+        return t(key, self.lang, n=n, total=len(counted))
+
+    def applicable(self, playbook: Playbook) -> list[Question]:
+        state = self.applies(playbook)
+        return [q for q in playbook.questions if state[q.id] is not False]
+
+    def ask_all(self) -> None:
+        """Ask, in order, every question that applies and has not been answered or skipped.
+        Ctrl-B (GoBack) reopens the previous question with its answer filled in."""
+        playbook, _ = self.current()
         while True:
             self.prune(playbook)
             todo = [
@@ -325,7 +351,23 @@ class Interview:
             ]
             if not todo:
                 return
-            self.ask(playbook, todo[0])
+            q = todo[0]
+            try:
+                self.ask(playbook, q, self.values.get(q.id), back=True)
+            except GoBack:
+                self.step_back(playbook, q)
+
+    def step_back(self, playbook: Playbook, q: Question) -> None:
+        """Forget that the question before `q` was answered; its answer stays as the default."""
+        order = [x.id for x in playbook.questions]
+        before = [x for x in self.history if x in self.done and order.index(x) < order.index(q.id)]
+        if not before:
+            before = [x for x in order[: order.index(q.id)] if x in self.done]
+        if before:
+            prev = before[-1]
+            self.done.discard(prev)
+            while prev in self.history:
+                self.history.remove(prev)
 
     def prune(self, playbook: Playbook) -> None:
         """Forget answers to questions that no longer apply (an earlier answer changed)."""
@@ -334,35 +376,44 @@ class Interview:
                 self.values.pop(q.id, None)
                 self.done.discard(q.id)
 
-    def ask(self, playbook: Playbook, q: Question, default: Any = None) -> None:
+    def ask(self, playbook: Playbook, q: Question, default: Any = None, back: bool = False) -> None:
         lang = self.lang
-        qs = self.applicable(playbook)
-        n = next((i for i, x in enumerate(qs, 1) if x.id == q.id), len(qs))
-        message = f"[{n}/{len(qs)}] {q.prompt.get(lang)}"
-        if q.help is not None:
-            message += f"\n  {q.help.get(lang)}"
-        value = self.prompt_for(q, message, default)
+        message = f"{self.count(playbook, q.id)} {q.prompt.get(lang)}"
+        notes = [q.help.get(lang)] if q.help is not None else []
+        first = not self.history and q.id == playbook.questions[0].id
+        if back and first:
+            notes.append(t("i_back_hint", lang))
+        value = self.prompt_for(q, message, default, notes, back and not first)
         if value is None:
             self.values.pop(q.id, None)
         else:
             self.values[q.id] = value
         self.done.add(q.id)
-        self._sync_draft()
+        self.history.append(q.id)
+        self.save_as_you_go()
+        self.show_urgent()
         if q.id == "evidence_held":
             self.show_missing(playbook)
         if q.id == "caller_number" and value:
             self.check_caller(str(value))
 
-    def prompt_for(self, q: Question, message: str, default: Any) -> Any:
+    def prompt_for(
+        self, q: Question, message: str, default: Any, notes: list[str], back: bool
+    ) -> Any:
         """One question on screen until the answer is acceptable; the parsed value (or None)."""
         lang = self.lang
         if q.type == "confirm":
-            return self.ask_yes_no(message, default=bool(default) if default is not None else True)
+            return self.ask_yes_no(
+                message,
+                default=bool(default) if default is not None else True,
+                notes=notes,
+                back=back,
+            )
         if q.type == "choice":
             choices = [(c.id, c.get(lang), None) for c in q.choices]
             if not q.required:
                 choices.append(("", t("i_skip", lang), None))
-            one = self.prompter.select(message, choices, default=default)
+            one = self.prompter.select(message, choices, default=default, notes=notes, back=back)
             return one or None
         if q.type == "multichoice":
 
@@ -370,26 +421,37 @@ class Interview:
                 return t("i_need_one", lang) if q.required and not picked else None
 
             many = self.prompter.checkbox(
-                message, [(c.id, c.get(lang)) for c in q.choices], default or [], need_one
+                message,
+                [(c.id, c.get(lang)) for c in q.choices],
+                default or [],
+                need_one,
+                notes=notes,
+                back=back,
             )
             return many or None
+        multiline = q.type == "longtext"
         if not q.required:
-            message += " " + t("i_optional_hint", lang)
+            notes = [
+                *notes,
+                t("i_optional_multiline_hint" if multiline else "i_optional_hint", lang),
+            ]
 
         def validate(text: str) -> str | None:
             try:
                 answers.check_one(q, text, self.today)
             except AnswerError as e:
                 given = None if answers.is_blank(text) else answers.shown(text)
-                return describe_error(FieldError(q.id, q.label, given, e.code, e.params), q, lang)
+                return describe_inline(FieldError(q.id, q.label, given, e.code, e.params), q, lang)
             return None
 
         start = "" if default is None else str(answers.to_jsonable({"v": default})["v"])
-        text = self.prompter.text(message, start, validate, multiline=q.type == "longtext")
-        value, notices = answers.check_one(q, text, self.today)
+        text = self.prompter.text(
+            message, start, validate, multiline=multiline, notes=notes, back=back
+        )
+        value, found = answers.check_one(q, text, self.today)
         labels = {q.id: q.label.get(lang)}
         warnings = [
-            describe_notice(n, labels, lang) for n in notices if n.code in ("secret", "masked")
+            describe_notice(n, labels, lang) for n in found if n.code in ("secret", "masked")
         ]
         if warnings:
             self.prompter.show([Block(t("h_warnings", lang), lines=warnings, style="warn")])
@@ -417,38 +479,112 @@ class Interview:
             ]
             self.prompter.show([Block(t("h_missing", self.lang), rows=rows)])
 
-    # --- review ---------------------------------------------------------------------------------
+    # --- review and resume -------------------------------------------------------------------
 
-    def review(self, playbook: Playbook) -> None:
+    def answer_rows(self, playbook: Playbook, short: bool = False) -> list[list[str]]:
+        """Label and answer per answered question; `short`: one line each in an 80-column
+        panel, so the review and the recap fit a 24-line terminal."""
+        rows = []
+        for q in playbook.questions:
+            if q.id in self.values:
+                joint = "" if self.lang == "zh" else " "
+                shown = format_value(q, self.values[q.id], self.lang).replace("\n", joint)
+                rows.append([q.label.get(self.lang), shown])
+        if short and rows:
+            room = max(16, 80 - 4 - 2 - max(cell_width(label) for label, _ in rows) - 2)
+            rows = [[a, _shorten(b, room) if cell_width(b) > room else b] for a, b in rows]
+        return rows
+
+    def recap(self) -> list[Block]:
+        """What a resumed draft is about, before its questions go on."""
+        playbook, provider = self.current()
+        assert self.draft is not None
+        lang = self.lang
+        rows = [
+            [t("i_recap_provider", lang), provider.name.get(lang)],
+            [t("i_recap_issue", lang), playbook.title.get(lang)],
+            [t("i_recap_started", lang), drafts.started(self.draft)],
+        ]
+        answered = self.answer_rows(playbook, short=True)
+        blocks = [Block(t("i_recap_title", lang), rows=rows)]
+        if answered:
+            blocks.append(
+                Block(
+                    t(
+                        "i_recap_answers",
+                        lang,
+                        n=len(self.done & {q.id for q in playbook.questions}),
+                    ),
+                    rows=answered,
+                )
+            )
+        return blocks
+
+    def review(self) -> None:
+        """The answers, then a short menu; "change which?" is a second step."""
         lang = self.lang
         while True:
-            rows = []
-            for q in playbook.questions:
-                if q.id in self.values:
-                    shown = format_value(q, self.values[q.id], lang)
-                    rows.append([q.label.get(lang), shown])
-            self.prompter.show([Block(t("i_review_title", lang), rows=rows)])
-            choices: list[tuple[str, str, str | None]] = [("", t("i_review_ok", lang), None)]
-            choices += [
-                (q.id, t("i_review_edit", lang, label=q.label.get(lang)), None)
-                for q in self.applicable(playbook)
-                if q.when is None or q.when.holds(self.values)
+            playbook, provider = self.current()
+            self.prompter.show(
+                [Block(t("i_review_title", lang), rows=self.answer_rows(playbook, short=True))]
+            )
+            menu: list[tuple[str, str, str | None]] = [
+                ("ok", t("i_review_ok", lang), None),
+                ("change", t("i_review_change", lang), None),
+                ("provider", t("i_review_provider", lang, name=provider.name.get(lang)), None),
+                ("issue", t("i_review_issue", lang, name=playbook.title.get(lang)), None),
             ]
-            picked = self.prompter.select(t("i_review_pick", lang), choices, default="")
-            edit = playbook.question(picked)
-            if edit is None:
+            action = self.prompter.select(t("i_review_pick", lang), menu, default="ok")
+            if action == "ok":
                 return
-            q = edit
-            old = self.values.pop(q.id, None)
-            dependents = self.dependents(playbook, q.id)
-            kept = {d: self.values.pop(d) for d in dependents if d in self.values}
-            self.done -= {q.id, *dependents}
-            self.ask(playbook, q, default=old)
-            for d in dependents:  # re-ask what depends on the change, offering the old answer
-                dq = playbook.question(d)
-                if dq is not None and dq.when is not None and dq.when.holds(self.values):
-                    self.ask(playbook, dq, default=kept.get(d))
-            self.ask_all(playbook)
+            if action == "provider":
+                self.provider = self.pick_provider(default=provider.id)
+                assert self.draft is not None
+                self.draft.provider = self.provider.id
+                self.save_as_you_go()
+                continue
+            if action == "issue":
+                self.change_playbook(self.pick_playbook(default=playbook.id))
+                continue
+            self.change_one(playbook)
+
+    def change_one(self, playbook: Playbook) -> None:
+        lang = self.lang
+        choices: list[tuple[str, str, str | None]] = [
+            (q.id, q.label.get(lang), None)
+            for q in self.applicable(playbook)
+            if q.when is None or q.when.holds(self.values)
+        ]
+        choices.append(("", t("i_review_cancel", lang), None))
+        edit = playbook.question(self.prompter.select(t("i_review_which", lang), choices))
+        if edit is None:
+            return
+        q = edit
+        old = self.values.pop(q.id, None)
+        dependents = self.dependents(playbook, q.id)
+        kept = {d: self.values.pop(d) for d in dependents if d in self.values}
+        self.done -= {q.id, *dependents}
+        self.ask(playbook, q, default=old)
+        for d in dependents:  # re-ask what depends on the change, offering the old answer
+            dq = playbook.question(d)
+            if dq is not None and dq.when is not None and dq.when.holds(self.values):
+                self.ask(playbook, dq, default=kept.get(d))
+        self.ask_all()
+
+    def change_playbook(self, playbook: Playbook) -> None:
+        """Another problem type: keep every answer that still applies and still checks."""
+        old, done = answers.to_jsonable(self.values), set(self.done)
+        kept = {k: old.get(k) for k in done}
+        self.use_playbook(playbook)
+        assert self.draft is not None
+        back = resume(self.catalog, dataclasses.replace(self.draft, answers=kept), self.today)
+        self.values, self.done = back.values, back.done
+        self.history = [q.id for q in playbook.questions if q.id in self.done]
+        self.urgent_shown = set()
+        self.prompter.show([Block(t("i_kept_answers", self.lang, n=len(self.values)), style="ok")])
+        self.save_as_you_go()
+        self.show_urgent(start=True)
+        self.ask_all()
 
     @staticmethod
     def dependents(playbook: Playbook, qid: str) -> list[str]:
@@ -516,10 +652,11 @@ class Interview:
                 )
                 continue
             except FileExists:
+                free = free_name(path)
                 choice = self.prompter.select(
                     t("i_exists", lang, path=str(path)),
                     [
-                        ("rename", t("i_rename", lang), None),
+                        ("rename", t("i_rename", lang, path=str(free)), None),
                         ("overwrite", t("i_overwrite", lang), None),
                         ("skip", t("i_dont_save", lang), None),
                     ],
@@ -531,7 +668,7 @@ class Interview:
                     force = True
                 else:
                     path = Path(
-                        self.prompter.text(t("i_file_name", lang), str(path)).strip() or str(path)
+                        self.prompter.text(t("i_file_name", lang), str(free)).strip() or str(free)
                     )
                 continue
             outcome.saved.append(path)
@@ -564,11 +701,19 @@ class Interview:
             skipped = {k: None for k in self.done if k not in self.values}
             self.draft.answers = {**answers.to_jsonable(self.values), **skipped}
 
+    def save_as_you_go(self) -> None:
+        """Every answer is stored as it is given: even kill -9 loses only the question on
+        screen. A draft that cannot be written does not stop the interview."""
+        if self.record and self.draft is not None:
+            self._sync_draft()
+            with contextlib.suppress(OSError, StoreError):
+                drafts.save(self.draft)
+
     def _save_draft(self) -> str | None:
         if (
             not self.record
             or self.draft is None
-            or (not self.values and self.draft.provider is None)
+            or (not self.values and not self.done and self.draft.provider is None)
         ):
             return None
         self._sync_draft()
@@ -582,6 +727,53 @@ class Interview:
             # a draft that cannot be deleted is harmless: resume would offer it again
             with contextlib.suppress(OSError, StoreError):
                 drafts.delete(self.draft.id)
+
+
+def free_name(path: Path) -> Path:
+    """`letter.txt` exists: `letter-2.txt`, or the first number after it that is free."""
+    stem, suffix = path.name, ""
+    for ext in (".answers.yaml", path.suffix):
+        if ext and stem.endswith(ext):
+            stem, suffix = stem[: -len(ext)], ext
+            break
+    n = 2
+    while True:
+        candidate = path.with_name(f"{stem}-{n}{suffix}")
+        if not candidate.exists() and not candidate.is_symlink():
+            return candidate
+        n += 1
+
+
+def _shorten(text: str, width: int) -> str:
+    out, used = [], 0
+    for ch in text:
+        used += cell_width(ch)
+        if used > width - 1:
+            break
+        out.append(ch)
+    return "".join(out).rstrip() + "…"
+
+
+def closest(typed: str, names: dict[str, list[str]], n: int = 2) -> list[str]:
+    """The keys whose names (in either language, or the id) are nearest to `typed`."""
+    import difflib
+
+    s = typed.strip().lower()
+    scored = []
+    for key, words in names.items():
+        best = 0.0
+        for word in words:
+            w = word.lower()
+            ratio = difflib.SequenceMatcher(None, s, w).ratio()
+            if s and not s.isascii():  # Chinese: one character in common says a lot
+                ratio = max(ratio, sum(ch in w for ch in set(s)) / len(set(s)))
+            if s and (s in w or w in s):
+                ratio = max(ratio, 0.9)
+            best = max(best, ratio)
+        if best >= 0.45:
+            scored.append((best, key))
+    scored.sort(key=lambda x: -x[0])
+    return [k for _, k in scored[:n]]
 
 
 @dataclass

@@ -18,7 +18,10 @@ M: dict[str, tuple[str, str]] = {
     "required": ("必须填写", "an answer is required"),
     "text": ("一段文字", "some text"),
     "date": ("日期，例如 2026-11-20 或 2026年11月20日", "a date such as 2026-11-20"),
-    "date_invalid": ("一个真实存在的日期", "a date that exists on the calendar"),
+    "date_invalid": (
+        "一个真实存在的日期，例如 2026-11-20",
+        "a date that exists on the calendar, such as 2026-11-20",
+    ),
     "datetime": (
         "日期和时间，例如 2026-11-20 20:15 或 2026年11月20日 20点15分",
         "a date and time such as 2026-11-20 20:15",
@@ -42,7 +45,7 @@ M: dict[str, tuple[str, str]] = {
         "one or more of, comma-separated: {choices}",
     ),
     "max_length": ("最多 {n} 个字（现在 {got} 个）", "at most {n} characters (this has {got})"),
-    "pattern": ("符合格式 {pattern}", "text matching {pattern}"),
+    "pattern": ("{describe}", "{describe}"),
     "min": ("不小于 {min}", "at least {min}"),
     "max": ("不大于 {max}", "at most {max}"),
     "unknown_field": ("没有这个问题", "no question has this id"),
@@ -308,8 +311,8 @@ M: dict[str, tuple[str, str]] = {
         "Privacy: everything stays on this computer. This tool never asks for a password, a PIN or an SMS code. Press Ctrl-C at any time; your answers so far are kept as a draft.",
     ),
     "i_pick_provider": (
-        "哪个钱包或支付服务出了问题？（可输入文字筛选）",
-        "Which wallet or payment service is it? (type to filter)",
+        "哪个钱包或支付服务出了问题？",
+        "Which wallet or payment service is it?",
     ),
     "i_pick_issue": ("遇到了什么问题？", "What went wrong?"),
     "i_still": (
@@ -321,14 +324,14 @@ M: dict[str, tuple[str, str]] = {
         "All right. If it is not solved, run walletcomplain start again. {provider} support: {contact}",
     ),
     "i_multiline_hint": (
-        "（可以写多行；写完按 Esc 再按 Enter）",
-        "(several lines allowed; press Esc then Enter to finish)",
+        "可以写多行：Enter 换行；写完先按 Esc 再按 Enter（或按 Alt+Enter）提交。",
+        "Several lines allowed: Enter starts a new line; to finish, press Esc then Enter (or Alt+Enter).",
     ),
-    "i_optional_hint": ("（可留空，直接按 Enter 跳过）", "(optional: press Enter to skip)"),
-    "i_select_hint": ("（↑↓ 选择，Enter 确认）", "(arrow keys, then Enter)"),
+    "i_optional_hint": ("可留空：直接按 Enter 跳过。", "Optional: press Enter to skip."),
+    "i_select_hint": ("↑↓ 选择，Enter 确认", "Arrow keys to move, Enter to choose"),
     "i_checkbox_hint": (
-        "（↑↓ 移动，空格勾选，Enter 确认）",
-        "(arrows to move, space to tick, Enter to confirm)",
+        "↑↓ 移动，空格勾选，Enter 确认",
+        "Arrow keys to move, space to tick, Enter to confirm",
     ),
     "i_need_one": ("请至少选择一项", "Pick at least one"),
     "i_skip": ("（跳过）", "(skip)"),
@@ -341,7 +344,7 @@ M: dict[str, tuple[str, str]] = {
     "i_file_name": ("文件名：", "File name:"),
     "i_exists": ("{path} 已存在，怎么办？", "{path} exists. What now?"),
     "i_overwrite": ("覆盖它", "Overwrite it"),
-    "i_rename": ("换个文件名", "Choose another name"),
+    "i_rename": ("换个文件名（建议：{path}）", "Choose another name (suggested: {path})"),
     "i_dont_save": ("不保存", "Don't save"),
     "i_saved": ("已保存：{path}（仅本人可读）", "Saved: {path} (readable by you only)"),
     "i_save_answers": (
@@ -369,7 +372,7 @@ M: dict[str, tuple[str, str]] = {
         "问题清单更新过，这些回答需要重新填写：{fields}",
         "The questions have changed; these answers must be given again: {fields}",
     ),
-    "i_resuming": ("继续草稿：已答 {n} 题。", "Continuing the draft: {n} answered."),
+    "i_resuming": ("继续草稿：已答 {n} 题", "Continuing the draft: {n} answered"),
     "i_next_step": ("下一步：{text}", "Next: {text}"),
     "i_next_call": (
         "拨打 {number} 或通过 App 内客服提交投诉（可以直接读信里的内容），记下工单号；{days} 天内没有答复，就按上面的升级路线找{authority}。",
@@ -775,6 +778,83 @@ M: dict[str, tuple[str, str]] = {
         "不超过 {n} 个字符（实际 {got} 个）",
         "at most {n} characters (got {got})",
     ),
+    # --- interview (issue 10) ---
+    "i_select_search_hint": (
+        "↑↓ 选择，也可以输入文字筛选（中英文都行），Enter 确认",
+        "Arrow keys to move, or type to filter (Chinese or English), Enter to choose",
+    ),
+    "i_optional_multiline_hint": (
+        "可留空：什么都不写，直接按 Esc 再按 Enter 跳过。",
+        "Optional: to skip, press Esc then Enter without writing anything.",
+    ),
+    "i_back_hint": (
+        "答错了？按 Ctrl-B（或输入 < 再按 Enter）回到上一题，答案会保留；按 Ctrl-C 保存并退出。",
+        "Answered wrong? Ctrl-B (or < then Enter) goes back one question, your answer kept; Ctrl-C saves and quits.",
+    ),
+    "i_count": ("[{n}/{total}]", "[{n}/{total}]"),
+    "i_count_about": ("[{n}/约{total}]", "[{n}/about {total}]"),
+    "i_description": ("说明：{text}", "About: {text}"),
+    "i_picked": ("已选：{items}", "picked: {items}"),
+    "i_picked_none": ("（一项也没选）", "(none picked)"),
+    "i_no_match": (
+        "没有找到与「{typed}」相符的选项。请重新输入（中文或英文名称都行），或用 ↑↓ 选择。",
+        "Nothing matches '{typed}'. Type again (the Chinese or English name), or use the arrow keys.",
+    ),
+    "i_no_match_close": (
+        "没有找到「{typed}」。最接近的是：{close}。光标已移到第一个，按 Enter 选它，或重新输入。",
+        "Nothing matches '{typed}'. Closest: {close}. The first is now highlighted: press Enter to choose it, or type again.",
+    ),
+    "h_urgent_now": ("马上做，再继续回答", "Do this now, then go on"),
+    "i_urgent_freeze": (
+        "冻结{provider}账户，打官方电话 {number}。",
+        "To freeze your {provider} account, call the official number {number}.",
+    ),
+    "i_urgent_freeze_app": (
+        "冻结{provider}账户，在官方 App 里操作：{path}。",
+        "To freeze your {provider} account, use the official app: {path}.",
+    ),
+    "i_recap_title": ("继续上次的投诉草稿", "Continuing your draft"),
+    "i_recap_provider": ("服务商", "Provider"),
+    "i_recap_issue": ("问题", "Problem"),
+    "i_recap_started": ("开始于", "Started"),
+    "i_recap_answers": ("已答 {n} 题", "{n} answered"),
+    "err_inline": (
+        "「{label}」：你输入的是「{given}」，应为{expected}",
+        "{label}: you typed '{given}'; expected {expected}",
+    ),
+    "err_inline_required": ("「{label}」必须填写。", "{label}: an answer is required."),
+    "err_example": ("，例如 {example}", ", e.g. {example}"),
+    "i_review_change": ("修改某个回答", "Change an answer"),
+    "i_review_provider": ("换服务商（现在：{name}）", "Change the provider (now: {name})"),
+    "i_review_issue": ("换问题类型（现在：{name}）", "Change the problem (now: {name})"),
+    "i_review_which": ("改哪一项？", "Change which?"),
+    "i_review_cancel": ("不改了，返回", "Nothing, go back"),
+    "i_kept_answers": (
+        "已保留仍然适用的 {n} 个回答；其余的问题接着问。",
+        "Kept the {n} answers that still apply; the other questions follow.",
+    ),
+    "i_terminated": (
+        "已停止。已填的回答都已保存为草稿：{path}\n继续填写：walletcomplain start --resume",
+        "Stopped. Your answers so far are saved as a draft: {path}\nTo continue: walletcomplain start --resume",
+    ),
+    "cl_remind_default": (
+        "未指定 --ics，已写入当前目录：{path}",
+        "No --ics given; written in the current directory: {path}",
+    ),
+    "u_usage": ("用法：{usage}", "Usage: {usage}"),
+    "u_try": ("查看帮助：{command} -h", "Try '{command} -h' for help."),
+    "u_error": ("错误：{message}", "Error: {message}"),
+    "u_no_such_option": ("没有 {name} 这个选项。", "No such option: {name}."),
+    "u_did_you_mean": ("你是不是想写 {names}？", "Did you mean {names}?"),
+    "u_missing": ("缺少 {param}。", "Missing {param}."),
+    "u_bad_choice": (
+        "{param} 的值「{value}」无效，可选：{choices}。",
+        "Invalid value for {param}: '{value}' is not one of {choices}.",
+    ),
+    "u_bad_value": ("{param} 的值无效：{detail}", "Invalid value for {param}: {detail}"),
+    "u_needs_value": ("{name} 需要一个值。", "Option {name} requires a value."),
+    "u_extra": ("多余的参数：{args}", "Got unexpected extra argument(s): {args}"),
+    "u_no_command": ("没有「{name}」这个命令。", "No such command '{name}'."),
 }
 
 
@@ -808,6 +888,20 @@ def default_lang(env: dict[str, str] | None = None) -> Lang:
     return "zh"
 
 
+def expected(err: FieldError, q: Question | None, lang: Lang) -> str:
+    """What an answer should look like, in words: never a field id or a pattern."""
+    if err.code in ("choice", "multichoice") and q is not None:
+        text = t(err.code, lang, choices=choices_hint(q, lang))
+    elif err.code == "pattern":
+        describe = q.rules.describe if q is not None else None
+        text = describe.get(lang) if describe is not None else t("text", lang)
+    else:
+        text = t(err.code, lang, **err.params)
+    if lang == "zh" and text[:1].isascii() and text[:1].isalnum():
+        text = " " + text  # 应为 4 到 64 位: a space between Chinese and a number
+    return text
+
+
 def describe_error(err: FieldError, q: Question | None, lang: Lang) -> str:
     """`amount（金额）：收到「abc」；应为…` — the field, what was given, what is expected."""
     if err.code == "unknown_field":
@@ -816,14 +910,19 @@ def describe_error(err: FieldError, q: Question | None, lang: Lang) -> str:
     label = err.label.get(lang) if err.label else "?"
     if err.code == "required":
         return t("err_required", lang, field=err.field, label=label)
-    if err.code in ("choice", "multichoice") and q is not None:
-        expected = t(err.code, lang, choices=choices_hint(q, lang))
-    elif err.code == "pattern" and q is not None and q.help is not None:
-        expected = q.help.get(lang)
-    else:
-        expected = t(err.code, lang, **err.params)
     given = t("err_given", lang, given=err.given) if err.given is not None else ""
-    return t("err_line", lang, field=err.field, label=label, given=given, expected=expected)
+    return t(
+        "err_line", lang, field=err.field, label=label, given=given, expected=expected(err, q, lang)
+    )
+
+
+def describe_inline(err: FieldError, q: Question, lang: Lang) -> str:
+    """The same error as a person at the prompt reads it: the question's label, what was
+    typed, what is expected with an example."""
+    label = q.label.get(lang)
+    if err.code == "required" or err.given is None:
+        return t("err_inline_required", lang, label=label)
+    return t("err_inline", lang, label=label, given=err.given, expected=expected(err, q, lang))
 
 
 def describe_notice(n: Notice, labels: dict[str, str], lang: Lang) -> str:

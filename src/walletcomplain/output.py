@@ -61,6 +61,7 @@ def pad(text: str, width: int) -> str:
 
 
 NO_LINE_START = set("，。；：、）」』”！？,.;:!?)")
+NO_LINE_END = set("（「『“‘《【(")
 
 
 def wrap(text: str, width: int) -> list[str]:
@@ -83,6 +84,8 @@ def wrap(text: str, width: int) -> list[str]:
                     carry.insert(0, line.pop())  # a run of closing marks moves as one
                 if word in NO_LINE_START and "".join(line).strip():
                     carry.insert(0, line.pop())  # with the character before it
+                while line and line[-1] in NO_LINE_END and "".join(line[:-1]).strip():
+                    carry.insert(0, line.pop())  # an opening mark goes down with its text
                 if not "".join(line).strip():  # nothing would be left: overflow instead
                     line += [*carry, word]
                     used = cell_width("".join(line))
@@ -210,6 +213,21 @@ def emit(blocks: list[Block], stream: IO[str] | None = None) -> None:
         s.flush()
     else:
         render_rich(blocks, s)
+
+
+def emit_wrapped(b: Block, width: int, stream: IO[str] | None = None) -> None:
+    """A one-line message wrapped to `width`: each line neutralised, then styled alone."""
+    s = stream if stream is not None else sys.stderr
+    lines = wrap(neutral(b.title, newlines=False), width)
+    if wants_plain(s):
+        s.write("\n".join(lines) + "\n")
+        s.flush()
+        return
+    from rich.text import Text
+
+    console = _rich_console(s)
+    for line in lines:
+        console.print(Text(line, style=BORDER[b.style]))
 
 
 def say(message: str, stream: IO[str] | None = None) -> None:

@@ -67,6 +67,7 @@ def render_example(pb: object, directory: Directory, name: str, today: dt.date) 
 
     assert isinstance(pb, Playbook)
     cat = Catalog(directory=directory, playbooks={pb.id: pb})
+    today = max(today, catalog.example_day(pb))  # the day the example was written for
     problems = []
     for p in directory.providers:
         for lang in ("zh", "en"):
