@@ -77,7 +77,9 @@ def test_log_due_escalate_close(
     monkeypatch.setenv("WALLETCOMPLAIN_TODAY", "2026-12-08")
     due = runner.invoke(app, ["cases", "due", "--lang", "en"])
     assert (
-        due.exit_code == 0 and "#1" in due.stdout and "escalate to the People's Bank" in due.stdout
+        due.exit_code == 0
+        and "#1" in due.stdout
+        and "escalating to the People's Bank" in due.stdout
     )
     assert json.loads(runner.invoke(app, ["cases", "due", "--json"]).stdout)[0]["id"] == 1
     letter = runner.invoke(app, ["cases", "escalate", "1"])
@@ -297,3 +299,13 @@ def test_police_report_for_a_fraud_case_from_the_command_line(
         app, ["letter", "-i", "security", "-p", "alipay", "-a", str(path), "--document", "police"]
     )
     assert report.stdout.startswith("致：[公安机关名称]")
+
+
+def test_an_authority_off_the_ladder_is_refused_without_force(
+    runner: CliRunner, case_id: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("WALLETCOMPLAIN_TODAY", "2026-12-08")
+    wrong = runner.invoke(app, ["cases", "escalate", "1", "--to", "nfra", "--lang", "en"])
+    assert wrong.exit_code == 2 and "does not take" in wrong.stderr
+    assert "People's Bank of China" in wrong.stderr  # where the case can go
+    assert events(runner) == ["created"]

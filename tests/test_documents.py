@@ -181,18 +181,22 @@ def test_letters_cite_only_what_supports_the_demand(cat: Catalog) -> None:
         raw = {**cat.playbooks[issue].example, **changes}
         return [x.id for x in report_for(cat, "alipay", issue, raw, "zh").letter.laws]
 
-    assert cites("recharge") == ["ecl_55", "ecl_56", "ecl_53_3"]
+    assert cites("recharge") == ["ecl_55", "ecl_56"]  # no records asked for: no Art. 53
+    assert "ecl_53_3" in cites("recharge", demands=["credit_topup", "provide_records"])
     assert cites("security") == ["ecl_57_2", "ecl_57_3", "afl_20"]
     assert "afl_20" not in cites("security", kind="unauthorized_payment")
-    assert cites("dispute") == ["cpl_25", "ecl_61", "cpl_44", "ecl_62"]
-    assert cites("dispute", problem="not_as_described", demands=["full_refund"]) == [
-        "cpl_24",
+    # a transfer the user made on the caller's instructions was authorised: no Art. 57
+    assert cites("security", asked_for=["transfer"]) == ["afl_20"]
+    assert cites("dispute") == ["cpl_24", "ecl_61", "ecl_62"]  # not as described
+    assert cites("dispute", problem="refund_refused", seller_unknown=True) == [
+        "cpl_25",
         "ecl_61",
+        "cpl_44",  # only when the platform cannot name the seller
         "ecl_62",
     ]
     assert cites("fees") == ["npi_34", "cpl_8", "cpl_28"]
-    assert "npi_34" not in cites("fees", disclosed="shown_but_disputed")  # it was marked
-    assert cites("closure") == ["npi_24", "pipl_47", "pipl_50"]
+    assert cites("fees", disclosed="shown_but_disputed") == []  # it was marked: nothing fits
+    assert cites("closure") == ["npi_24", "pipl_47", "pipl_50", "afl_32_3"]
     unionpay = report_for(cat, "unionpay", "closure", cat.playbooks["closure"].example, "zh")
     assert "npi_24" not in [x.id for x in unionpay.letter.laws]  # a clearing institution
 
@@ -202,11 +206,12 @@ def test_the_facts_decide_when_the_user_gave_a_code(cat: Catalog) -> None:
     rep = report_for(cat, "alipay", "security", raw, "zh")
     text = rep.letter.to_text()
     facts = text.split("五、法律依据")[0]
-    assert "在对方的诱导下，我向对方提供了验证码、密码或屏幕内容" in facts
+    assert "在其诱导下提供了验证码、密码或屏幕内容中的一项或几项" in facts
     assert "未经授权" not in facts and "未经我授权" not in facts
     assert "第五十七条第三款" in text  # act at once to stop further loss
+    assert "公安机关依法决定采取上述措施的" in text  # Art. 20 with its condition
     en = report_for(cat, "alipay", "security", raw, "en").letter.to_text()
-    assert "I gave them a code" in en and "did not authorise" not in en
+    assert "I gave them one or more of" in en and "did not authorise" not in en
 
 
 def test_dispute_goes_to_merchant_and_platform_and_the_wallet_only_for_the_payment(
@@ -224,7 +229,7 @@ def test_dispute_goes_to_merchant_and_platform_and_the_wallet_only_for_the_payme
 def test_unknown_company_and_issuing_bank_are_visible_placeholders(cat: Catalog) -> None:
     ex = cat.playbooks["recharge"].example
     jd = report_for(cat, "jdpay", "recharge", ex, "zh").letter
-    assert jd.to == "致：[被投诉公司全称]（京东钱包 / 京东支付）投诉处理部门"
+    assert jd.to == "致：[被投诉公司全称]（京东支付）投诉处理部门"
     assert "[被投诉公司全称]" in jd.placeholders
     apple = report_for(cat, "applepay", "recharge", ex, "en")
     assert apple.letter.to.startswith("To: The Complaints Department, [name of the card's issuing")
@@ -271,3 +276,19 @@ def test_a_letter_without_answers_never_shows_a_field_id(cat: Catalog) -> None:
     text = rep.letter.to_text()
     assert "[Amount]" in text and "[amount]" not in text
     assert "[Name]" in text and "contact_name" not in text
+
+
+def test_apple_pay_dispute_goes_to_the_merchant_without_the_banks_rule(cat: Catalog) -> None:
+    rep = report_for(cat, "applepay", "dispute", cat.playbooks["dispute"].example, "zh")
+    text = rep.letter.to_text()
+    assert "银行业保险业消费投诉处理管理办法" not in text  # it binds the bank, not a merchant
+    assert "请于收到本函之日起15日内书面答复" in text
+    assert "市场监督管理部门投诉（电话12315）" in text
+    assert [s.key for s in rep.plan.steps][:2] == ["merchant", "samr"]
+
+
+def test_the_nfra_rule_binds_the_bank_not_the_regulator(cat: Catalog) -> None:
+    rep = report_for(cat, "applepay", "recharge", cat.playbooks["recharge"].example, "zh")
+    nfra = next(s for s in rep.plan.steps if s.key == "nfra")
+    assert nfra.wait_days is None and nfra.basis is None  # no rule of its own was verified
+    assert rep.plan.steps[0].channels == []  # the bank's number is on the card, not Apple's

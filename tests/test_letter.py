@@ -72,7 +72,7 @@ def test_recharge_letter_has_every_part(cat: Catalog) -> None:
         "To: The Complaints Department, 支付宝（中国）网络技术有限公司 (Alipay)",
         "RMB 200.00",
         "20 November 2026",
-        "Article 55 of the E-Commerce Law of the People's Republic of China provides that",
+        "Under Article 55 of the E-Commerce Law of the People's Republic of China, when",
         "12363",
         "within 15 days",
         "Yours faithfully",
@@ -131,7 +131,8 @@ def test_crypto_wallet_letter_names_no_regulator_and_warns(cat: Catalog) -> None
     rep = render(cat, "recharge", "tpwallet", "en")
     text = rep.letter.to_text()
     assert "People's Bank" not in text
-    assert "police" in text
+    assert "police" not in text  # a civil matter: no threat of the police
+    assert "Article 55" not in text  # a self-custody wallet is no e-payment provider
     assert any("regulators may not accept" in w for w in rep.warnings)
     assert [s.key for s in rep.plan.steps if s.may_decline] == ["pboc", "cca"]
 
@@ -164,7 +165,8 @@ def test_format_value() -> None:
 def test_escalation_ladder(cat: Catalog) -> None:
     d = cat.directory
     plan = escalation.plan(d, d.provider("alipay"), cat.playbooks["dispute"])  # type: ignore[arg-type]
-    assert [s.key for s in plan.steps] == ["provider", "samr", "pboc", "cca", "court"]
+    # a dispute starts with the seller and the platform, not the wallet
+    assert [s.key for s in plan.steps] == ["merchant", "samr", "pboc", "cca", "court"]
     assert plan.next_authority().key == "samr"  # type: ignore[union-attr]
     assert plan.next_authority(frozenset({"pboc"})) is None  # SAMR not after PBoC handled it
     assert plan.steps[0].basis == "suggestion"

@@ -60,7 +60,7 @@ def test_contact_sets_the_next_date_from_the_ladder(cat: Catalog) -> None:
     assert case.status == "waiting"
     assert case.next_due == dt.date(2026, 12, 8)
     why = cases.explain_due(case, cat, "en")
-    assert "escalate to the People's Bank of China" in why and "a suggestion" in why
+    assert "escalating to the People's Bank of China" in why and "we suggest" in why
     cases.log_contact(log, cat, case, "authority", dt.date(2026, 12, 9), None, None, None, "samr")
     case = log.get(case.id)
     assert case.status == "escalated"

@@ -229,6 +229,12 @@ def _plan(case: Case, catalog: Catalog) -> escalation.Plan | None:
     return escalation.plan(catalog.directory, provider, playbook, case.answers)
 
 
+def ladder_authorities(case: Case, catalog: Catalog) -> list[str]:
+    """The authorities on this case's ladder: who is competent for it at all."""
+    plan = _plan(case, catalog)
+    return [s.authority.id for s in plan.steps if s.authority] if plan is not None else []
+
+
 def next_authority(case: Case, catalog: Catalog) -> Authority | None:
     """The next regulator on the ladder that would take this case now (one rule: the plan's)."""
     plan = _plan(case, catalog)

@@ -364,6 +364,8 @@ def check_playbook(
             add((*at, "law"), f"unknown law '{use.law}' (known: {known})")
         if use.when is not None:
             problems += _check_when(use.when, seen, (*at, "when"), name, lines)
+        if use.unless is not None:
+            problems += _check_when(use.unless, seen, (*at, "unless"), name, lines)
     texts: list[tuple[Path_, str]] = [
         (("letter", "subject", lg), pb.letter.subject.get(lg)) for lg in ("zh", "en")
     ]

@@ -1177,13 +1177,21 @@ def cases_escalate(
             esc = cases.prepare_escalation(cat, case, to, letter_lang, today())
         except cases.NoDocument as e:
             fail(t("cl_no_document", language, name=e.authority.name.get(language)))
+        ladder = cases.ladder_authorities(case, cat)
+        if to is not None and esc.authority.id not in ladder and not force:
+            names = [a.name.get(language) for a in cat.directory.authorities if a.id in ladder]
+            known = t("list_sep", language).join(names)
+            name = esc.authority.name.get(language)
+            fail(t("cl_not_competent", language, name=name, known=known))
         if output is not None and output.exists() and not force:
             fail(t("file_exists", language, path=str(output)))
         if esc.early is not None and not force and not dry_run:
-            normal = format_date(esc.early, language)
+            basis = "early_rule" if case.due_reason.get("basis") == "rule" else "early_suggestion"
+            why = t(basis, language, date=format_date(esc.early, language))
             if not (sys.stdin.isatty() and sys.stderr.isatty()):
-                fail(t("cl_early_script", language, date=normal))
-            if not typer.confirm(t("cl_early_ask", language, date=normal), default=False):
+                fail(t("cl_early_script", language, why=why))
+            ask = t("cl_early_ask", language, why=why[:1].upper() + why[1:])
+            if not typer.confirm(ask, default=False):
                 say(t("cl_not_escalated", language))
                 return
         if fmt == Format.json:

@@ -173,7 +173,8 @@ def letter(c: Complaint, plan: Plan) -> Letter:
 
 
 def _deadline(c: Complaint, plan: Plan) -> str:
-    rule = respondent_rule(c.directory, c.provider)
+    to_provider = c.playbook.respondent == "provider"
+    rule = respondent_rule(c.directory, c.provider) if to_provider else None
     a = c.directory.authority(c.provider.direct_rule or "")
     law = c.directory.law(a.law) if a is not None and a.law else None
     if rule is not None and rule.days and law is not None:
@@ -183,9 +184,11 @@ def _deadline(c: Complaint, plan: Plan) -> str:
 
 def _next_step(c: Complaint, plan: Plan) -> str:
     lang = c.lang
-    crypto = c.provider.kind == "crypto_wallet"
-    reserve = t("l_reserve_crypto" if crypto else "l_reserve", lang)
     step = plan.next_authority()
+    if c.provider.kind == "crypto_wallet" and (step is None or step.authority is None):
+        # no regulator takes it, and a civil matter is no reason to mention the police
+        return t("l_next_crypto", lang) + t("l_reserve_crypto", lang)
+    reserve = t("l_reserve", lang)
     if step is None or step.authority is None:
         return t("l_next_generic", lang) + reserve
     a = step.authority

@@ -32,7 +32,7 @@ SUGGESTED_REPLY_DAYS = 15
 CHANNEL_ORDER = {"hotline": 0, "in_app": 1, "web": 2, "email": 3, "forum": 4}
 
 Basis = Literal["rule", "suggestion", "now"]
-StepKind = Literal["authority", "provider", "bank"]
+StepKind = Literal["authority", "provider", "bank", "merchant"]
 
 
 @record
@@ -86,6 +86,8 @@ def step_name(step: Step, provider: Provider, lang: Lang) -> str:
         return step.authority.name.get(lang)
     if step.kind == "bank":
         return t("step_bank", lang)
+    if step.kind == "merchant":
+        return t("step_merchant", lang)
     if provider.respondent == "issuing_bank":
         return t("step_issuing_bank", lang, brand=provider.name.get(lang))
     return provider.name.get(lang)
@@ -99,10 +101,10 @@ def authority_ids(directory: Directory, provider: Provider, playbook: Playbook) 
     ids: list[str] = []
     finals = [a.id for a in directory.authorities if a.has("final_route")]
     own = [provider.regulator] if provider.regulator else []
-    # A respondent bound by its own regulator's rule (a bank) goes to that regulator first.
-    first, then = (
-        (own, playbook.escalate_to) if provider.direct_rule else (playbook.escalate_to, own)
-    )
+    # A respondent bound by its own regulator's rule (a bank) goes to that regulator first;
+    # a dispute with a merchant goes where the playbook says first.
+    bank_first = provider.direct_rule is not None and playbook.respondent == "provider"
+    first, then = (own, playbook.escalate_to) if bank_first else (playbook.escalate_to, own)
     for aid in [*first, *then, *finals]:
         if aid not in ids:
             ids.append(aid)
@@ -117,7 +119,7 @@ def _cite(directory: Directory, a: Authority | None) -> Text | None:
 def _authority_step(
     directory: Directory, a: Authority, provider: Provider, urgent: bool = False
 ) -> Step:
-    rule = a.rule
+    rule = a.rule if a.rule is not None and not a.rule.respondent_only else None
     return Step(
         a.id,
         "authority",
@@ -153,14 +155,30 @@ def plan(
     if urgent:
         steps += [_authority_step(directory, a, provider, urgent=True) for a in police]
         steps.append(Step("bank", "bank", None, [], None, None, False, "now", None))
-    rule = respondent_rule(directory, provider)
-    if not (urgent and provider.respondent == "issuing_bank"):
+    to_provider = playbook.respondent == "provider"
+    rule = respondent_rule(directory, provider) if to_provider else None
+    if not to_provider:  # the merchant and the platform first; the wallet only for the payment
+        steps.append(
+            Step(
+                "merchant",
+                "merchant",
+                None,
+                [],
+                SUGGESTED_REPLY_DAYS,
+                None,
+                False,
+                "suggestion",
+                None,
+            )
+        )
+    elif not (urgent and provider.respondent == "issuing_bank"):
+        bank = provider.respondent == "issuing_bank"  # its number is on the card, not ours
         steps.append(
             Step(
                 "provider",
                 "provider",
                 None,
-                sorted_channels(provider.channels),
+                [] if bank else sorted_channels(provider.channels),
                 rule.days if rule else SUGGESTED_REPLY_DAYS,
                 rule.max_days if rule else None,
                 rule.working_days if rule else False,

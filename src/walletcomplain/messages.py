@@ -147,10 +147,13 @@ M: dict[str, tuple[str, str]] = {
     "l_tried_ref": ("，工单号为{ref}。", ", reference number {ref}. "),
     "l_tried_no_ref": ("，对方没有提供工单号。", ", and was given no reference number. "),
     "l_tried_reply": (
-        "对方答复：“{reply}”{mark}{stop}",
-        'The answer I received was: "{reply}"{mark}{stop}',
+        "据我记录，对方的答复是：“{reply}”{mark}{stop}",
+        'As I noted it, the answer was: "{reply}"{mark}{stop}',
     ),
-    "l_tried_no_reply": ("此后我没有收到任何答复。", "I have received no answer since."),
+    "l_tried_no_reply": (
+        "截至本函发出之日，问题仍未解决。",
+        "As of the date of this letter, the matter has not been resolved.",
+    ),
     "l_evidence": ("随附证据", "Evidence enclosed"),
     "l_evidence_later": (
         "相关证据正在整理，将另行提交。",
@@ -158,7 +161,7 @@ M: dict[str, tuple[str, str]] = {
     ),
     "l_demands": ("我的诉求", "My requests"),
     "l_basis": ("法律依据", "Legal basis"),
-    "l_law": ("{cite}规定：{says}", "{cite} provides that {says}"),
+    "l_law": ("{cite}规定：{says}", "Under {cite}, {says}"),
     "l_deadline": ("答复期限", "Reply requested"),
     "l_reply": (
         "请于收到本函之日起{days}日内书面答复处理结果，并告知经办人和投诉编号。",
@@ -186,8 +189,12 @@ M: dict[str, tuple[str, str]] = {
         "and I reserve the right to seek mediation by a consumer association, to apply for arbitration or to bring proceedings in court.",
     ),
     "l_reserve_crypto": (
-        "并保留向公安机关报案的权利。",
-        "and I reserve the right to report the matter to the police.",
+        "通过其他合法途径解决。",
+        "pursue the matter by other lawful means.",
+    ),
+    "l_next_crypto": (
+        "如逾期未答复或我对答复不满意，我将",
+        "If I receive no reply in time, or I am not satisfied with it, I will ",
     ),
     "l_regards": ("此致\n敬礼！", "Yours faithfully,"),
     "l_signed": ("投诉人：{name}", "{name}"),
@@ -242,6 +249,27 @@ M: dict[str, tuple[str, str]] = {
     "days": ("天", "days"),
     "working_days": ("个工作日", "working days"),
     "wait_now": ("立即，不要等", "now: do not wait"),
+    "wait_forwarded": (
+        "（自机构收到转办的投诉起算）",
+        " (from the institution's receipt of the forwarded complaint)",
+    ),
+    "step_merchant": (
+        "商家和购物平台（可申请平台介入）",
+        "the seller and the platform (ask the platform to step in)",
+    ),
+    "early_suggestion": (
+        "法律没有规定直接投诉的答复期限；建议给对方时间到 {date}。",
+        "no law sets a reply time for a complaint made directly to the respondent; we suggest giving it until {date}.",
+    ),
+    "early_rule": (
+        "按规定，对方应在 {date} 前答复。",
+        "by the rules, the respondent has until {date} to answer.",
+    ),
+    "e_urge": ("并请督促被投诉人：", "and to require the respondent to:"),
+    "cl_not_competent": (
+        "{name}不负责这个服务商的这类投诉；这件案件可以去：{known}。确实要写给{name}，请加 --force。",
+        "{name} does not take this kind of complaint about this provider; this case can go to: {known}. To write to {name} anyway, add --force.",
+    ),
     "step_bank": ("发卡银行", "your card's issuing bank"),
     "step_issuing_bank": (
         "发卡银行（{brand}所绑定的银行卡）",
@@ -454,8 +482,8 @@ M: dict[str, tuple[str, str]] = {
         "Letter written on {since}. Once you send it to {provider}, record the date and reference with walletcomplain cases log. If it is not solved within {days} days, escalate to {next} on {date} (a suggestion, not a legal rule).",
     ),
     "c_due_provider": (
-        "{since} 联系了{provider}。{days} 天没有答复就在 {date} 升级到{next}（建议：直接向机构投诉没有法定答复期限）。",
-        "Contacted {provider} on {since}. With no answer in {days} days, escalate to {next} on {date} (a suggestion: there is no legal reply time for a complaint made directly to the provider).",
+        "你在{since}联系了{provider}。法律没有规定直接投诉的答复期限；建议给对方 {days} 天，如到 {date} 仍没有答复，就升级到{next}。",
+        "You contacted {provider} on {since}. No law sets a reply time for a complaint made directly to it; we suggest giving it {days} days, and escalating to {next} on {date} if there is still no answer.",
     ),
     "c_due_rule": (
         "{since} 向{name}投诉。按规定 {days} {unit}内应有答复，到 {date} 还没有就跟进：{rule}（依据：{source}）",
@@ -512,8 +540,8 @@ M: dict[str, tuple[str, str]] = {
     ),
     "e_reply": ("被投诉人的答复", "The respondent's answer"),
     "e_answer": (
-        "被投诉人最近一次答复：“{reply}”{mark}{stop}我对此不满意。",
-        'The respondent\'s latest answer was: "{reply}"{mark}{stop} I am not satisfied with it.',
+        "据我记录，被投诉人最近一次的答复是：“{reply}”{mark}{stop}问题至今没有得到解决。",
+        'As I noted it, the respondent\'s latest answer was: "{reply}"{mark}{stop} The matter has not been resolved.',
     ),
     "e_silence": ("{respondent}至今没有作出答复。", "{respondent} has not answered."),
     "e_requests": ("请求事项", "What I ask you to do"),
@@ -588,12 +616,12 @@ M: dict[str, tuple[str, str]] = {
         "walletcomplain writes no document for {name}: this step needs a lawyer (a statement of claim or an arbitration request).",
     ),
     "cl_early_script": (
-        "现在升级还太早：按规定或建议，对方应有时间答复到 {date}。确实要现在升级，请加 --force；只想看信的内容，请加 --dry-run。",
-        "It is early to escalate: the respondent has until {date} to answer (by rule or by our suggestion). To escalate now anyway, add --force; to see the letter only, add --dry-run.",
+        "现在升级还太早：{why}确实要现在升级，请加 --force；只想看信的内容，请加 --dry-run。",
+        "It is early to escalate: {why} To escalate now anyway, add --force; to see the letter only, add --dry-run.",
     ),
     "cl_early_ask": (
-        "对方应有时间答复到 {date}。仍然现在升级吗？",
-        "The respondent has until {date} to answer. Escalate now anyway?",
+        "{why}仍然现在升级吗？",
+        "{why} Escalate now anyway?",
     ),
     "cl_not_escalated": ("没有升级，也没有记录任何内容。", "Not escalated; nothing was recorded."),
     "cl_dry_run": (

@@ -227,6 +227,7 @@ class Rule(Note):
     max_days: int | None = None
     working_days: bool = False
     forwarded: bool = False  # the count runs from receipt of a complaint the authority forwards
+    respondent_only: bool = False  # binds the respondent (a bank), not the authority itself
 
     def __post_init__(self) -> None:
         super().__post_init__()
@@ -449,10 +450,13 @@ class LegalUse(Model):
     __pydantic_config__ = FORBID
     law: str
     when: When | None = None
+    unless: When | None = None  # not cited when this holds (facts that take the rule away)
     kinds: list[ProviderKind] | None = None  # only for providers of these kinds
 
     def applies(self, answers: dict[str, Any], kind: str) -> bool:
         if self.kinds is not None and kind not in self.kinds:
+            return False
+        if self.unless is not None and self.unless.holds(answers):
             return False
         return self.when is None or self.when.holds(answers)
 

@@ -37,6 +37,8 @@ def wait_text(step: Step, lang: Lang) -> str:
         text = t("wait_rule", lang, days=step.wait_days, unit=unit)
         if step.max_days:
             text += t("wait_max", lang, days=step.max_days)
+        if step.rule.forwarded:
+            text += t("wait_forwarded", lang)
         return text + t(
             "wait_source", lang, source=step.cite.get(lang) if step.cite else step.rule.source
         )
@@ -48,7 +50,7 @@ def step_name(step: Step, provider: Provider, lang: Lang) -> str:
 
     name = name_of(step, provider, lang)
     name = name[:1].upper() + name[1:]  # "the police" opens a table row
-    if step.kind == "bank":
+    if step.kind == "bank" or (step.kind == "provider" and not step.channels):
         return name + t("bank_number_hint", lang)
     numbers = [c.value for c in step.channels if c.kind == "hotline" and c.value]
     head = f"{name} {' / '.join(numbers[:2])}".strip()
