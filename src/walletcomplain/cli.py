@@ -137,7 +137,15 @@ def today() -> "dt.date":
 @contextmanager
 def guard(lang: "Lang") -> Iterator[None]:
     """Turn every expected failure into a clear message and the documented exit code."""
-    from .errors import CaseNotFound, CatalogError, FileExists, InvalidAnswers, NotFound, StoreError
+    from .errors import (
+        CaseNotFound,
+        CatalogError,
+        FileExists,
+        InvalidAnswers,
+        NotApplicable,
+        NotFound,
+        StoreError,
+    )
     from .messages import t
 
     try:
@@ -149,6 +157,8 @@ def guard(lang: "Lang") -> Iterator[None]:
     except NotFound as e:
         hint = t("did_you_mean", lang, suggest=e.suggest) + " " if e.suggest else ""
         fail(t("not_found", lang, kind=e.kind, given=e.given, known=", ".join(e.known), hint=hint))
+    except NotApplicable as e:
+        fail(e.message(lang))
     except InvalidAnswers as e:
         lines = "\n".join(f"  - {line}" for line in e.lines(lang))
         fail(
@@ -615,6 +625,7 @@ def playbooks_list(
         from .output import emit, write_out
 
         if as_json:
+            from . import views
             from .catalog import json_dump
 
             rows = [
@@ -622,16 +633,21 @@ def playbooks_list(
                     "id": pb.id,
                     "version": pb.version,
                     "title": pb.title.get(language),
+                    "group": g,
+                    "group_title": views.group_title(g, language),
+                    "synonyms": {"zh": pb.synonyms.zh, "en": pb.synonyms.en},
+                    "providers": pb.providers,
                     "summary": pb.summary.get(language),
                     "source": cat.sources.get(pb.id),
                 }
-                for pb in cat.playbooks.values()
+                for g, members in views.grouped(cat.playbooks)
+                for pb in members
             ]
             write_out(json_dump(rows))
             return
         from . import views
 
-        emit([views.playbooks_block(cat.playbooks, language)], sys.stdout)
+        emit(views.playbooks_blocks(cat.playbooks, language), sys.stdout)
 
 
 @playbooks_app.command("show")

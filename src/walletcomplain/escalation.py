@@ -99,10 +99,14 @@ def authority_ids(directory: Directory, provider: Provider, playbook: Playbook) 
     ids: list[str] = []
     finals = [a.id for a in directory.authorities if a.has("final_route")]
     own = [provider.regulator] if provider.regulator else []
-    # A respondent bound by its own regulator's rule (a bank) goes to that regulator first.
-    first, then = (
-        (own, playbook.escalate_to) if provider.direct_rule else (playbook.escalate_to, own)
-    )
+    # A respondent bound by its own regulator's rule (a bank) goes to that regulator first;
+    # a playbook's own respondent (a consumer-finance company) to the playbook's authority.
+    if playbook.direct_rule:
+        first, then = [playbook.direct_rule, *playbook.escalate_to], own
+    elif provider.direct_rule:
+        first, then = own, playbook.escalate_to
+    else:
+        first, then = playbook.escalate_to, own
     for aid in [*first, *then, *finals]:
         if aid not in ids:
             ids.append(aid)
@@ -133,11 +137,22 @@ def _authority_step(
     )
 
 
-def respondent_rule(directory: Directory, provider: Provider) -> Rule | None:
+def direct_rule_id(provider: Provider, playbook: Playbook | None = None) -> str | None:
+    """The authority whose time limit binds the first step's respondent: the playbook's own
+    (a credit product's company: NFRA), else the provider's (a card's issuing bank: NFRA)."""
+    if playbook is not None and playbook.direct_rule:
+        return playbook.direct_rule
+    return provider.direct_rule
+
+
+def respondent_rule(
+    directory: Directory, provider: Provider, playbook: Playbook | None = None
+) -> Rule | None:
     """A time limit that binds the respondent itself on a direct complaint (a bank: NFRA)."""
-    if provider.direct_rule is None:
+    aid = direct_rule_id(provider, playbook)
+    if aid is None:
         return None
-    a = directory.authority(provider.direct_rule)
+    a = directory.authority(aid)
     return a.rule if a is not None else None
 
 
@@ -153,7 +168,7 @@ def plan(
     if urgent:
         steps += [_authority_step(directory, a, provider, urgent=True) for a in police]
         steps.append(Step("bank", "bank", None, [], None, None, False, "now", None))
-    rule = respondent_rule(directory, provider)
+    rule = respondent_rule(directory, provider, playbook)
     if not (urgent and provider.respondent == "issuing_bank"):
         steps.append(
             Step(
@@ -166,7 +181,9 @@ def plan(
                 rule.working_days if rule else False,
                 "rule" if rule else "suggestion",
                 rule,
-                cite=_cite(directory, directory.authority(provider.direct_rule or "")),
+                cite=_cite(
+                    directory, directory.authority(direct_rule_id(provider, playbook) or "")
+                ),
             )
         )
     for aid in authority_ids(directory, provider, playbook):

@@ -642,6 +642,24 @@ M: dict[str, tuple[str, str]] = {
         "（只显示最逾期的 {shown} 件，共 {total} 件；加 --all 显示全部）",
         "(showing the {shown} most overdue of {total}; add --all for every one)",
     ),
+    # --- problems (issue 12) ---
+    "group_money_not_arriving": ("钱没到账", "Money not arriving"),
+    "group_money_taken": ("钱被扣走", "Money taken"),
+    "group_account": ("账户问题", "Account problems"),
+    "group_scams": ("诈骗", "Scams"),
+    "group_disputes_fees": ("纠纷和费用", "Disputes and fees"),
+    "group_none": ("以上都不是", "Something else"),
+    "col_synonyms": ("也可以输入", "also known as"),
+    "h_group": ("分类：{title}", "Group: {title}"),
+    "not_applicable": (
+        "「{issue}」不适用于{provider}：{reason}可以用的{provider}问题类型：{known}",
+        "'{issue}' does not apply to {provider}: {reason}Problem types for {provider}: {known}",
+    ),
+    "not_applicable_reason": (
+        "这类问题的投诉对象和依据与{provider}无关，写出来的信没有意义。",
+        "the respondent and the rules for this problem have nothing to do with {provider}, "
+        "so the letter would make no sense. ",
+    ),
 }
 
 
