@@ -294,12 +294,12 @@ def check_playbook(
         seen[q.id] = q
     problems += duplicate_ids("evidence", pb.evidence, name, lines)
     problems += duplicate_ids("demands", pb.demands, name, lines)
-    for j, pid in enumerate(pb.providers or []):
+    for j, pid in enumerate(pb.only_for or []):
         if directory.provider(pid) is None:
             known = ", ".join(p.id for p in directory.providers)
-            add(("providers", j), f"unknown provider '{pid}' (known: {known})")
-    if pb.providers is not None and not pb.providers:
-        add(("providers",), "an empty list would fit no provider: leave `providers` out instead")
+            add(("only_for", j), f"unknown provider '{pid}' (known: {known})")
+    if pb.only_for is not None and not pb.only_for:
+        add(("only_for",), "an empty list fits no provider: leave `only_for` out instead")
     if pb.direct_rule is not None:
         a = directory.authority(pb.direct_rule)
         if a is None or a.rule is None:
@@ -556,7 +556,8 @@ def include_sets(
             continue
         for k, v in lines.items():
             if k[:2] == ("questions", old):
-                moved[("questions", new) + k[2:]] = v
+                key: Path_ = ("questions", new, *k[2:])
+                moved[key] = v
     return {**data, "questions": out}, moved, problems
 
 

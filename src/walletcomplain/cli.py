@@ -636,7 +636,7 @@ def playbooks_list(
                     "group": g,
                     "group_title": views.group_title(g, language),
                     "synonyms": {"zh": pb.synonyms.zh, "en": pb.synonyms.en},
-                    "providers": pb.providers,
+                    "only_for": pb.only_for,
                     "summary": pb.summary.get(language),
                     "source": cat.sources.get(pb.id),
                 }

@@ -535,12 +535,12 @@ class Playbook(Model):
     example: dict[str, Any] = field(default_factory=dict)
     group: Group | None = None  # where the problem chooser lists it
     synonyms: Synonyms = field(default_factory=Synonyms)
-    providers: list[str] | None = None  # only for these providers; None: every provider
+    only_for: list[str] | None = None  # provider ids it fits; None: every provider
     direct_rule: str | None = None  # authority whose time limit binds this respondent
 
     def applies_to(self, provider: Provider) -> bool:
         """Whether a letter about this problem makes sense for this provider."""
-        return self.providers is None or provider.id in self.providers
+        return self.only_for is None or provider.id in self.only_for
 
     def __post_init__(self) -> None:
         _check_id(self.id)

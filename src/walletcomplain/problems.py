@@ -75,6 +75,16 @@ def names(pb: Playbook) -> list[str]:
     return sorted({normal(x) for x in raw if normal(x)}, key=len, reverse=True)
 
 
+def contains(big: str, small: str) -> bool:
+    """`small` inside `big`: anywhere for Chinese, as whole words for Latin script, so a
+    cut-off word (`recharg`) is not taken for a name."""
+    if len(small) < 2:
+        return False
+    if _CJK.search(small):
+        return small in big
+    return f" {small} " in f" {big} "
+
+
 def _words(text: str) -> set[str]:
     return {w for w in text.split() if len(w) > 2 and w not in _STOP and not _CJK.search(w)}
 
@@ -94,9 +104,9 @@ def score(pb: Playbook, text: str) -> int:
     for name in names(pb):
         if name == given:
             return 1000
-        if len(name) >= 2 and name in given:
+        if contains(given, name):
             best = max(best, 200 + len(name))  # a whole synonym inside a sentence
-        elif len(given) >= 2 and given in name:
+        elif contains(name, given):
             best = max(best, 100 + len(given))  # the start of a title or synonym
         overlap = 10 * len(words & _words(name)) + 5 * len(grams & _bigrams(name))
         best = max(best, overlap)
@@ -116,7 +126,7 @@ def match(playbooks: Mapping[str, Playbook], text: str) -> list[str]:
 
 def lookup(playbooks: Mapping[str, Playbook], text: str) -> str | None:
     """The one playbook an id, title or synonym names; None when it names none or several.
-    An exact name wins; otherwise the words must be the start or part of exactly one name."""
+    An exact name wins; otherwise the words must be part of exactly one name, or contain it."""
     given = normal(text)
     if not given:
         return None
@@ -129,6 +139,8 @@ def lookup(playbooks: Mapping[str, Playbook], text: str) -> str | None:
     # Part of a title or synonym, never of an id: a mistyped id (`recharg`) gets a
     # "did you mean" rather than a silent guess.
     partial = [
-        pid for pid, ns in table if any(given in n or n in given for n in ns if n != normal(pid))
+        pid
+        for pid, ns in table
+        if any(contains(n, given) or contains(given, n) for n in ns if n != normal(pid))
     ]
     return partial[0] if len(partial) == 1 else None

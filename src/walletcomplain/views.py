@@ -266,7 +266,7 @@ def playbook_json(pb: Playbook, lang: Lang) -> dict[str, Any]:
         "group": pb.group,
         "group_title": group_title(pb.group, lang),
         "synonyms": {"zh": pb.synonyms.zh, "en": pb.synonyms.en},
-        "providers": pb.providers,
+        "only_for": pb.only_for,
         "summary": pb.summary.get(lang),
         "advice": [a.get(lang) for a in pb.advice],
         "questions": questions,
