@@ -16,8 +16,12 @@ if TYPE_CHECKING:
     from .models import Playbook
 
 FALLBACK = "other"  # the generic playbook: offered last, and whenever nothing matches
+EXACT = 1000  # the score of a name typed exactly
 _PUNCT = re.compile(r"[\s\W_]+", re.UNICODE)
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_BOUNDARY = re.compile(
+    r"(?<=[\u3400-\u9fff\uf900-\ufaff])(?=[a-z0-9])|(?<=[a-z0-9])(?=[\u3400-\u9fff\uf900-\ufaff])"
+)
 # English words that say nothing about which problem it is.
 _STOP = frozenset(
     [
@@ -65,8 +69,10 @@ _STOP = frozenset(
 
 
 def normal(text: str) -> str:
-    """Lower case, punctuation and spaces folded to one space (`Top-up  missing!`)."""
-    return _PUNCT.sub(" ", text.lower()).strip()
+    """Lower case, punctuation and spaces folded to one space (`Top-up  missing!`), and a
+    space where Chinese meets Latin script (`我charged twice`), so words stay words."""
+    text = _BOUNDARY.sub(" ", _PUNCT.sub(" ", text.lower()))
+    return " ".join(text.split())
 
 
 def names(pb: Playbook) -> list[str]:
@@ -103,7 +109,7 @@ def score(pb: Playbook, text: str) -> int:
     words, grams = _words(given), _bigrams(given)
     for name in names(pb):
         if name == given:
-            return 1000
+            return EXACT
         if contains(given, name):
             best = max(best, 200 + len(name))  # a whole synonym inside a sentence
         elif contains(name, given):
@@ -115,7 +121,11 @@ def score(pb: Playbook, text: str) -> int:
 
 def match(playbooks: Mapping[str, Playbook], text: str) -> list[str]:
     """Playbook ids the words point to, best first, in catalog order on a tie; the generic
-    `other` (when it exists) always comes last, and alone when nothing matches."""
+    `other` (when it exists) always comes last, and alone when nothing matches or when it
+    was named exactly."""
+    fallback = playbooks.get(FALLBACK)
+    if fallback is not None and score(fallback, text) >= EXACT:
+        return [FALLBACK]  # the user asked for it by name
     order = {pid: i for i, pid in enumerate(playbooks)}
     scored = [(score(pb, text), pid) for pid, pb in playbooks.items() if pid != FALLBACK]
     ranked = [pid for s, pid in sorted(scored, key=lambda x: (-x[0], order[x[1]])) if s > 0]

@@ -165,7 +165,7 @@ def playbooks_blocks(playbooks: Mapping[str, Playbook], lang: Lang) -> list[Bloc
             [
                 pb.id,
                 pb.title.get(lang),
-                "、".join(pb.synonyms.zh if lang == "zh" else pb.synonyms.en),
+                t("list_sep", lang).join(pb.synonyms.zh if lang == "zh" else pb.synonyms.en),
             ]
             for pb in members
         ]
@@ -183,7 +183,7 @@ def playbook_blocks(pb: Playbook, lang: Lang) -> list[Block]:
     head = [t("h_group", lang, title=group_title(pb.group, lang)), pb.summary.get(lang)]
     words = pb.synonyms.zh if lang == "zh" else pb.synonyms.en
     if words:
-        head.append(f"{t('col_synonyms', lang)}: {', '.join(words)}")
+        head.append(f"{t('col_synonyms', lang)}: {t('list_sep', lang).join(words)}")
     advice = Block(t("h_advice", lang), lines=[*head, ""] + [f"• {a.get(lang)}" for a in pb.advice])
     rows = []
     for q in pb.questions:
