@@ -298,3 +298,93 @@ def test_a_letter_without_answers_never_shows_a_field_id(cat: Catalog) -> None:
     text = rep.letter.to_text()
     assert "[Amount]" in text and "[amount]" not in text
     assert "[Name]" in text and "contact_name" not in text
+
+
+def test_the_new_letters_cite_only_what_supports_the_demand(cat: Catalog) -> None:
+    def cites(issue: str, provider: str = "alipay", **changes: Any) -> list[str]:
+        raw = {**cat.playbooks[issue].example, **changes}
+        return [x.id for x in report_for(cat, provider, issue, raw, "zh").letter.laws]
+
+    assert cites("auto_renewal", "wechatpay") == ["cplr_10", "ntr_18"]
+    assert "ecl_19" in cites("auto_renewal", how_started="default_ticked")  # ticked by default
+    assert "cplr_10" not in cites("auto_renewal", notice_received=True)  # the notice came
+    assert cites("frozen") == ["afl_32_3", "npi_24"]
+    assert cites("frozen", ordered_by="court") == ["npi_24"]  # not a fraud-risk measure
+    assert cites("frozen", "unionpay") == ["afl_32_3"]  # a clearing institution
+    assert cites("refund") == ["ecl_55", "ecl_56", "ecl_53_3"]
+    assert "ecl_55" not in cites("refund", status_shown="not_listed")  # no instruction at all
+    assert cites("wrong_transfer") == [
+        "civil_985",
+        "ecl_53_3",
+    ]  # never Art. 55: it cuts the other way
+    assert cites("scam") == ["afl_20", "ecl_53_3"]
+    assert cites("credit") == ["cpl_8"]
+    assert cites("credit", problem="collection", collection_details="11月9日 22:40 来电") == []
+    assert cites("other") == ["ecl_59", "npi_35"]
+    assert cites("other", "applepay") == ["ecl_59"]  # Art. 35 binds payment institutions only
+
+
+def test_auto_renewal_goes_to_the_merchant_with_a_copy_to_the_wallet(cat: Catalog) -> None:
+    rep = report_for(cat, "alipay", "auto_renewal", cat.playbooks["auto_renewal"].example, "zh")
+    lines = rep.letter.to_text().splitlines()
+    assert lines[0] == "致：某某视频（某某视频会员连续包月的经营者）"
+    assert lines[1].startswith("抄送：支付宝（中国）网络技术有限公司（支付宝）：请解除")
+    assert [s.key for s in rep.plan.steps][:2] == ["provider", "samr"]  # 12315 against it
+
+
+def test_credit_goes_to_the_lender_of_the_product_under_the_nfra_rule(cat: Catalog) -> None:
+    def first(lang: Lang = "zh", **changes: Any) -> tuple[str, str]:
+        raw = {**cat.playbooks["credit"].example, **changes}
+        rep = report_for(cat, "alipay", "credit", raw, lang)
+        text = rep.letter.to_text()
+        return text.splitlines()[0], text
+
+    line, text = first()
+    assert line == "致：重庆蚂蚁消费金融有限公司（花呗）"
+    assert "依照《银行业保险业消费投诉处理管理办法》，请于收到本投诉之日起15日内" in text
+    assert "12378" in text and "支付宝（中国）" not in line
+    assert first(product="jiebei")[0] == "致：重庆蚂蚁消费金融有限公司（借呗）"
+    assert first(product="weilidai")[0] == "致：微众银行（微粒贷）"
+    line, _ = first(product="other", product_name="某某分期")
+    assert line == "致：[放贷机构全称]（某某分期）"  # never a guessed company
+    assert first("en", product="weilidai")[0] == "To: 微众银行 (Weilidai)"
+    rep = report_for(cat, "wechatpay", "credit", cat.playbooks["credit"].example, "zh")
+    step = rep.plan.steps[0]
+    assert (step.key, step.wait_days, step.max_days, step.basis) == ("provider", 15, 60, "rule")
+    assert rep.plan.steps[1].key == "nfra"
+
+
+def test_a_freeze_an_authority_ordered_sends_the_user_to_that_authority(cat: Catalog) -> None:
+    raw = {**cat.playbooks["frozen"].example, "ordered_by": "police"}
+    rep = report_for(cat, "alipay", "frozen", raw, "zh")
+    assert "只有作出决定的机关才能解除" in rep.urgent[0]
+    assert "只能由作出决定的公安机关解除" in rep.letter.to_text()
+    assert not report_for(cat, "alipay", "frozen", cat.playbooks["frozen"].example, "zh").urgent
+
+
+def test_a_wrong_transfer_to_a_fraudster_takes_the_scam_route(cat: Catalog) -> None:
+    plain = report_for(
+        cat, "alipay", "wrong_transfer", cat.playbooks["wrong_transfer"].example, "zh"
+    )
+    assert plain.police_report is None and not plain.plan.urgent
+    assert "我清楚转账前核对收款信息是我的责任" in plain.letter.to_text()  # honest
+    raw = {**cat.playbooks["wrong_transfer"].example, "fraud": True}
+    rep = report_for(cat, "alipay", "wrong_transfer", raw, "zh")
+    assert rep.plan.urgent and rep.plan.steps[0].key == "police"
+    assert rep.police_report is not None and "报案材料" in rep.police_report.subject
+    assert "110" in rep.urgent[0]
+    assert "我清楚转账前核对收款信息是我的责任" not in rep.letter.to_text()
+
+
+def test_scam_puts_110_first_and_reports_to_the_police(cat: Catalog) -> None:
+    rep = report_for(cat, "tpwallet", "scam", cat.playbooks["scam"].example, "en")
+    assert "call 110 now" in rep.urgent[0]
+    assert [s.key for s in rep.plan.steps][:2] == ["police", "bank"]
+    assert rep.police_report is not None
+    assert [x.id for x in rep.police_report.laws] == ["afl_27", "afl_20", "afl_34"]
+    assert rep.scam_signs  # the signs of a scam come with the result
+    dependent = {"amount", "transaction_id", "transfers", "police_report", "police_ref"}
+    calm = {k: v for k, v in cat.playbooks["scam"].example.items() if k not in dependent}
+    calm["money_lost"] = False
+    calm_rep = report_for(cat, "alipay", "scam", calm, "zh")
+    assert calm_rep.police_report is None and "police" in [s.key for s in calm_rep.plan.steps]

@@ -655,6 +655,10 @@ M: dict[str, tuple[str, str]] = {
         "「{issue}」不适用于{provider}：{reason}可以用的{provider}问题类型：{known}",
         "'{issue}' does not apply to {provider}: {reason}Problem types for {provider}: {known}",
     ),
+    "c_due_respondent_rule": (
+        "{since} 起向{provider}投诉。按{source}，对方应在 {days} {unit}内作出处理决定；到 {date} 还没有答复，就升级到{next}。",
+        "Complained to {provider} from {since}. Under {source} a decision is due within {days} {unit}; with no answer by {date}, escalate to {next}.",
+    ),
     "not_applicable_reason": (
         "这类问题的投诉对象和依据与{provider}无关，写出来的信没有意义。",
         "the respondent and the rules for this problem have nothing to do with {provider}, "
