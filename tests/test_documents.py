@@ -318,6 +318,8 @@ def test_the_new_letters_cite_only_what_supports_the_demand(cat: Catalog) -> Non
         "ecl_53_3",
     ]  # never Art. 55: it cuts the other way
     assert cites("scam") == ["afl_20", "ecl_53_3"]
+    assert cites("scam", "tpwallet") == []  # neither binds a self-custody crypto wallet
+    assert cites("scam", "unionpay") == ["ecl_53_3"]  # a clearing institution: not Art. 20
     assert cites("credit") == ["cpl_8"]
     assert cites("credit", problem="collection", collection_details="11月9日 22:40 来电") == []
     assert cites("other") == ["ecl_59", "npi_35"]

@@ -151,3 +151,14 @@ def test_scam_shows_110_on_the_first_screen(tmp_path: Path) -> None:
     child.close()
     assert child.exitstatus == 130
     assert "Traceback" not in (child.before or "")
+
+
+def test_start_refuses_a_problem_that_does_not_fit_the_provider(tmp_path: Path) -> None:
+    child = spawn(
+        ["start", "--issue", "花呗", "--provider", "tpwallet"], tmp_path, tmp_path / "home"
+    )
+    child.expect_exact("不适用于tpWallet")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 2
+    assert "Traceback" not in (child.before or "")

@@ -332,6 +332,11 @@ def start(
         from .output import emit, say
         from .store import enabled
 
+        if provider and issue and not resume:  # the same check as `letter`, before any question
+            from . import complaint
+
+            p = complaint.find_provider(cat, provider)
+            complaint.check_applies(cat, p, complaint.find_playbook(cat, issue))
         iv = Interview(QuestionaryPrompter(language), cat, language, today(), output)
         iv.record = enabled() and not no_save
         if resume:
