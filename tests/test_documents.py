@@ -323,7 +323,9 @@ def test_the_new_letters_cite_only_what_supports_the_demand(cat: Catalog) -> Non
     assert cites("credit") == ["cpl_8"]
     assert cites("credit", problem="collection", collection_details="11月9日 22:40 来电") == []
     assert cites("other") == ["ecl_59", "npi_35"]
-    assert cites("other", "applepay") == ["ecl_59"]  # Art. 35 binds payment institutions only
+    assert cites("other", demands=["provide_records"]) == ["ecl_59", "ecl_62", "npi_35"]
+    assert cites("other", "applepay") == []  # a card's bank: the NFRA rule, in the deadline
+    assert cites("other", "unionpay") == []  # a clearing institution, not an e-commerce business
 
 
 def test_auto_renewal_goes_to_the_merchant_with_a_copy_to_the_wallet(cat: Catalog) -> None:
