@@ -184,7 +184,8 @@ def playbook_blocks(pb: Playbook, lang: Lang) -> list[Block]:
     words = pb.synonyms.zh if lang == "zh" else pb.synonyms.en
     if words:
         head.append(f"{t('col_synonyms', lang)}: {t('list_sep', lang).join(words)}")
-    advice = Block(t("h_advice", lang), lines=[*head, ""] + [f"• {a.get(lang)}" for a in pb.advice])
+    about = Block(f"{pb.title.get(lang)} ({pb.id})", lines=head)
+    advice = Block(t("h_advice", lang), lines=[f"• {a.get(lang)}" for a in pb.advice])
     rows = []
     for q in pb.questions:
         flags = [q.type, t("required_flag" if q.required else "optional_flag", lang)]
@@ -199,7 +200,7 @@ def playbook_blocks(pb: Playbook, lang: Lang) -> list[Block]:
         header=[t("col_id", lang), t("col_type", lang), t("col_question", lang)],
         rows=rows,
     )
-    return [advice, questions]
+    return [about, advice, questions]
 
 
 def check_blocks(result: Lookup, directory: dict[str, Any], lang: Lang) -> list[Block]:
