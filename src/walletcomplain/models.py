@@ -371,6 +371,7 @@ class Rules(Model):
     max: Decimal | None = None
     max_length: int | None = None
     not_future: bool = True  # dates only: a complaint is about something that happened
+    describe: Text | None = None  # what `pattern` wants, in words (errors never show a pattern)
 
     def __post_init__(self) -> None:
         if self.max_length is not None and self.max_length <= 0:
