@@ -341,13 +341,8 @@ def test_playbooks_list_show_json_and_template(runner: CliRunner) -> None:
     listing = runner.invoke(app, ["playbooks", "--lang", "en"])
     assert listing.exit_code == 0
     assert "Top-up failed" in listing.stdout
-    assert {p["id"] for p in json.loads(runner.invoke(app, ["playbooks", "--json"]).stdout)} == {
-        "recharge",
-        "security",
-        "dispute",
-        "fees",
-        "closure",
-    }
+    rows = json.loads(runner.invoke(app, ["playbooks", "--json"]).stdout)
+    assert {p["id"] for p in rows} >= {"recharge", "security", "dispute", "fees", "closure"}
     shown = json.loads(runner.invoke(app, ["playbooks", "show", "recharge", "--json"]).stdout)
     card = next(q for q in shown["questions"] if q["id"] == "bank_card_last4")
     assert card["when"] == {"question": "bank_deducted", "equals": True}
@@ -415,7 +410,7 @@ def test_validate(runner: CliRunner, tmp_path: Path) -> None:
         app, ["validate", str(ROOT / "data/playbooks"), str(ROOT / "data/providers.yaml")]
     )
     assert ok.exit_code == 0, ok.output
-    assert ok.stdout.count("通过") == 6
+    assert ok.stdout.count("通过") == 1 + len(list((ROOT / "data/playbooks").glob("*.yaml")))
     bad = tmp_path / "bad.yaml"
     bad.write_text(
         (ROOT / "data/playbooks/recharge.yaml")

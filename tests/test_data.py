@@ -19,7 +19,20 @@ DATA = ROOT / "data"
 FACT_KEYS = ("channels", "notes", "rule", "laws", "scam_signs", "scam_rules")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 PROVIDERS = ["alipay", "wechatpay", "jdpay", "applepay", "unionpay", "tpwallet"]
-ISSUES = ["recharge", "security", "dispute", "fees", "closure"]
+ISSUES = [
+    "recharge",
+    "security",
+    "dispute",
+    "fees",
+    "closure",
+    "auto_renewal",
+    "frozen",
+    "refund",
+    "wrong_transfer",
+    "scam",
+    "credit",
+    "other",
+]
 
 
 def load(path: Path) -> Any:
@@ -157,3 +170,26 @@ def test_no_number_in_data_without_a_source() -> None:
     ):
         if (number.startswith(("95", "96", "12")) or "-" in number) and number not in wrong:
             assert any(number in v for v in values), f"{number} is not a sourced channel"
+
+
+def test_every_packaged_playbook_is_in_the_data() -> None:
+    assert sorted(p.stem for p in (DATA / "playbooks").glob("*.yaml")) == sorted(ISSUES)
+
+
+def test_credit_names_the_lenders_exactly_as_facts_md_does() -> None:
+    """花呗, 借呗: 重庆蚂蚁消费金融有限公司; 微粒贷: 微众银行 (FACTS.md §2); nothing longer."""
+    credit = load(DATA / "playbooks" / "credit.yaml")
+    to = [p["zh"] for p in credit["letter"]["to"]]
+    assert to[0].startswith("重庆蚂蚁消费金融有限公司（") and to[1].startswith("微众银行（")
+    assert credit["respondent"] == "product_company" and credit["direct_rule"] == "nfra"
+    text = (DATA / "playbooks" / "credit.yaml").read_text(encoding="utf-8")
+    for longer in ("深圳前海微众银行", "股份有限公司", "WeBank", "Chongqing Ant"):
+        assert longer not in text, longer
+
+
+def test_every_rule_a_new_playbook_cites_is_a_verified_provision() -> None:
+    laws = {x["id"] for x in load(DATA / "providers.yaml")["laws"]}
+    for issue in ISSUES:
+        pb = load(DATA / "playbooks" / f"{issue}.yaml")
+        uses = [*pb.get("basis", []), *pb.get("police", {}).get("basis", [])]
+        assert {u["law"] for u in uses} <= laws, issue

@@ -46,3 +46,13 @@ def test_quick_start_is_two_commands() -> None:
 def test_exit_codes_are_documented() -> None:
     for code in ("0", "1", "2", "130"):
         assert re.search(rf"\|\s*{code}\s*\|", README), code
+
+
+def test_every_problem_is_listed_with_its_group() -> None:
+    from walletcomplain import catalog
+
+    section = README.split("## The problems it knows")[1].split("\n## ")[0]
+    for pid in catalog.ORDER:
+        assert f"| `{pid}` |" in section, pid
+    for group in ("money not arriving", "money taken", "account", "scams", "disputes and fees"):
+        assert group in section, group

@@ -17,13 +17,30 @@ import pytest
 
 from walletcomplain import complaint, documents, privacy
 from walletcomplain.complaint import Complaint
+from walletcomplain.errors import NotApplicable
 from walletcomplain.letter import Letter
 from walletcomplain.models import Catalog, Lang
 
 from .conftest import TODAY
 
 PROVIDERS = ["alipay", "wechatpay", "jdpay", "applepay", "unionpay", "tpwallet"]
-ISSUES = ["recharge", "security", "dispute", "fees", "closure"]
+ISSUES = [
+    "recharge",
+    "security",
+    "dispute",
+    "fees",
+    "closure",
+    "auto_renewal",
+    "frozen",
+    "refund",
+    "wrong_transfer",
+    "scam",
+    "credit",
+    "other",
+]
+# Registered names a letter keeps as they are in either language, like the providers'
+# companies: the lenders of the credit products (FACTS.md section 2).
+LENDERS = ("重庆蚂蚁消费金融有限公司", "微众银行")
 LANGS: list[Lang] = ["zh", "en"]
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 # Words that only make sense to the user, never to the company or the regulator.
@@ -80,6 +97,8 @@ def without_user_words(text: str, c: Complaint, lang: Lang) -> str:
     for p in c.directory.providers:  # proper names: registered companies, then brands
         if p.company:
             text = text.replace(p.company, " ")
+    for name in LENDERS:
+        text = text.replace(name, " ")
     for p in c.directory.providers:
         text = text.replace(p.name.get(lang), " ")
     return text
@@ -128,6 +147,12 @@ def report_for(cat: Catalog, provider: str, issue: str, raw: dict[str, Any], lan
 def test_every_letter_reads_as_a_lawyer_would_send_it(
     cat: Catalog, lang: Lang, provider: str, issue: str, answers: str
 ) -> None:
+    p = cat.directory.provider(provider)
+    assert p is not None
+    if not cat.playbooks[issue].applies_to(p):
+        with pytest.raises(NotApplicable):
+            report_for(cat, provider, issue, dict(cat.playbooks[issue].example), lang)
+        return
     raw = {
         "example": dict(cat.playbooks[issue].example),
         "minimal": minimal(cat, issue),
@@ -138,8 +163,6 @@ def test_every_letter_reads_as_a_lawyer_would_send_it(
     if rep.police_report is not None:
         check_document(rep.police_report, rep.complaint, lang)
     text = rep.letter.to_text()
-    p = cat.directory.provider(provider)
-    assert p is not None
     first = text.splitlines()[0]
     if cat.playbooks[issue].respondent == "provider" and p.company:
         assert p.company in first, "the licensed company, not the brand, is the respondent"
@@ -168,8 +191,12 @@ def test_every_escalation_letter_reads_as_a_lawyer_would_send_it(
     text = letter.to_text()
     if c.playbook.respondent == "provider":
         assert "支付宝（中国）网络技术有限公司" in text  # the respondent company, by name
-    else:
-        assert "某某数码旗舰店" in text
+    else:  # the merchant or the lender, by the name the letter gives it
+        from walletcomplain.letter import Filler
+
+        assert documents.respondent(c, Filler(c)) in text
+        if issue == "dispute":
+            assert "某某数码旗舰店" in text
     law = cat.directory.law(a.law or "")
     assert law is not None and law.cite.get(lang) in text  # asks it to act under its rule
     if a.has("needs_address"):
@@ -292,3 +319,97 @@ def test_the_nfra_rule_binds_the_bank_not_the_regulator(cat: Catalog) -> None:
     nfra = next(s for s in rep.plan.steps if s.key == "nfra")
     assert nfra.wait_days is None and nfra.basis is None  # no rule of its own was verified
     assert rep.plan.steps[0].channels == []  # the bank's number is on the card, not Apple's
+
+
+def test_the_new_letters_cite_only_what_supports_the_demand(cat: Catalog) -> None:
+    def cites(issue: str, provider: str = "alipay", **changes: Any) -> list[str]:
+        raw = {**cat.playbooks[issue].example, **changes}
+        return [x.id for x in report_for(cat, provider, issue, raw, "zh").letter.laws]
+
+    assert cites("auto_renewal", "wechatpay") == ["cplr_10", "ntr_18"]
+    assert "ecl_19" in cites("auto_renewal", how_started="default_ticked")  # ticked by default
+    assert "cplr_10" not in cites("auto_renewal", notice_received=True)  # the notice came
+    assert cites("frozen") == ["afl_32_3", "npi_24"]
+    assert cites("frozen", ordered_by="court") == ["npi_24"]  # not a fraud-risk measure
+    assert cites("frozen", "unionpay") == ["afl_32_3"]  # a clearing institution
+    assert cites("refund") == ["ecl_55", "ecl_56", "ecl_53_3"]
+    assert "ecl_55" not in cites("refund", status_shown="not_listed")  # no instruction at all
+    assert cites("wrong_transfer") == [
+        "civil_985",
+        "ecl_53_3",
+    ]  # never Art. 55: it cuts the other way
+    assert cites("scam") == ["afl_20", "ecl_53_3"]
+    assert cites("scam", "tpwallet") == []  # neither binds a self-custody crypto wallet
+    assert cites("scam", "unionpay") == ["ecl_53_3"]  # a clearing institution: not Art. 20
+    assert cites("credit") == ["cpl_8"]
+    assert cites("credit", problem="collection", collection_details="11月9日 22:40 来电") == []
+    assert cites("other") == ["ecl_59", "npi_35"]
+    assert cites("other", demands=["provide_records"]) == ["ecl_59", "ecl_62", "npi_35"]
+    assert cites("other", "applepay") == []  # a card's bank: the NFRA rule, in the deadline
+    assert cites("other", "unionpay") == []  # a clearing institution, not an e-commerce business
+
+
+def test_auto_renewal_goes_to_the_merchant_with_a_copy_to_the_wallet(cat: Catalog) -> None:
+    rep = report_for(cat, "alipay", "auto_renewal", cat.playbooks["auto_renewal"].example, "zh")
+    lines = rep.letter.to_text().splitlines()
+    assert lines[0] == "致：某某视频（某某视频会员连续包月的经营者）"
+    assert lines[1].startswith("抄送：支付宝（中国）网络技术有限公司（支付宝）：请解除")
+    assert [s.key for s in rep.plan.steps][:2] == ["merchant", "samr"]  # 12315 against it
+
+
+def test_credit_goes_to_the_lender_of_the_product_under_the_nfra_rule(cat: Catalog) -> None:
+    def first(lang: Lang = "zh", **changes: Any) -> tuple[str, str]:
+        raw = {**cat.playbooks["credit"].example, **changes}
+        rep = report_for(cat, "alipay", "credit", raw, lang)
+        text = rep.letter.to_text()
+        return text.splitlines()[0], text
+
+    line, text = first()
+    assert line == "致：重庆蚂蚁消费金融有限公司（花呗）"
+    assert "依照《银行业保险业消费投诉处理管理办法》，请于收到本投诉之日起15日内" in text
+    assert "12378" in text and "支付宝（中国）" not in line
+    assert first(product="jiebei")[0] == "致：重庆蚂蚁消费金融有限公司（借呗）"
+    assert first(product="weilidai")[0] == "致：微众银行（微粒贷）"
+    line, _ = first(product="other", product_name="某某分期")
+    assert line == "致：[放贷机构全称]（某某分期）"  # never a guessed company
+    assert first("en", product="weilidai")[0] == "To: 微众银行 (Weilidai)"
+    rep = report_for(cat, "wechatpay", "credit", cat.playbooks["credit"].example, "zh")
+    step = rep.plan.steps[0]
+    assert (step.key, step.wait_days, step.max_days, step.basis) == ("respondent", 15, 60, "rule")
+    assert rep.plan.steps[1].key == "nfra"
+
+
+def test_a_freeze_an_authority_ordered_sends_the_user_to_that_authority(cat: Catalog) -> None:
+    raw = {**cat.playbooks["frozen"].example, "ordered_by": "police"}
+    rep = report_for(cat, "alipay", "frozen", raw, "zh")
+    assert "只有作出决定的机关才能解除" in rep.urgent[0]
+    assert "只能由作出决定的公安机关解除" in rep.letter.to_text()
+    assert not report_for(cat, "alipay", "frozen", cat.playbooks["frozen"].example, "zh").urgent
+
+
+def test_a_wrong_transfer_to_a_fraudster_takes_the_scam_route(cat: Catalog) -> None:
+    plain = report_for(
+        cat, "alipay", "wrong_transfer", cat.playbooks["wrong_transfer"].example, "zh"
+    )
+    assert plain.police_report is None and not plain.plan.urgent
+    assert "我清楚转账前核对收款信息是我的责任" in plain.letter.to_text()  # honest
+    raw = {**cat.playbooks["wrong_transfer"].example, "fraud": True}
+    rep = report_for(cat, "alipay", "wrong_transfer", raw, "zh")
+    assert rep.plan.urgent and rep.plan.steps[0].key == "police"
+    assert rep.police_report is not None and "报案材料" in rep.police_report.subject
+    assert "110" in rep.urgent[0]
+    assert "我清楚转账前核对收款信息是我的责任" not in rep.letter.to_text()
+
+
+def test_scam_puts_110_first_and_reports_to_the_police(cat: Catalog) -> None:
+    rep = report_for(cat, "tpwallet", "scam", cat.playbooks["scam"].example, "en")
+    assert "call 110 now" in rep.urgent[0]
+    assert [s.key for s in rep.plan.steps][:2] == ["police", "bank"]
+    assert rep.police_report is not None
+    assert [x.id for x in rep.police_report.laws] == ["afl_27", "afl_20", "afl_34"]
+    assert rep.scam_signs  # the signs of a scam come with the result
+    dependent = {"amount", "transaction_id", "transfers", "police_report", "police_ref"}
+    calm = {k: v for k, v in cat.playbooks["scam"].example.items() if k not in dependent}
+    calm["money_lost"] = False
+    calm_rep = report_for(cat, "alipay", "scam", calm, "zh")
+    assert calm_rep.police_report is None and "police" in [s.key for s in calm_rep.plan.steps]

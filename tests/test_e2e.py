@@ -252,3 +252,30 @@ def test_a_stopped_session_resumes_at_the_question_it_stopped_at(tmp_path: Path)
     second_half(child)
     child.close()
     assert child.exitstatus == 0
+
+
+def test_scam_shows_110_on_the_first_screen(tmp_path: Path) -> None:
+    """Someone scammed by a "part-time job": 110 before any question, then the urgent steps."""
+    child = spawn(["start", "--issue", "scam", "--provider", "alipay"], tmp_path, tmp_path / "home")
+    child.expect_exact("仍然要投诉吗")  # the first question: all before it is the first screen
+    first = child.before or ""
+    assert "先拨打 110 报警" in first  # not just 96110 further down
+    child.send(ENTER)
+    child.expect_exact("现在就拨打 110")  # the urgent steps, before the first question
+    child.expect_exact("哪种情况最接近")
+    child.send(CTRL_C)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert "Traceback" not in (child.before or "")
+
+
+def test_start_refuses_a_problem_that_does_not_fit_the_provider(tmp_path: Path) -> None:
+    child = spawn(
+        ["start", "--issue", "花呗", "--provider", "tpwallet"], tmp_path, tmp_path / "home"
+    )
+    child.expect_exact("不适用于tpWallet")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 2
+    assert "Traceback" not in (child.before or "")

@@ -23,6 +23,13 @@ GOLDEN_PROVIDER = {
     "dispute": "jdpay",
     "fees": "unionpay",
     "closure": "tpwallet",
+    "auto_renewal": "wechatpay",
+    "frozen": "unionpay",
+    "refund": "jdpay",
+    "wrong_transfer": "alipay",
+    "scam": "alipay",
+    "credit": "alipay",
+    "other": "applepay",
 }
 
 
@@ -41,6 +48,21 @@ def test_golden_letters(cat: Catalog, issue: str, lang: Lang, fmt: str) -> None:
     rep = render(cat, issue, GOLDEN_PROVIDER[issue], lang)
     text = rep.letter.to_text() if fmt == "txt" else rep.letter.to_markdown()
     path = GOLDEN / f"{issue}.{lang}.{fmt}"
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("issue", ["scam", "wrong_transfer"])
+def test_golden_police_reports(cat: Catalog, issue: str, lang: Lang) -> None:
+    """The police report for a scam, and for a wrong transfer whose payee was a fraudster."""
+    rep = render(
+        cat, issue, "alipay", lang, **({"fraud": True} if issue == "wrong_transfer" else {})
+    )
+    assert rep.police_report is not None
+    text = rep.police_report.to_text()
+    path = GOLDEN / f"police.{issue}.{lang}.txt"
     if os.environ.get("UPDATE_GOLDEN"):
         path.write_text(text, encoding="utf-8")
     assert text == path.read_text(encoding="utf-8")

@@ -470,3 +470,110 @@ def test_typing_a_lone_angle_bracket_goes_back_too(
     assert outcome.report is not None
     assert str(outcome.report.complaint.values["amount"]) == "300.00"
     assert "transaction_id" not in outcome.report.complaint.values
+
+
+# fmt: off
+COMMON_TAIL = [
+    DOWN, ENTER,  # tried before: no
+    SPACE, ENTER,  # evidence: the first item
+    SPACE, ENTER,  # demands: the first
+    ENTER, "张三", ENTER, ENTER, ENTER,  # other demand, name, phone, account
+]
+# fmt: on
+
+
+def test_the_scam_branches_money_lost_and_not(
+    cat: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    # fmt: off
+    lost = [ENTER,  # still complain
+            ENTER,  # task rebate
+            "2026-11-17", ENTER,
+            DOWN, DOWN, ENTER,  # reached through a chat app
+            "QQ 2938475610", ENTER,  # the shared caller question
+            DOWN, DOWN, SPACE, ENTER,  # asked for: a transfer to a "safe account"
+            ENTER,  # platform: skipped
+            ENTER, "5600", ENTER, ENTER,  # money lost: yes; amount; no transaction number
+            "11月17日 14:02，5600元，转到 6217 0000 1111 2222", ESC_ENTER,
+            ENTER,  # frozen through the wallet: yes
+            DOWN, ENTER,  # reported to the police: not yet
+            "群里招募刷单兼职，垫付后无法提现。", ESC_ENTER,
+            *COMMON_TAIL,
+            ENTER, DOWN, ENTER,  # review done; the police report: not saved
+            DOWN, ENTER, DOWN, ENTER, ENTER]
+    # fmt: on
+    iv, rec = interview(cat)
+    with typed(*lost):
+        outcome = iv.run("alipay", "scam")
+    rep = outcome.report
+    assert rep is not None
+    assert rep.complaint.values["asked_for"] == ["transfer"]
+    assert "police_ref" not in rep.complaint.values  # its condition did not hold
+    screen = rec.screen
+    advice = screen.split("先做这些")[0]  # what is on screen before any question
+    assert "先拨打 110 报警" in advice
+    assert "现在就拨打 110" in screen  # the urgent step
+    assert rep.police_report is not None and "QQ 2938475610" in rep.police_report.to_text()
+    assert screen.index("报案材料（报警时交给警方）") < screen.index("投诉信预览")
+    assert [s.key for s in rep.plan.steps][:2] == ["police", "bank"]
+
+    # fmt: off
+    not_lost = [ENTER, DOWN * 4, ENTER,  # still complain; investment
+                "2026-11-17", ENTER, ENTER,  # by phone
+                ENTER,  # no number
+                DOWN * 6, SPACE, ENTER,  # asked for: nothing yet
+                ENTER,  # platform: skipped
+                DOWN, ENTER,  # money lost: no, so no amount, transfers or police questions
+                DOWN, ENTER,  # not frozen
+                "对方推荐投资平台，我没有转账。", ESC_ENTER,
+                *COMMON_TAIL,
+                ENTER,  # review done: no police report to offer
+                DOWN, ENTER, DOWN, ENTER, ENTER]
+    # fmt: on
+    iv, rec = interview(cat)
+    with typed(*not_lost):
+        outcome = iv.run("alipay", "scam")
+    rep = outcome.report
+    assert rep is not None
+    values = rep.complaint.values
+    assert values["scam_type"] == "investment" and values["money_lost"] is False
+    assert not {"amount", "transfers", "police_report"} & set(values)
+    assert rep.police_report is None and not rep.plan.urgent
+    assert "报案材料（报警时交给警方）" not in rec.screen
+
+
+def test_the_auto_renewal_branches(
+    cat: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    # fmt: off
+    keys = [ENTER,  # still complain
+            "某某视频", ENTER, "视频会员连续包月", ENTER,
+            DOWN, ENTER,  # the renewal was ticked by default
+            "2026-09-15", ENTER, "25", ENTER, "2026-11-15", ENTER, "25", ENTER,
+            "3", ENTER, ENTER,  # three deductions; no transaction number
+            DOWN, ENTER,  # no notice before the renewal
+            DOWN, ENTER,  # not cancelled yet
+            DOWN, ENTER,  # could not find it in the wallet's settings
+            ESC_ENTER,  # nothing to add
+            *COMMON_TAIL,
+            ENTER,  # review done
+            DOWN, ENTER, DOWN, ENTER, ENTER]
+    # fmt: on
+    iv, rec = interview(cat)
+    with typed(*keys):
+        outcome = iv.run("wechatpay", "auto_renewal")
+    rep = outcome.report
+    assert rep is not None
+    values = rep.complaint.values
+    assert (
+        values["how_started"] == "default_ticked" and values["cancel_trouble"] == "wallet_settings"
+    )
+    assert [x.id for x in rep.letter.laws] == ["cplr_10", "ntr_18", "ecl_19"]
+    text = rep.letter.to_text()
+    assert text.startswith("致：某某视频") and "抄送：财付通支付科技有限公司" in text
+    assert "在微信支付的支付设置里找不到取消的入口" in text
+    assert "what_happened" not in values and "补充说明" not in text
+    assert "先止损" in rec.screen  # not cancelled yet: stop the deductions first
+    assert rec.screen.index("「支付设置」") < rec.screen.index("先止损")  # advice came first

@@ -364,3 +364,59 @@ def test_export_and_calendar(cat: Catalog) -> None:
     assert ics.startswith("BEGIN:VCALENDAR\r\n") and ics.endswith("END:VCALENDAR\r\n")
     assert "DTSTART;VALUE=DATE:20261207" in ics
     assert all(len(line.encode()) <= 75 for line in ics.split("\r\n"))
+
+
+@pytest.mark.parametrize(
+    ("issue", "provider", "authority"),
+    [
+        ("auto_renewal", "wechatpay", "samr"),  # 12315 against the merchant
+        ("frozen", "alipay", "pboc"),
+        ("refund", "jdpay", "pboc"),
+        ("wrong_transfer", "alipay", "pboc"),  # the wallet's handling; the payee is for a court
+        ("credit", "alipay", "nfra"),  # 12378: the lender is a consumer-finance company
+        ("other", "unionpay", "pboc"),
+    ],
+)
+def test_new_problems_escalate_to_their_authority(
+    cat: Catalog, issue: str, provider: str, authority: str
+) -> None:
+    log = Store()
+    case_id = new_case(log, cat, issue=issue, provider=provider)
+    assert cases.next_authority(log.get(case_id), cat).id == authority  # type: ignore[union-attr]
+    esc = escalate(log, cat, case_id, None)
+    a = cat.directory.authority(authority)
+    assert a is not None and a.law is not None
+    law = cat.directory.law(a.law)
+    assert law is not None and law.cite.zh in esc.letter.to_text()
+    case = log.get(case_id)
+    assert case.status == "escalated" and case.events[-1].authority == authority
+    assert a.rule is not None and a.rule.days is not None
+    if a.rule.working_days:  # SAMR: 7 working days on the official calendar
+        assert case.due_reason["working_days"] and case.next_due == dt.date(2026, 12, 1)
+    else:
+        assert case.next_due == TODAY + dt.timedelta(days=a.rule.days)
+
+
+def test_a_credit_case_is_due_on_the_lenders_legal_deadline(cat: Catalog) -> None:
+    log = Store()
+    case = log.get(new_case(log, cat, issue="credit", provider="alipay"))
+    assert case.next_due == TODAY + dt.timedelta(days=15)
+    assert case.due_reason["basis"] == "rule"  # the NFRA rule binds the lender: not a suggestion
+    assert "重庆蚂蚁消费金融有限公司" in case.letter
+    why = cases.explain_due(case, cat, "en")
+    assert "suggestion" not in why
+
+
+def test_a_scam_case_is_due_today_and_the_police_get_a_police_report(cat: Catalog) -> None:
+    log = Store()
+    case = log.get(new_case(log, cat, issue="scam", provider="wechatpay"))
+    assert case.next_due == TODAY and case.due_reason["kind"] == "urgent"
+    esc = cases.prepare_escalation(cat, case, "police", "zh", TODAY)
+    assert esc.letter.kind == "police_report" and "刷单返利" in esc.letter.to_text()
+
+
+def test_a_wrong_transfer_has_no_letter_for_the_court(cat: Catalog) -> None:
+    log = Store()
+    case = log.get(new_case(log, cat, issue="wrong_transfer"))
+    with pytest.raises(cases.NoDocument):
+        cases.prepare_escalation(cat, case, "court", "zh", TODAY)

@@ -26,9 +26,26 @@ Due = tuple[dt.date | None, dict[str, Any]]
 # --- due dates ---------------------------------------------------------------------------
 
 
-def due_for_provider(day: dt.date, kind: str = "provider_reply") -> Due:
+def due_for_provider(
+    day: dt.date, kind: str = "provider_reply", bound_by: Authority | None = None
+) -> Due:
+    """When to follow up with the respondent: on its legal deadline where an authority's
+    rule binds it (a card's bank, a credit product's lender: NFRA), else our suggestion."""
     from . import workdays
 
+    rule = bound_by.rule if bound_by is not None else None
+    if bound_by is not None and rule is not None and rule.days:
+        deadline = workdays.add_days(day, rule.days, rule.working_days)
+        return deadline.date, {
+            "kind": kind,
+            "since": day.isoformat(),
+            "days": rule.days,
+            "working_days": rule.working_days,
+            "estimate": deadline.estimate,
+            "holiday": deadline.holiday,
+            "basis": "rule",
+            "bound_by": bound_by.id,
+        }
     days = escalation.SUGGESTED_REPLY_DAYS
     deadline = workdays.add_calendar_days(day, days)
     return deadline.date, {
@@ -124,6 +141,23 @@ def explain_due(case: Case, catalog: Catalog, lang: Lang) -> str:
             provider=provider,
             next=_next_name(case, catalog, lang),
         )
+    bound = catalog.directory.authority(r.get("bound_by", "")) if r.get("basis") == "rule" else None
+    if bound is not None and bound.rule is not None:
+        law = catalog.directory.law(bound.law) if bound.law else None
+        text = t(
+            "c_due_respondent_rule",
+            lang,
+            since=since,
+            provider=provider,
+            days=r.get("days"),
+            unit=unit,
+            date=date,
+            next=_next_name(case, catalog, lang),
+            source=law.cite.get(lang) if law else bound.rule.source,
+        )
+        if r.get("holiday"):
+            text += t("c_due_holiday", lang, holiday=t(f"hol_{r['holiday']}", lang))
+        return text
     key = "c_due_created" if kind == "letter" else "c_due_provider"
     text = t(
         key,
@@ -142,6 +176,15 @@ def explain_due(case: Case, catalog: Catalog, lang: Lang) -> str:
 # --- recording ----------------------------------------------------------------------------
 
 
+def _bound_by(catalog: Catalog, provider_id: str, issue: str) -> Authority | None:
+    """The authority whose time limit binds this case's respondent, if any."""
+    p = catalog.directory.provider(provider_id)
+    if p is None:
+        return None
+    aid = escalation.direct_rule_id(p, catalog.playbooks.get(issue))
+    return catalog.directory.authority(aid) if aid else None
+
+
 def record(store: Store, rep: complaint.Report, today: dt.date) -> int:
     """A new case from a finished letter: open, due when the provider's suggested time is up."""
     c = rep.complaint
@@ -152,7 +195,13 @@ def record(store: Store, rep: complaint.Report, today: dt.date) -> int:
         answers.to_jsonable(c.values),
         rep.letter.to_text(),
         today,
-        due_now(today) if rep.plan.urgent else due_for_provider(today, "letter"),
+        due_now(today)
+        if rep.plan.urgent
+        else due_for_provider(
+            today,
+            "letter",
+            c.directory.authority(escalation.direct_rule_id(c.provider, c.playbook) or ""),
+        ),
     )
 
 
@@ -178,7 +227,7 @@ def log_contact(
         status = "escalated"
         authority = a.id
     else:
-        due = due_for_provider(day)
+        due = due_for_provider(day, bound_by=_bound_by(catalog, case.provider, case.issue))
         status = "waiting"
         authority = None
     if reply:

@@ -39,7 +39,20 @@ if TYPE_CHECKING:  # the models load only where objects are built: `--json` need
     )
 
 # The packaged playbooks in the order a user meets the problems; others follow by id.
-ORDER = ("recharge", "security", "dispute", "fees", "closure")
+ORDER = (
+    "recharge",
+    "refund",
+    "wrong_transfer",
+    "security",
+    "auto_renewal",
+    "frozen",
+    "closure",
+    "scam",
+    "dispute",
+    "fees",
+    "credit",
+    "other",
+)
 Path_ = tuple[str | int, ...]
 T = TypeVar("T")
 
@@ -349,6 +362,16 @@ def check_playbook(
         seen[q.id] = q
     problems += duplicate_ids("evidence", pb.evidence, name, lines)
     problems += duplicate_ids("demands", pb.demands, name, lines)
+    for j, pid in enumerate(pb.only_for or []):
+        if directory.provider(pid) is None:
+            known = ", ".join(p.id for p in directory.providers)
+            add(("only_for", j), f"unknown provider '{pid}' (known: {known})")
+    if pb.only_for is not None and not pb.only_for:
+        add(("only_for",), "an empty list fits no provider: leave `only_for` out instead")
+    if pb.direct_rule is not None:
+        a = directory.authority(pb.direct_rule)
+        if a is None or a.rule is None:
+            add(("direct_rule",), f"'{pb.direct_rule}' is not an authority with a `rule`")
     for j, aid in enumerate(pb.escalate_to):
         if directory.authority(aid) is None:
             known = ", ".join(a.id for a in directory.authorities)
@@ -555,6 +578,63 @@ def load_common(path: Path) -> tuple[Common | None, list[Problem]]:
     return model, problems
 
 
+def include_sets(
+    data: Any, common: Common, name: str, lines: dict[Path_, int]
+) -> tuple[Any, dict[Path_, int], list[Problem]]:
+    """Replace each `- use: <set>` among a playbook's questions with the questions of that
+    set in common.yaml. A `when` given with `use` applies to the set's questions that have
+    none of their own. Lines are renumbered so errors still point into the playbook file."""
+    from .models import to_data
+
+    if not isinstance(data, dict) or not isinstance(data.get("questions"), list):
+        return data, lines, []
+    items = data["questions"]
+    if not any(isinstance(x, dict) and "use" in x for x in items):
+        return data, lines, []
+    problems: list[Problem] = []
+    out: list[Any] = []
+    origin: list[
+        tuple[int, bool]
+    ] = []  # for each new item: the old index, and whether it was a set
+    for i, item in enumerate(items):
+        if not (isinstance(item, dict) and "use" in item):
+            out.append(item)
+            origin.append((i, False))
+            continue
+        at: Path_ = ("questions", i)
+        extra = sorted(set(item) - {"use", "when"})
+        if extra:
+            problems.append(
+                Problem(
+                    name, line_of(lines, at), dotted(at), f"unknown key '{extra[0]}' with `use`"
+                )
+            )
+        chosen = common.sets.get(str(item["use"]))
+        if chosen is None:
+            known = ", ".join(sorted(common.sets)) or "none"
+            msg = f"unknown question set '{item['use']}' (known: {known})"
+            problems.append(Problem(name, line_of(lines, (*at, "use")), dotted((*at, "use")), msg))
+            continue
+        for q in chosen:
+            qd = {k: v for k, v in to_data(q).items() if v is not None}
+            if "when" in item and q.when is None:
+                qd["when"] = item["when"]
+            out.append(qd)
+            origin.append((i, True))
+    moved: dict[Path_, int] = {
+        k: v for k, v in lines.items() if k[:1] != ("questions",) or len(k) < 2
+    }
+    for new, (old, from_set) in enumerate(origin):
+        if from_set:
+            moved[("questions", new)] = lines.get(("questions", old), 1)
+            continue
+        for k, v in lines.items():
+            if k[:2] == ("questions", old):
+                key: Path_ = ("questions", new, *k[2:])
+                moved[key] = v
+    return {**data, "questions": out}, moved, problems
+
+
 def load_playbook(
     path: Path, directory: Directory, common: Common, today: dt.date
 ) -> tuple[Playbook | None, list[Problem]]:
@@ -564,6 +644,9 @@ def load_playbook(
     if problems:
         return None, problems
     name = display(path)
+    data, lines, problems = include_sets(data, common, name, lines)
+    if problems:
+        return None, problems
     pb, problems = _validate(Playbook, data, name, lines)
     if pb is None:
         return None, problems

@@ -199,6 +199,7 @@ def guard(lang: "Lang") -> Iterator[None]:
         FileExists,
         InvalidAnswers,
         MissingFolder,
+        NotApplicable,
         NotFound,
         NotRegular,
         StoreError,
@@ -214,6 +215,8 @@ def guard(lang: "Lang") -> Iterator[None]:
     except NotFound as e:
         hint = t("did_you_mean", lang, suggest=e.suggest) + " " if e.suggest else ""
         fail(t("not_found", lang, kind=e.kind, given=e.given, known=", ".join(e.known), hint=hint))
+    except NotApplicable as e:
+        fail(e.message(lang))
     except InvalidAnswers as e:
         lines = "\n".join(f"  - {line}" for line in e.lines(lang))
         fail(
@@ -427,6 +430,11 @@ def start(
         from .prompter import QuestionaryPrompter
         from .store import enabled
 
+        if provider and issue and not resume:  # the same check as `letter`, before any question
+            from . import complaint
+
+            p = complaint.find_provider(cat, provider)
+            complaint.check_applies(cat, p, complaint.find_playbook(cat, issue))
         prompter = QuestionaryPrompter(language)
         prompter.catch_signals()
         iv = Interview(prompter, cat, language, today(), output)
@@ -751,6 +759,7 @@ def playbooks_list(
         from .output import emit, write_out
 
         if as_json:
+            from . import views
             from .catalog import json_dump
 
             rows = [
@@ -758,16 +767,21 @@ def playbooks_list(
                     "id": pb.id,
                     "version": pb.version,
                     "title": pb.title.get(language),
+                    "group": g,
+                    "group_title": views.group_title(g, language),
+                    "synonyms": {"zh": pb.synonyms.zh, "en": pb.synonyms.en},
+                    "only_for": pb.only_for,
                     "summary": pb.summary.get(language),
                     "source": cat.sources.get(pb.id),
                 }
-                for pb in cat.playbooks.values()
+                for g, members in views.grouped(cat.playbooks)
+                for pb in members
             ]
             write_out(json_dump(rows))
             return
         from . import views
 
-        emit([views.playbooks_block(cat.playbooks, language)], sys.stdout)
+        emit(views.playbooks_blocks(cat.playbooks, language), sys.stdout)
 
 
 @playbooks_app.command("show")

@@ -14,7 +14,7 @@ from dataclasses import field
 from typing import Any
 
 from . import answers, escalation, privacy
-from .errors import InvalidAnswers, NotFound
+from .errors import InvalidAnswers, NotApplicable, NotFound
 from .letter import Letter
 from .messages import describe_notice, t
 from .models import (
@@ -73,14 +73,29 @@ def find_provider(catalog: Catalog, pid: str) -> Provider:
 
 
 def find_playbook(catalog: Catalog, pid: str) -> Playbook:
+    """A playbook by id, title or any synonym in either language (`自动扣费`, `scam`),
+    as long as the words name exactly one."""
+    from .problems import lookup
+
     pb = catalog.playbooks.get(pid.strip().lower())
     if pb is None:
-        named = [(i, [x.title.zh, x.title.en]) for i, x in catalog.playbooks.items()]
-        found = _by_name(pid, named)
+        found = lookup(catalog.playbooks, pid)
         pb = catalog.playbooks.get(found) if found else None
     if pb is None:
         raise NotFound("issue", pid, list(catalog.playbooks))
     return pb
+
+
+def playbooks_for(catalog: Catalog, provider: Provider) -> list[str]:
+    """The playbooks whose letter makes sense for this provider, in catalog order."""
+    return [pid for pid, pb in catalog.playbooks.items() if pb.applies_to(provider)]
+
+
+def check_applies(catalog: Catalog, provider: Provider, playbook: Playbook) -> None:
+    """Raise NotApplicable when the playbook does not fit the provider (credit on tpWallet):
+    the one check `letter` and `start` share."""
+    if not playbook.applies_to(provider):
+        raise NotApplicable(playbook, provider, playbooks_for(catalog, provider))
 
 
 def build(
@@ -93,6 +108,7 @@ def build(
 ) -> Complaint:
     provider = find_provider(catalog, provider_id)
     playbook = find_playbook(catalog, playbook_id)
+    check_applies(catalog, provider, playbook)
     result = answers.parse(playbook.questions, raw, today)
     if not result.ok:
         raise InvalidAnswers(playbook, result)

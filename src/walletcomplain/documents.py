@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .escalation import Plan, respondent_rule
+from .escalation import Plan, direct_rule_id, respondent_rule
 from .letter import (
     Filler,
     Letter,
@@ -173,9 +173,13 @@ def letter(c: Complaint, plan: Plan) -> Letter:
 
 
 def _deadline(c: Complaint, plan: Plan) -> str:
-    to_provider = c.playbook.respondent == "provider"
-    rule = respondent_rule(c.directory, c.provider) if to_provider else None
-    a = c.directory.authority(c.provider.direct_rule or "")
+    # The provider's rule binds the provider (a card's bank), not a merchant the letter goes to;
+    # a playbook's own respondent (a lender) may carry its own.
+    pb = c.playbook
+    if pb.direct_rule is None and pb.respondent != "provider":
+        return t("l_reply", c.lang, days=plan.reply_days)
+    rule = respondent_rule(c.directory, c.provider, pb)
+    a = c.directory.authority(direct_rule_id(c.provider, pb) or "")
     law = c.directory.law(a.law) if a is not None and a.law else None
     if rule is not None and rule.days and law is not None:
         return t("l_reply_rule", c.lang, cite=law.cite.get(c.lang), days=rule.days)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from .answers import Result
-    from .models import Lang, Playbook
+    from .models import Lang, Playbook, Provider
 
 
 class Problem(NamedTuple):
@@ -41,6 +41,28 @@ class NotFound(LookupError):
         super().__init__(given)
         self.kind, self.given, self.known = kind, given, known
         self.suggest = close[0] if close else None
+
+
+class NotApplicable(ValueError):
+    """The playbook does not apply to this provider (e.g. a credit product on a crypto wallet):
+    writing its letter would make no sense."""
+
+    def __init__(self, playbook: Playbook, provider: Provider, known: list[str]) -> None:
+        super().__init__(f"{playbook.id} does not apply to {provider.id}")
+        self.playbook, self.provider, self.known = playbook, provider, known
+
+    def message(self, lang: Lang) -> str:
+        from .messages import t
+
+        name = self.provider.name.get(lang)
+        return t(
+            "not_applicable",
+            lang,
+            issue=self.playbook.title.get(lang),
+            provider=name,
+            reason=t("not_applicable_reason", lang, provider=name),
+            known=", ".join(self.known),
+        )
 
 
 class InvalidAnswers(ValueError):

@@ -32,7 +32,7 @@ SUGGESTED_REPLY_DAYS = 15
 CHANNEL_ORDER = {"hotline": 0, "in_app": 1, "web": 2, "email": 3, "forum": 4}
 
 Basis = Literal["rule", "suggestion", "now"]
-StepKind = Literal["authority", "provider", "bank", "merchant"]
+StepKind = Literal["authority", "provider", "bank", "merchant", "respondent"]
 
 
 @record
@@ -60,7 +60,8 @@ class Plan(Model):
     @property
     def reply_days(self) -> int:
         """The reply time a first letter asks for: the respondent's legal limit, if any."""
-        step = next((s for s in self.steps if s.kind == "provider"), None)
+        first = ("provider", "merchant", "respondent")
+        step = next((s for s in self.steps if s.kind in first), None)
         return step.wait_days if step is not None and step.wait_days else SUGGESTED_REPLY_DAYS
 
     def next_authority(self, done: frozenset[str] = frozenset()) -> Step | None:
@@ -88,6 +89,8 @@ def step_name(step: Step, provider: Provider, lang: Lang) -> str:
         return t("step_bank", lang)
     if step.kind == "merchant":
         return t("step_merchant", lang)
+    if step.kind == "respondent":
+        return t("step_respondent", lang)
     if provider.respondent == "issuing_bank":
         return t("step_issuing_bank", lang, brand=provider.name.get(lang))
     return provider.name.get(lang)
@@ -102,9 +105,14 @@ def authority_ids(directory: Directory, provider: Provider, playbook: Playbook) 
     finals = [a.id for a in directory.authorities if a.has("final_route")]
     own = [provider.regulator] if provider.regulator else []
     # A respondent bound by its own regulator's rule (a bank) goes to that regulator first;
+    # a playbook's own respondent (a consumer-finance company) to the playbook's authority;
     # a dispute with a merchant goes where the playbook says first.
-    bank_first = provider.direct_rule is not None and playbook.respondent == "provider"
-    first, then = (own, playbook.escalate_to) if bank_first else (playbook.escalate_to, own)
+    if playbook.direct_rule:
+        first, then = [playbook.direct_rule, *playbook.escalate_to], own
+    elif provider.direct_rule and playbook.respondent == "provider":
+        first, then = own, playbook.escalate_to
+    else:
+        first, then = playbook.escalate_to, own
     for aid in [*first, *then, *finals]:
         if aid not in ids:
             ids.append(aid)
@@ -135,11 +143,22 @@ def _authority_step(
     )
 
 
-def respondent_rule(directory: Directory, provider: Provider) -> Rule | None:
+def direct_rule_id(provider: Provider, playbook: Playbook | None = None) -> str | None:
+    """The authority whose time limit binds the first step's respondent: the playbook's own
+    (a credit product's company: NFRA), else the provider's (a card's issuing bank: NFRA)."""
+    if playbook is not None and playbook.direct_rule:
+        return playbook.direct_rule
+    return provider.direct_rule
+
+
+def respondent_rule(
+    directory: Directory, provider: Provider, playbook: Playbook | None = None
+) -> Rule | None:
     """A time limit that binds the respondent itself on a direct complaint (a bank: NFRA)."""
-    if provider.direct_rule is None:
+    aid = direct_rule_id(provider, playbook)
+    if aid is None:
         return None
-    a = directory.authority(provider.direct_rule)
+    a = directory.authority(aid)
     return a.rule if a is not None else None
 
 
@@ -156,19 +175,22 @@ def plan(
         steps += [_authority_step(directory, a, provider, urgent=True) for a in police]
         steps.append(Step("bank", "bank", None, [], None, None, False, "now", None))
     to_provider = playbook.respondent == "provider"
-    rule = respondent_rule(directory, provider) if to_provider else None
-    if not to_provider:  # the merchant and the platform first; the wallet only for the payment
+    own_rule = to_provider or playbook.direct_rule is not None
+    rule = respondent_rule(directory, provider, playbook) if own_rule else None
+    if not to_provider:  # the merchant or the lender first; the wallet only for the payment
+        kind: StepKind = "merchant" if playbook.respondent == "merchant" else "respondent"
         steps.append(
             Step(
-                "merchant",
-                "merchant",
+                kind,
+                kind,
                 None,
                 [],
-                SUGGESTED_REPLY_DAYS,
-                None,
-                False,
-                "suggestion",
-                None,
+                rule.days if rule else SUGGESTED_REPLY_DAYS,
+                rule.max_days if rule else None,
+                rule.working_days if rule else False,
+                "rule" if rule else "suggestion",
+                rule,
+                cite=_cite(directory, directory.authority(playbook.direct_rule or "")),
             )
         )
     elif not (urgent and provider.respondent == "issuing_bank"):
@@ -184,7 +206,9 @@ def plan(
                 rule.working_days if rule else False,
                 "rule" if rule else "suggestion",
                 rule,
-                cite=_cite(directory, directory.authority(provider.direct_rule or "")),
+                cite=_cite(
+                    directory, directory.authority(direct_rule_id(provider, playbook) or "")
+                ),
             )
         )
     for aid in authority_ids(directory, provider, playbook):

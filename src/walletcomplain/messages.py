@@ -253,6 +253,7 @@ M: dict[str, tuple[str, str]] = {
         "（自机构收到转办的投诉起算）",
         " (from the institution's receipt of the forwarded complaint)",
     ),
+    "step_respondent": ("信中的被投诉方", "the company the letter is addressed to"),
     "step_merchant": (
         "商家和购物平台（可申请平台介入）",
         "the seller and the platform (ask the platform to step in)",
@@ -883,6 +884,28 @@ M: dict[str, tuple[str, str]] = {
     "u_needs_value": ("{name} 需要一个值。", "Option {name} requires a value."),
     "u_extra": ("多余的参数：{args}", "Got unexpected extra argument(s): {args}"),
     "u_no_command": ("没有「{name}」这个命令。", "No such command '{name}'."),
+    # --- problems (issue 12) ---
+    "group_money_not_arriving": ("钱没到账", "Money not arriving"),
+    "group_money_taken": ("钱被扣走", "Money taken"),
+    "group_account": ("账户问题", "Account problems"),
+    "group_scams": ("诈骗", "Scams"),
+    "group_disputes_fees": ("纠纷和费用", "Disputes and fees"),
+    "group_none": ("以上都不是", "Something else"),
+    "col_synonyms": ("也可以输入", "also known as"),
+    "h_group": ("分类：{title}", "Group: {title}"),
+    "not_applicable": (
+        "「{issue}」不适用于{provider}：{reason}可以用的{provider}问题类型：{known}",
+        "'{issue}' does not apply to {provider}: {reason}Problem types for {provider}: {known}",
+    ),
+    "c_due_respondent_rule": (
+        "{since} 起向{provider}投诉。按{source}，对方应在 {days} {unit}内作出处理决定；到 {date} 还没有答复，就升级到{next}。",
+        "Complained to {provider} from {since}. Under {source} a decision is due within {days} {unit}; with no answer by {date}, escalate to {next}.",
+    ),
+    "not_applicable_reason": (
+        "这类问题的投诉对象和依据与{provider}无关，写出来的信没有意义。",
+        "the respondent and the rules for this problem have nothing to do with {provider}, "
+        "so the letter would make no sense. ",
+    ),
 }
 
 

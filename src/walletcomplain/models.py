@@ -491,6 +491,32 @@ class PoliceSpec(Model):
 
 
 PlaybookRespondent = Literal["provider", "merchant", "product_company"]
+# Where the problem chooser lists a playbook; a playbook without a group comes last.
+Group = Literal["money_not_arriving", "money_taken", "account", "scams", "disputes_fees"]
+GROUPS: tuple[Group, ...] = (
+    "money_not_arriving",
+    "money_taken",
+    "account",
+    "scams",
+    "disputes_fees",
+)
+
+
+@model
+class Synonyms(Model):
+    """Words people type for a problem, in each language: `letter --issue` and the chooser."""
+
+    __pydantic_config__ = FORBID
+    zh: list[str] = field(default_factory=list)
+    en: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        for word in [*self.zh, *self.en]:
+            if not word.strip():
+                raise ValueError("a synonym may not be empty")
+
+    def all(self) -> list[str]:
+        return [*self.zh, *self.en]
 
 
 @model
@@ -512,6 +538,14 @@ class Playbook(Model):
     escalate_to: list[str] = field(default_factory=list)
     scam_checklist: When | None = None  # when it holds, the result shows the scam signs and rules
     example: dict[str, Any] = field(default_factory=dict)
+    group: Group | None = None  # where the problem chooser lists it
+    synonyms: Synonyms = field(default_factory=Synonyms)
+    only_for: list[str] | None = None  # provider ids it fits; None: every provider
+    direct_rule: str | None = None  # authority whose time limit binds this respondent
+
+    def applies_to(self, provider: Provider) -> bool:
+        """Whether a letter about this problem makes sense for this provider."""
+        return self.only_for is None or provider.id in self.only_for
 
     def __post_init__(self) -> None:
         _check_id(self.id)
@@ -536,6 +570,9 @@ class Common(Model):
 
     __pydantic_config__ = FORBID
     after: list[Question]
+    # Named question sets a playbook includes with `- use: <name>` among its questions,
+    # so two playbooks ask the same thing the same way (e.g. who called and what they asked).
+    sets: dict[str, list[Question]] = field(default_factory=dict)
 
 
 @model

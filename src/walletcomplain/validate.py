@@ -70,6 +70,8 @@ def render_example(pb: object, directory: Directory, name: str, today: dt.date) 
     today = max(today, catalog.example_day(pb))  # the day the example was written for
     problems = []
     for p in directory.providers:
+        if not pb.applies_to(p):  # `letter` refuses these with a clear message
+            continue
         for lang in ("zh", "en"):
             try:
                 r = complaint.report(complaint.build(cat, p.id, pb.id, pb.example, lang, today))

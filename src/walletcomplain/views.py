@@ -140,16 +140,53 @@ def provider_blocks(d: Directory, p: Provider, lang: Lang) -> list[Block]:
     return blocks
 
 
-def playbooks_block(playbooks: Mapping[str, Playbook], lang: Lang) -> Block:
-    rows = [[pb.id, pb.title.get(lang), pb.summary.get(lang)] for pb in playbooks.values()]
-    return Block(
-        t("h_playbooks", lang),
-        header=[t("col_id", lang), t("col_title", lang), t("col_summary", lang)],
-        rows=rows,
-    )
+def grouped(playbooks: Mapping[str, Playbook]) -> list[tuple[str | None, list[Playbook]]]:
+    """The playbooks by group, in the chooser's order; those without a group (and the
+    generic `other`, last of all) come at the end."""
+    from .models import GROUPS
+    from .problems import FALLBACK
+
+    out: list[tuple[str | None, list[Playbook]]] = []
+    for g in [*GROUPS, None]:
+        members = [pb for pb in playbooks.values() if pb.group == g]
+        members.sort(key=lambda pb: pb.id == FALLBACK)  # stable: `other` last
+        if members:
+            out.append((g, members))
+    return out
+
+
+def group_title(group: str | None, lang: Lang) -> str:
+    return t(f"group_{group or 'none'}", lang)
+
+
+def playbooks_blocks(playbooks: Mapping[str, Playbook], lang: Lang) -> list[Block]:
+    """`playbooks`: one table per group, each problem with the words that find it."""
+    blocks = []
+    for g, members in grouped(playbooks):
+        rows = [
+            [
+                pb.id,
+                pb.title.get(lang),
+                t("list_sep", lang).join(pb.synonyms.zh if lang == "zh" else pb.synonyms.en),
+            ]
+            for pb in members
+        ]
+        blocks.append(
+            Block(
+                f"{t('h_playbooks', lang)} · {group_title(g, lang)}",
+                header=[t("col_id", lang), t("col_title", lang), t("col_synonyms", lang)],
+                rows=rows,
+            )
+        )
+    return blocks
 
 
 def playbook_blocks(pb: Playbook, lang: Lang) -> list[Block]:
+    head = [t("h_group", lang, title=group_title(pb.group, lang)), pb.summary.get(lang)]
+    words = pb.synonyms.zh if lang == "zh" else pb.synonyms.en
+    if words:
+        head.append(f"{t('col_synonyms', lang)}: {t('list_sep', lang).join(words)}")
+    about = Block(f"{pb.title.get(lang)} ({pb.id})", lines=head)
     advice = Block(t("h_advice", lang), lines=[f"• {a.get(lang)}" for a in pb.advice])
     rows = []
     for q in pb.questions:
@@ -165,7 +202,7 @@ def playbook_blocks(pb: Playbook, lang: Lang) -> list[Block]:
         header=[t("col_id", lang), t("col_type", lang), t("col_question", lang)],
         rows=rows,
     )
-    return [advice, questions]
+    return [about, advice, questions]
 
 
 def check_blocks(result: Lookup, directory: dict[str, Any], lang: Lang) -> list[Block]:
@@ -229,6 +266,10 @@ def playbook_json(pb: Playbook, lang: Lang) -> dict[str, Any]:
         "id": pb.id,
         "version": pb.version,
         "title": pb.title.get(lang),
+        "group": pb.group,
+        "group_title": group_title(pb.group, lang),
+        "synonyms": {"zh": pb.synonyms.zh, "en": pb.synonyms.en},
+        "only_for": pb.only_for,
         "summary": pb.summary.get(lang),
         "advice": [a.get(lang) for a in pb.advice],
         "questions": questions,
