@@ -485,6 +485,20 @@ class PoliceSpec(Model):
             raise ValueError("a police report needs at least one paragraph in `facts`")
 
 
+@model
+class SubmitSpec(Model):
+    """What a call and a complaint form need beyond the letter (issue 13): the answers to
+    have at hand, a plain spoken summary, and which answers fill a form's time and order
+    fields."""
+
+    __pydantic_config__ = FORBID
+    spoken: list[Para]  # 30 seconds on the phone, in plain sentences
+    have: list[str] = field(default_factory=list)  # question ids to have at hand
+    time: str | None = None  # question id for a form's "time" field
+    order: str | None = None  # question id for a form's "order number" field
+    service: Text | None = None  # the goods or service, for a form (placeholders allowed)
+
+
 PlaybookRespondent = Literal["provider", "merchant", "product_company"]
 
 
@@ -507,6 +521,7 @@ class Playbook(Model):
     escalate_to: list[str] = field(default_factory=list)
     scam_checklist: When | None = None  # when it holds, the result shows the scam signs and rules
     example: dict[str, Any] = field(default_factory=dict)
+    submit: SubmitSpec | None = None  # the call sheet and form fields (issue 13)
 
     def __post_init__(self) -> None:
         _check_id(self.id)

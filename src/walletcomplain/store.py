@@ -71,6 +71,20 @@ MIGRATIONS: list[str] = [
         saved TEXT NOT NULL
     );
     """,
+    # 3: evidence files kept with a case (evidence.py); the files live in evidence/case-N/
+    """
+    CREATE TABLE evidence (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+        item TEXT,
+        name TEXT NOT NULL,
+        stored TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        sha256 TEXT NOT NULL,
+        added TEXT NOT NULL
+    );
+    CREATE INDEX evidence_by_case ON evidence (case_id, id);
+    """,
 ]
 
 
