@@ -437,3 +437,19 @@ def test_the_timeline_fits_80_columns_and_marks_overdue(cat: Catalog, lang: str)
 def test_neutral_shows_escapes_instead_of_sending_them() -> None:
     assert casescreens.neutral("a\x1b[31mb\x07\u202e") == "a\\x1b[31mb\\x07\\u202e"
     assert casescreens.neutral("行1\n行2\t") == "行1\n行2\t"
+
+
+def test_a_crowded_sheet_gives_way_caveats_first_then_questions_share_a_line(
+    cat: Catalog,
+) -> None:
+    log, case = new_case(cat, "jdpay", "security")
+    s = callsheet.build(case, cat, "en", TODAY)
+    s.demands = s.demands * 2  # more to ask for than any playbook has today
+    lines = casescreens.sheet_lines(s)
+    assert len(lines) <= 22
+    fits(lines)
+    text = "\n".join(lines)
+    assert "More caveats: walletcomplain providers show jdpay" in text
+    assert "phishing" not in text  # a caveat gave way to the pointer
+    assert "Before you hang up, ask: 1) " in text  # the questions share one paragraph
+    log.close()

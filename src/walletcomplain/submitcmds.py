@@ -63,7 +63,13 @@ def submission_errors(lang: Lang) -> Iterator[None]:
 
 
 def interactive() -> bool:
+    """The call sheet asks its questions only when a person reads the sheet and answers."""
     return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def can_ask() -> bool:
+    """`attach` asks which item on a terminal (its output is messages on stderr)."""
+    return sys.stdin.isatty() and sys.stderr.isatty()
 
 
 def letter_lang(case: Case, lang: Any) -> Lang:
@@ -252,7 +258,7 @@ def cases_attach(
         pb = cat.playbooks.get(case.issue)
         if as_item is not None:
             item = evidence.check_item(pb, as_item)
-        elif sys.stdin.isatty() and sys.stderr.isatty():
+        elif can_ask():
             try:
                 item = _pick_item(cat, case, language)
             except (KeyboardInterrupt, EOFError, typer.Abort):
