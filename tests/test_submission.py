@@ -453,3 +453,20 @@ def test_a_crowded_sheet_gives_way_caveats_first_then_questions_share_a_line(
     assert "phishing" not in text  # a caveat gave way to the pointer
     assert "Before you hang up, ask: 1) " in text  # the questions share one paragraph
     log.close()
+
+
+def test_form_facts_tell_every_contact_and_values_are_not_hard_wrapped(cat: Catalog) -> None:
+    log, case = new_case(cat)
+    callsheet.record_call(log, cat, case, TODAY, "WX-9", "x" * 200, None)
+    case = log.get(case.id)
+    f = forms.build(case, cat, "12315", "zh", TODAY, [])
+    facts = next(x for x in f.fields if x.id == "facts").value
+    assert "A20261121-0042" in facts and "WX-9" in facts
+    assert "原投诉信附后" not in facts  # nothing is enclosed with a web form
+    lines = casescreens.form_lines(f, "zh")
+    assert any(("x" * 200) in line for line in lines)  # one line to copy, as typed
+    script = forms.build(case, cat, "12363", "zh", TODAY, [])
+    said = [x.value for x in script.fields]
+    assert said[0] == "你好，我要投诉一笔没有到账的充值。" and said[1].startswith("被投诉的是")
+    assert sum("你好" in x for x in said) == 1
+    log.close()

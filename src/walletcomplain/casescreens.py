@@ -101,6 +101,7 @@ def _sheet(
 
 
 def form_lines(f: Form, lang: Lang, width: int = WIDTH) -> list[str]:
+    """Each field under its label and count, its value exactly as it is to be pasted."""
     lines = [f"== {f.title} =="]
     for field in f.fields:
         count = (
@@ -109,8 +110,8 @@ def form_lines(f: Form, lang: Lang, width: int = WIDTH) -> list[str]:
             else t("fm_count", lang, n=field.chars)
         )
         lines += ["", f"-- {field.label} ({count}) --"]
-        for para in field.value.split("\n"):
-            lines += [neutral(x) for x in wrap(para, width)]
+        # not wrapped: a line break the terminal did not add would be copied into the form
+        lines += neutral(field.value).split("\n")
     if f.attach:
         lines += ["", f"-- {t('fm_attach', lang)} --"]
         for item in f.attach:

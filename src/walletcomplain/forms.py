@@ -150,7 +150,12 @@ def build(
         a = authority_by_number(catalog, "12315")
         service = f.fill(spec.service.get(lang)) if spec and spec.service else None
         facts = documents.facts(comp, f)
-        tried = documents.tried(comp, f, comp.provider.brand(lang))
+        written = t("h_letter_written", lang, respondent=comp.provider.brand(lang))
+        facts += [  # every contact with its date and reference, as the escalation letter has
+            t("fm_script_history", lang, date=format_date(h.day, lang), text=h.text)
+            for h in cases.history(case, comp, catalog)
+            if h.text != written  # the form is the complaint; no letter is enclosed
+        ]
         fields = [
             Field("respondent", t("fm_respondent", lang), documents.respondent(comp, f)),
             Field(
@@ -160,7 +165,7 @@ def build(
             ),
             Field("time", t("fm_time", lang), _value(comp, spec.time if spec else None, lang)),
             Field("order", t("fm_order", lang), _value(comp, spec.order if spec else None, lang)),
-            Field("facts", t("fm_facts", lang), "\n".join([*facts, *([tried] if tried else [])])),
+            Field("facts", t("fm_facts", lang), "\n".join(facts)),
             Field("demand", t("fm_demand", lang), sep.join(demands)),
         ]
         notes = [t("fm_12315_how", lang), t("fm_limits_unverified", lang)]
@@ -226,15 +231,15 @@ def _phone_script(
     demands: list[str],
     lang: Lang,
 ) -> list[str]:
-    name = documents.respondent(comp, f)
-    lines = [t("fm_script_open", lang, respondent=name)]
-    lines += _spoken(comp, f)
-    history = cases.history(case, comp, catalog)
-    if history:
-        for h in history:
+    spoken = _spoken(comp, f)  # the first sentence greets and says what it is about
+    lines = [*spoken[:1], t("fm_script_open", lang, respondent=documents.respondent(comp, f))]
+    lines += spoken[1:]
+    written = t("h_letter_written", lang, respondent=comp.provider.brand(lang))
+    for h in cases.history(case, comp, catalog):
+        if h.text != written:  # said on the phone, "the letter is enclosed" makes no sense
             lines.append(t("fm_script_history", lang, date=format_date(h.day, lang), text=h.text))
-    reply = cases.last_reply(case)
-    lines.append(t("fm_script_reply", lang, reply=reply) if reply else t("fm_script_silence", lang))
+    if not cases.last_reply(case):  # an answer is already in the history above
+        lines.append(t("fm_script_silence", lang))
     if a is not None and a.ask is not None:
         lines.append(t("fm_script_ask", lang, ask=a.ask.get(lang)))
     lines.append(

@@ -759,12 +759,8 @@ M: dict[str, tuple[str, str]] = {
     ),
     "fm_short_demand": ("我的诉求：{demands}。", "I ask you to: {demands}."),
     "fm_short_ref": ("之前的工单号：{ref}。", "Earlier reference: {ref}."),
-    "fm_script_open": (
-        "你好，我要投诉{respondent}，是一笔支付方面的问题。",
-        "Hello, I want to complain about {respondent}, about a payment.",
-    ),
+    "fm_script_open": ("被投诉的是{respondent}。", "The company concerned is {respondent}."),
     "fm_script_history": ("{date}，{text}", "On {date}: {text}"),
-    "fm_script_reply": ("对方的答复是：{reply}", "Their answer was: {reply}"),
     "fm_script_silence": (
         "到现在没有解决，也没有书面答复。",
         "It is still not solved and I have no written answer.",

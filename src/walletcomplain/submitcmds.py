@@ -192,6 +192,7 @@ def cases_form(
             sys.stdout.write(json_dump(form.to_json()) + "\n")
             return
         sys.stdout.write("\n".join(form_lines(form, doc_lang)) + "\n")
+        sys.stdout.flush()
         for line in notes_lines(form.notes):
             say(line)
 
