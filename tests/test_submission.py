@@ -208,7 +208,7 @@ def test_attach_copies_privately_with_name_size_time_and_hash(cat: Catalog, tmp_
     (a,) = evidence.attach(log, case.id, [src], "bank_sms")
     assert a.name == "银行短信.jpg" and a.size == 7 and a.item == "bank_sms"
     assert a.sha256 == hashlib.sha256(b"\xff\xd8 jpeg").hexdigest()
-    assert a.stored == "0001-file.jpg" and a.path().read_bytes() == b"\xff\xd8 jpeg"
+    assert a.stored == "0001-bank_sms.jpg" and a.path().read_bytes() == b"\xff\xd8 jpeg"
     assert stat.S_IMODE(a.path().stat().st_mode) == 0o600
     assert stat.S_IMODE(a.path().parent.stat().st_mode) == 0o700
     assert stat.S_IMODE(evidence.root().stat().st_mode) == 0o700
@@ -312,6 +312,7 @@ def test_an_unknown_item_lists_the_known_ones(cat: Catalog) -> None:
 
 def test_safe_stem_keeps_names_portable() -> None:
     assert evidence.safe_stem("账单截图.png") == "file.png"
+    assert evidence.safe_stem("账单截图.png", "screenshot_record") == "screenshot_record.png"
     assert evidence.safe_stem("../../etc/passwd") == "passwd"
     assert evidence.safe_stem("a b.JPG") == "a_b.jpg"
 

@@ -124,13 +124,14 @@ def check_item(pb: Playbook | None, item: str | None) -> str | None:
 # --- copying ------------------------------------------------------------------------------
 
 
-def safe_stem(name: str, limit: int = 40) -> str:
-    """A portable file name for the copy: ASCII letters, digits, dot, dash, underscore.
-    The original name is kept in the log and in the export's index."""
+def safe_stem(name: str, fallback: str = "file", limit: int = 40) -> str:
+    """A portable file name for the copy: ASCII letters, digits, dot, dash, underscore
+    (a name with none of them takes `fallback`, the evidence item). The original name is
+    kept in the log and in the export's index."""
     p = Path(name)
     ext = re.sub(r"[^A-Za-z0-9]+", "", p.suffix)[:10].lower()
     stem = unicodedata.normalize("NFKD", p.stem if ext else p.name)
-    stem = re.sub(r"[^A-Za-z0-9_-]+", "_", stem).strip("_-")[:limit] or "file"
+    stem = re.sub(r"[^A-Za-z0-9_-]+", "_", stem).strip("_-")[:limit] or fallback
     return f"{stem}.{ext}" if ext else stem
 
 
@@ -189,7 +190,7 @@ def attach(store: Store, case_id: int, files: list[Path], item: str | None) -> l
                     (case_id, item, f.name, size, sha, added),
                 )
                 eid = int(cur.lastrowid or 0)
-                stored = f"{eid:04d}-{safe_stem(f.name)}"
+                stored = f"{eid:04d}-{safe_stem(f.name, item or 'file')}"
                 c.execute("UPDATE evidence SET stored = ? WHERE id = ?", (stored, eid))
                 os.replace(tmp, folder / stored)  # inside the transaction: a failure undoes both
                 out.append(Attached(eid, case_id, item, f.name, stored, size, sha, added))
