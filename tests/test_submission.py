@@ -471,3 +471,11 @@ def test_form_facts_tell_every_contact_and_values_are_not_hard_wrapped(cat: Cata
     assert said[0] == "你好，我要投诉一笔没有到账的充值。" and said[1].startswith("被投诉的是")
     assert sum("你好" in x for x in said) == 1
     log.close()
+
+
+def test_the_in_app_text_opens_with_the_subject_not_a_phone_greeting(cat: Catalog) -> None:
+    log, case = new_case(cat)
+    (message,) = forms.build(case, cat, "wallet", "en", TODAY, []).fields
+    assert message.value.startswith("Top-up of RMB 200.00 on 20 November 2026 not credited.")
+    assert "calling" not in message.value
+    log.close()

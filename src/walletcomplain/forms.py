@@ -207,7 +207,9 @@ def _short_text(comp: Any, f: Filler, demands: list[str], ref: str | None, lang:
     """The in-app message: what happened, the demand, the last reference; within
     WALLET_CHARS, dropping the least needed parts first, cut with an ellipsis only as a
     last resort."""
-    spoken = _spoken(comp, f)
+    # written, not spoken: the subject opens it instead of the spoken greeting
+    subject = f.fill(comp.playbook.letter.subject.get(lang))
+    spoken = [t("fm_short_subject", lang, subject=subject), *_spoken(comp, f)[1:]]
     sep = "" if lang == "zh" else " "
     demand = t("fm_short_demand", lang, demands=("；" if lang == "zh" else "; ").join(demands))
     parts = [*spoken, demand]

@@ -757,6 +757,7 @@ M: dict[str, tuple[str, str]] = {
         "还缺：{items}，提交前请补上。",
         "Still missing: {items}. Fill them in before you submit.",
     ),
+    "fm_short_subject": ("{subject}。", "{subject}."),
     "fm_short_demand": ("我的诉求：{demands}。", "I ask you to: {demands}."),
     "fm_short_ref": ("之前的工单号：{ref}。", "Earlier reference: {ref}."),
     "fm_script_open": ("被投诉的是{respondent}。", "The company concerned is {respondent}."),

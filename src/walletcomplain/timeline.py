@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from . import cases
-from .messages import t
+from .messages import M, t
 from .models import Catalog, Lang
 from .store import Case, Event
 
@@ -66,8 +66,9 @@ def entries(case: Case, catalog: Catalog, lang: Lang, today: dt.date) -> list[En
         if day is not None:
             channel = v.get("tried_channel")
             parts = [t("tl_tried", lang)]
-            if channel:
-                parts.append(t(f"l_ch_{channel}", lang))
+            if channel:  # the log's short channel names; "other" only the letters have
+                key = f"ch_{channel}" if f"ch_{channel}" in M else f"l_ch_{channel}"
+                parts.append(t(key, lang))
             if v.get("tried_ref"):
                 parts.append(t("tl_ref", lang, ref=v["tried_ref"]))
             detail = [t("tl_reply", lang, reply=v["tried_reply"])] if v.get("tried_reply") else []
