@@ -22,6 +22,7 @@ from walletcomplain import (
     complaint,
     evidence,
     forms,
+    safetext,
     timeline,
 )
 from walletcomplain.errors import FileExists, NotFound
@@ -436,8 +437,8 @@ def test_the_timeline_fits_80_columns_and_marks_overdue(cat: Catalog, lang: str)
 
 
 def test_neutral_shows_escapes_instead_of_sending_them() -> None:
-    assert casescreens.neutral("a\x1b[31mb\x07\u202e") == "a\\x1b[31mb\\x07\\u202e"
-    assert casescreens.neutral("行1\n行2\t") == "行1\n行2\t"
+    assert safetext.neutral("a\x1b[31mb\x07\u202e") == "a\\x1b[31mb\\x07\\u202e"
+    assert safetext.neutral("行1\n行2\t") == "行1\n行2\t"
 
 
 def test_a_crowded_sheet_gives_way_caveats_first_then_questions_share_a_line(
@@ -478,4 +479,36 @@ def test_the_in_app_text_opens_with_the_subject_not_a_phone_greeting(cat: Catalo
     (message,) = forms.build(case, cat, "wallet", "en", TODAY, []).fields
     assert message.value.startswith("Top-up of RMB 200.00 on 20 November 2026 not credited.")
     assert "calling" not in message.value
+    log.close()
+
+
+def test_dropped_paths_read_what_terminals_paste(tmp_path: Path) -> None:
+    assert evidence.dropped_paths("'/a/My Shot.png' /b/c\\ d.jpg") == [
+        Path("/a/My Shot.png"),
+        Path("/b/c d.jpg"),
+    ]
+    assert evidence.dropped_paths("file:///tmp/%E6%88%AA%E5%9B%BE.png") == [Path("/tmp/截图.png")]
+    assert evidence.dropped_paths("'/unbalanced.png") == [Path("/unbalanced.png")]
+    assert evidence.dropped_paths("   ") == []
+
+
+def test_a_hostile_file_name_is_stored_and_shown_neutralised(cat: Catalog, tmp_path: Path) -> None:
+    log, case = new_case(cat)
+    (a,) = evidence.attach(log, case.id, [make(tmp_path, "a\x1b[31mred\u202e.png")], "bank_sms")
+    assert a.name == "a\\x1b[31mred\\u202e.png"
+    letter = casefile.case_letter(case, cat, "en", TODAY, evidence.listing(log, case.id))
+    assert "\x1b" not in letter.to_text() + letter.to_markdown()
+    log.close()
+
+
+def test_a_file_swapped_for_a_pipe_after_the_check_does_not_hang(
+    cat: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fifo = tmp_path / "pipe.png"
+    os.mkfifo(fifo)
+    monkeypatch.setattr(evidence, "check_source", lambda p: 1)
+    log, case = new_case(cat)
+    with pytest.raises(evidence.EvidenceError) as e:
+        evidence.attach(log, case.id, [fifo], None)
+    assert e.value.code == "ev_special" and evidence.listing(log, case.id) == []
     log.close()

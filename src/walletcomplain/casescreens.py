@@ -8,12 +8,12 @@ the terminal.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from .messages import t
 from .output import cell_width, wrap
+from .safetext import neutral
 
 if TYPE_CHECKING:
     from .callsheet import Sheet
@@ -24,20 +24,6 @@ if TYPE_CHECKING:
 
 WIDTH = 80
 ROWS = 24
-
-
-def neutral(text: str) -> str:
-    """Untrusted text as it may appear on a terminal: control and format characters (ESC,
-    BEL, bidi overrides, ...) become visible escapes; line breaks and tabs stay."""
-    out = []
-    for ch in text:
-        if ch in "\n\t":
-            out.append(ch)
-        elif unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Zl", "Zp"):
-            out.append(f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}")
-        else:
-            out.append(ch)
-    return "".join(out)
 
 
 def _wrapped(text: str, width: int, first: str = "", rest: str | None = None) -> list[str]:

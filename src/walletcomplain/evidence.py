@@ -28,6 +28,7 @@ from typing import Any, Literal
 from . import paths
 from .errors import NotFound
 from .models import Playbook
+from .safetext import neutral
 from .store import Store
 
 MAX_BYTES = 20 * 1024 * 1024  # 20 MiB per file: a phone photo or a PDF statement fits
@@ -121,6 +122,26 @@ def check_item(pb: Playbook | None, item: str | None) -> str | None:
     return wanted
 
 
+def dropped_paths(text: str) -> list[Path]:
+    """The paths in what a terminal pastes when files are dragged onto it: quoted
+    ('/a/My Shot.png'), backslash-escaped (/a/My\\ Shot.png), or file:// URIs, several
+    separated by spaces. For the interview's evidence step; checked by check_source."""
+    import shlex
+    from urllib.parse import unquote, urlparse
+
+    try:
+        parts = shlex.split(text.strip())
+    except ValueError:  # an unbalanced quote: take the text as one path
+        parts = [text.strip().strip("'\"")]
+    out = []
+    for part in parts:
+        if part.startswith("file://"):
+            part = unquote(urlparse(part).path)
+        if part:
+            out.append(Path(part).expanduser())
+    return out
+
+
 # --- copying ------------------------------------------------------------------------------
 
 
@@ -140,12 +161,18 @@ def _copy(src: Path, folder: Path) -> tuple[Path, int, str]:
     Reads at most MAX_BYTES + 1: a file that grew past the limit is refused."""
     import tempfile
 
+    # Opened without blocking and checked again: a file swapped for a pipe after the first
+    # check must not hang the copy.
+    src_fd = os.open(src, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    if not stat.S_ISREG(os.fstat(src_fd).st_mode):
+        os.close(src_fd)
+        raise EvidenceError("ev_special", str(src))
     fd, tmp = tempfile.mkstemp(prefix=".attach.", suffix=".tmp", dir=folder)
     digest = hashlib.sha256()
     size = 0
     try:
         os.fchmod(fd, 0o600) if hasattr(os, "fchmod") else None
-        with os.fdopen(fd, "wb") as out, open(src, "rb") as f:
+        with os.fdopen(fd, "wb") as out, os.fdopen(src_fd, "rb") as f:
             while chunk := f.read(CHUNK):
                 size += len(chunk)
                 if size > MAX_BYTES:
@@ -187,13 +214,14 @@ def attach(store: Store, case_id: int, files: list[Path], item: str | None) -> l
                 cur = c.execute(
                     "INSERT INTO evidence (case_id, item, name, stored, size, sha256, added)"
                     " VALUES (?, ?, ?, '', ?, ?, ?)",
-                    (case_id, item, f.name, size, sha, added),
+                    (case_id, item, neutral(f.name, keep=""), size, sha, added),
                 )
                 eid = int(cur.lastrowid or 0)
                 stored = f"{eid:04d}-{safe_stem(f.name, item or 'file')}"
                 c.execute("UPDATE evidence SET stored = ? WHERE id = ?", (stored, eid))
                 os.replace(tmp, folder / stored)  # inside the transaction: a failure undoes both
-                out.append(Attached(eid, case_id, item, f.name, stored, size, sha, added))
+                name = neutral(f.name, keep="")
+                out.append(Attached(eid, case_id, item, name, stored, size, sha, added))
         return out
     except BaseException:
         for _, tmp, _, _ in copies:

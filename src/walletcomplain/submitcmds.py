@@ -50,9 +50,9 @@ class FormTarget(str, Enum):
 def submission_errors(lang: Lang) -> Iterator[None]:
     """Evidence and call errors as a message naming the file, with their exit code."""
     from .callsheet import BadPromise
-    from .casescreens import neutral
     from .evidence import EvidenceError
     from .messages import t
+    from .safetext import neutral
 
     try:
         yield
@@ -123,9 +123,9 @@ def _ask(question: str) -> str:
 
 def _after_call(log: Store, cat: Any, case: Case, lang: Lang) -> None:
     from . import callsheet, cases
-    from .casescreens import neutral
     from .messages import t
     from .output import say
+    from .safetext import neutral
 
     try:
         _ask(t("cs_wait", lang))
@@ -248,9 +248,10 @@ def cases_attach(
     language = lang_of(lang)
     with case_log(language) as log, submission_errors(language):
         from . import evidence
-        from .casescreens import neutral, size_text
+        from .casescreens import size_text
         from .messages import t
         from .output import say
+        from .safetext import neutral
 
         case = log.get(case_id)
         cat = load_catalog(language)
