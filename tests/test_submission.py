@@ -8,11 +8,14 @@ import hashlib
 import json
 import os
 import stat
+import unicodedata
 import zipfile
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from walletcomplain import (
     callsheet,
@@ -511,4 +514,52 @@ def test_a_file_swapped_for_a_pipe_after_the_check_does_not_hang(
     with pytest.raises(evidence.EvidenceError) as e:
         evidence.attach(log, case.id, [fifo], None)
     assert e.value.code == "ev_special" and evidence.listing(log, case.id) == []
+    log.close()
+
+
+def test_a_merchant_dispute_sheet_says_the_merchant_comes_first(cat: Catalog) -> None:
+    log, case = new_case(cat, "alipay", "dispute")
+    s = callsheet.build(case, cat, "zh", TODAY)
+    assert s.first is not None and "某某数码旗舰店" in s.first and "平台" in s.first
+    assert casescreens.sheet_lines(s)[1].startswith("! 这件事的被投诉方是")
+    recharge_log, recharge = new_case(cat)
+    assert callsheet.build(recharge, cat, "zh", TODAY).first is None
+    log.close()
+    recharge_log.close()
+
+
+HOSTILE = st.text(alphabet=st.characters(codec="utf-8"), min_size=1, max_size=300)
+
+
+def test_a_word_longer_than_the_line_is_cut_at_the_edge(cat: Catalog) -> None:
+    log, case = new_case(cat)
+    callsheet.record_call(
+        log, cat, log.get(case.id), TODAY, "R" * 200, "https://" + "x" * 150, None
+    )
+    case = log.get(case.id)
+    lines = casescreens.timeline_lines("T", timeline.entries(case, cat, "en", TODAY))
+    lines += casescreens.sheet_lines(callsheet.build(case, cat, "en", TODAY))
+    fits(lines)
+    joined = "".join(line.strip().lstrip("|").strip() for line in lines)
+    assert joined.count("R" * 200) == 2  # in the timeline and as the sheet's last reference
+    log.close()
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(note=HOSTILE, reply=HOSTILE, ref=HOSTILE)
+def test_any_text_in_the_log_stays_in_80_columns_with_no_raw_control_byte(
+    cat: Catalog, note: str, reply: str, ref: str
+) -> None:
+    log, case = new_case(cat)
+    case = log.get(case.id)
+    callsheet.record_call(log, cat, case, TODAY, ref, reply, None)
+    cases.log_contact(log, cat, log.get(case.id), "email", TODAY, None, note, None, None)
+    case = log.get(case.id)
+    for lang in ("zh", "en"):
+        lines = casescreens.timeline_lines("T", timeline.entries(case, cat, lang, TODAY))
+        lines += casescreens.sheet_lines(callsheet.build(case, cat, lang, TODAY))
+        fits(lines)
+        for line in lines:
+            unsafe = [ch for ch in line if unicodedata.category(ch) in safetext.UNSAFE]
+            assert not unsafe, repr(line)
     log.close()

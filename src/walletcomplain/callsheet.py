@@ -38,6 +38,7 @@ class Sheet:
     hours: str | None  # None: the directory gives no hours
     caveats: list[str]
     urgent: str | None  # money lost to fraud: 110 and the bank first
+    first: str | None  # the complaint is against someone else (a merchant): them first
     have: list[Detail]
     say: list[str]
     demands: list[str]
@@ -58,6 +59,7 @@ class Sheet:
                 "caveats": self.caveats,
             },
             "urgent": self.urgent,
+            "respondent_first": self.first,
             "have": [{"label": d.label, "value": d.value} for d in self.have],
             "say": self.say,
             "demands": self.demands,
@@ -128,6 +130,11 @@ def build(case: Case, catalog: Catalog, lang: Lang, today: dt.date) -> Sheet:
         hours=hotline.hours.get(lang) if hotline is not None and hotline.hours else None,
         caveats=caveats,
         urgent=t("cs_urgent", lang) if plan.urgent else None,
+        first=(
+            t("cs_respondent_first", lang, respondent=documents.respondent(comp, Filler(comp)))
+            if pb.respondent != "provider"
+            else None
+        ),
         have=have,
         say=say,
         demands=documents.demands(comp),

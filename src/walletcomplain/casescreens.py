@@ -26,10 +26,34 @@ WIDTH = 80
 ROWS = 24
 
 
+def fold(text: str, width: int) -> list[str]:
+    """Wrapped by display width, and a word longer than the line (a long reference, a
+    URL) cut where the line ends instead of running past the screen's edge."""
+    out: list[str] = []
+    for line in wrap(text, width):
+        while cell_width(line) > width:
+            cut, used = 0, 0
+            for i, ch in enumerate(line):
+                used += cell_width(ch)
+                if used > width:
+                    break
+                cut = i + 1
+            out.append(line[: max(cut, 1)])
+            line = line[max(cut, 1) :]
+        out.append(line)
+    return out
+
+
+def _flat(text: str) -> str:
+    """Untrusted text for a laid-out screen: neutralised, and a tab as one space (a tab's
+    width depends on the column it starts in)."""
+    return neutral(text).replace("\t", " ")
+
+
 def _wrapped(text: str, width: int, first: str = "", rest: str | None = None) -> list[str]:
     """`text` wrapped after a first-line prefix, later lines under the text."""
     rest = " " * cell_width(first) if rest is None else rest
-    lines = wrap(neutral(text), width - cell_width(first))
+    lines = fold(_flat(text), width - cell_width(first))
     return [(first if i == 0 else rest) + line for i, line in enumerate(lines)] or [first]
 
 
@@ -57,6 +81,8 @@ def _sheet(
     lines = [f"== {t('cs_title', lang, id=s.case_id, provider=s.provider)} =="]
     if s.urgent:
         lines += _wrapped(s.urgent, width, "!! ")
+    if s.first:
+        lines += _wrapped(s.first, width, "! ")
     if s.number:
         hours = s.hours or t("cs_hours_unknown", lang)
         lines += _wrapped(t("cs_dial", lang, number=s.number, hours=hours), width)
@@ -155,7 +181,7 @@ def timeline_lines(
             mark = f"\x1b[33m{mark}\x1b[0m"
         first = f"{e.day.isoformat()}  {mark}  "
         indent = " " * 12 + ("|" if i < len(entries) - 1 else " ") + "  "
-        body = wrap(neutral(e.text), width - cell_width(indent))
+        body = fold(_flat(e.text), width - cell_width(indent))
         lines.append(first + body[0])
         lines += [indent + x for x in body[1:]]
         for d in e.detail:

@@ -662,6 +662,10 @@ M: dict[str, tuple[str, str]] = {
         "钱已经被骗或被盗：先打 110 报警，再打发卡银行冻结银行卡，然后才是这通电话。",
         "Money lost to fraud or theft: call 110 and your bank first, then this number.",
     ),
+    "cs_respondent_first": (
+        "这件事的被投诉方是{respondent}：先通过平台的客服找他们；这个号码只管付款本身。",
+        "This complaint is against {respondent}: reach them through the platform's support first; this number is for the payment itself.",
+    ),
     "cs_have": ("备好：", "Have at hand: "),
     "cs_say": ("要说的话（约 30 秒）：", "What to say (about 30 seconds):"),
     "cs_demand": ("诉求：", "Ask for: "),
