@@ -363,3 +363,13 @@ def test_purge_removes_every_file(runner: CliRunner, case_id: int, tmp_path: Pat
     attach_three(runner, tmp_path)
     assert runner.invoke(app, ["cases", "purge", "--yes"]).exit_code == 0
     assert not evidence.root().exists()
+
+
+def test_a_closed_case_ends_its_timeline_without_a_due_date(
+    runner: CliRunner, case_id: int
+) -> None:
+    r = runner.invoke(app, ["cases", "close", "1", "--outcome", "resolved", "--note", "已到账"])
+    assert r.exit_code == 0
+    shown = runner.invoke(app, ["cases", "show", "1", "--lang", "en"]).stdout
+    assert "2026-11-22  #  closed" in shown and "follow-up date" not in shown
+    assert "note: 已到账" in shown

@@ -214,13 +214,13 @@ def attach(store: Store, case_id: int, files: list[Path], item: str | None) -> l
                 cur = c.execute(
                     "INSERT INTO evidence (case_id, item, name, stored, size, sha256, added)"
                     " VALUES (?, ?, ?, '', ?, ?, ?)",
-                    (case_id, item, neutral(f.name, keep=""), size, sha, added),
+                    (case_id, item, neutral(f.name, newlines=False), size, sha, added),
                 )
                 eid = int(cur.lastrowid or 0)
                 stored = f"{eid:04d}-{safe_stem(f.name, item or 'file')}"
                 c.execute("UPDATE evidence SET stored = ? WHERE id = ?", (stored, eid))
                 os.replace(tmp, folder / stored)  # inside the transaction: a failure undoes both
-                name = neutral(f.name, keep="")
+                name = neutral(f.name, newlines=False)
                 out.append(Attached(eid, case_id, item, name, stored, size, sha, added))
         return out
     except BaseException:

@@ -1,6 +1,8 @@
-"""The one function that makes text we did not write safe to show: answers, file names,
-what an agent said. Core modules use it for what they store from outside (file names);
-screens use it for everything they print that came from outside."""
+"""Text we did not write (answers, file names, what an agent said), made safe to show.
+
+The same call as main's `safe.neutral(text, newlines=...)` (issue 9, merged on main after
+this branch was cut), so the two meet in one function when the branches merge.
+"""
 
 from __future__ import annotations
 
@@ -11,11 +13,12 @@ import unicodedata
 UNSAFE = frozenset({"Cc", "Cf", "Cs", "Co", "Zl", "Zp"})
 
 
-def neutral(text: str, keep: str = "\n\t") -> str:
-    """`text` with every unsafe character shown as a visible escape (`\\x1b`, `\\u202e`);
-    the characters in `keep` (line breaks and tabs, by default) stay as they are."""
+def neutral(text: str, *, newlines: bool = True) -> str:
+    """`text` with every unsafe character shown as a visible escape (`\\x1b`, `\\u202e`).
+    Line breaks and tabs stay, unless `newlines=False` (a name, a one-line field)."""
     if text.isprintable():  # the common case: nothing to do
         return text
+    keep = "\n\t" if newlines else ""
     out = []
     for ch in text:
         if ch in keep or unicodedata.category(ch) not in UNSAFE:
