@@ -373,3 +373,17 @@ def test_a_closed_case_ends_its_timeline_without_a_due_date(
     shown = runner.invoke(app, ["cases", "show", "1", "--lang", "en"]).stdout
     assert "2026-11-22  #  closed" in shown and "follow-up date" not in shown
     assert "note: 已到账" in shown
+
+
+def test_validate_checks_a_playbooks_submit_block(runner: CliRunner, tmp_path: Path) -> None:
+    from .conftest import ROOT
+
+    text = (ROOT / "data" / "playbooks" / "recharge.yaml").read_text(encoding="utf-8")
+    bad = text.replace("have: [account_id, transaction_id,", "have: [account_id, txn_id,")
+    bad = bad.replace('"{{ provider }}充值服务"', '"{{ nope }}充值服务"')
+    path = tmp_path / "recharge.yaml"
+    path.write_text(bad, encoding="utf-8")
+    r = runner.invoke(app, ["validate", str(path), "--lang", "en"])
+    assert r.exit_code == 2
+    assert "submit.have[1]: 'txn_id' is not a question id" in r.stderr
+    assert "submit.service.zh: placeholder {{ nope }} is not a question id" in r.stderr
