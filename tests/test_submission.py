@@ -524,6 +524,17 @@ def test_a_merchant_dispute_sheet_says_the_merchant_comes_first(cat: Catalog) ->
     assert casescreens.sheet_lines(s)[1].startswith("! 这件事的被投诉方是")
     recharge_log, recharge = new_case(cat)
     assert callsheet.build(recharge, cat, "zh", TODAY).first is None
+    apple = cases.record(
+        recharge_log,
+        complaint.report(
+            complaint.build(
+                cat, "applepay", "recharge", cat.playbooks["recharge"].example, "en", TODAY
+            )
+        ),
+        TODAY,
+    )
+    first = callsheet.build(recharge_log.get(apple), cat, "en", TODAY).first
+    assert first is not None and "back of the card" in first
     log.close()
     recharge_log.close()
 

@@ -130,11 +130,7 @@ def build(case: Case, catalog: Catalog, lang: Lang, today: dt.date) -> Sheet:
         hours=hotline.hours.get(lang) if hotline is not None and hotline.hours else None,
         caveats=caveats,
         urgent=t("cs_urgent", lang) if plan.urgent else None,
-        first=(
-            t("cs_respondent_first", lang, respondent=documents.respondent(comp, Filler(comp)))
-            if pb.respondent != "provider"
-            else None
-        ),
+        first=_first(comp, lang),
         have=have,
         say=say,
         demands=documents.demands(comp),
@@ -142,6 +138,17 @@ def build(case: Case, catalog: Catalog, lang: Lang, today: dt.date) -> Sheet:
         never=t("cs_never", lang),
         placeholders=f.missing,
     )
+
+
+def _first(comp: Any, lang: Lang) -> str | None:
+    """Who to call before this number: the merchant (a dispute), or the card's bank
+    (a provider whose letters go to the issuing bank, as Apple Pay's do)."""
+    if comp.playbook.respondent != "provider":
+        name = documents.respondent(comp, Filler(comp))
+        return t("cs_respondent_first", lang, respondent=name)
+    if comp.provider.respondent == "issuing_bank":
+        return t("cs_bank_first", lang)
+    return None
 
 
 class BadPromise(ValueError):

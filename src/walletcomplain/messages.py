@@ -666,6 +666,10 @@ M: dict[str, tuple[str, str]] = {
         "这件事的被投诉方是{respondent}：先通过平台的客服找他们；这个号码只管付款本身。",
         "This complaint is against {respondent}: reach them through the platform's support first; this number is for the payment itself.",
     ),
+    "cs_bank_first": (
+        "银行卡的问题先打发卡银行：号码印在卡背面。下面这个号码不是投诉专线。",
+        "A card problem goes to the card's issuing bank first: its number is on the back of the card. The number below is not a complaints line.",
+    ),
     "cs_have": ("备好：", "Have at hand: "),
     "cs_say": ("要说的话（约 30 秒）：", "What to say (about 30 seconds):"),
     "cs_demand": ("诉求：", "Ask for: "),
