@@ -387,3 +387,24 @@ def test_validate_checks_a_playbooks_submit_block(runner: CliRunner, tmp_path: P
     assert r.exit_code == 2
     assert "submit.have[1]: 'txn_id' is not a question id" in r.stderr
     assert "submit.service.zh: placeholder {{ nope }} is not a question id" in r.stderr
+
+
+def test_detach_removes_one_file_after_confirmation(
+    runner: CliRunner, case_id: int, tmp_path: Path
+) -> None:
+    attach_three(runner, tmp_path)
+    with Store() as log:
+        second = evidence.listing(log, 1)[1]
+    second.path().unlink()  # vanished: flagged, and the zip refuses
+    assert runner.invoke(app, ["cases", "evidence", "1"]).exit_code == 1
+    unknown = runner.invoke(app, ["cases", "detach", "1", "7", "--yes"])
+    assert unknown.exit_code == 2 and "1, 2, 3" in unknown.stderr
+    asked = runner.invoke(app, ["cases", "detach", "1", "2"])
+    assert asked.exit_code == 2 and "--yes" in asked.stderr  # no terminal to ask on
+    r = runner.invoke(app, ["cases", "detach", "1", "2", "--yes", "--lang", "en"])
+    assert r.exit_code == 0 and "Removed #2 截图2.png from case #1" in r.stderr
+    assert runner.invoke(app, ["cases", "evidence", "1"]).exit_code == 0
+    out = tmp_path / "c.zip"
+    assert runner.invoke(app, ["cases", "export", "1", "-f", "zip", "-o", str(out)]).exit_code == 0
+    with Store() as log:
+        assert [a.id for a in evidence.listing(log, 1)] == [1, 3]

@@ -275,6 +275,18 @@ def with_held(values: dict[str, Any], attached: list[Attached]) -> dict[str, Any
     return out
 
 
+def detach(store: Store, case_id: int, evidence_id: int) -> Attached:
+    """Forget one file: its record, then its copy (a missing copy is no obstacle)."""
+    found = next((a for a in listing(store, case_id) if a.id == evidence_id), None)
+    if found is None:
+        known = [str(a.id) for a in listing(store, case_id)]
+        raise NotFound("evidence file", str(evidence_id), known)
+    with store.write() as c:
+        c.execute("DELETE FROM evidence WHERE id = ? AND case_id = ?", (evidence_id, case_id))
+    found.path().unlink(missing_ok=True)
+    return found
+
+
 # --- deleting -----------------------------------------------------------------------------
 
 

@@ -829,10 +829,21 @@ M: dict[str, tuple[str, str]] = {
         "No files attached to case #{id} yet. Attach: walletcomplain cases attach {id} FILE...",
     ),
     "ev_title": ("案件 #{id} 的证据文件", "Evidence files of case #{id}"),
-    "ev_state_missing": ("文件不见了：请重新附上", "the file is missing: attach it again"),
+    "ev_state_missing": (
+        "文件不见了：请重新附上，再用 cases detach 去掉这一条",
+        "the file is missing: attach it again, then remove this entry with cases detach",
+    ),
     "ev_state_changed": (
-        "文件内容和附上时不一致（SHA-256 不同）",
-        "the file changed since it was attached (SHA-256 differs)",
+        "文件内容和附上时不一致（SHA-256 不同）：请重新附上原件，再用 cases detach 去掉这一条",
+        "the file changed since it was attached (SHA-256 differs): attach the original again, then remove this entry with cases detach",
+    ),
+    "ev_confirm_detach": (
+        "从案件 #{id} 中去掉证据文件 #{n}（副本会删除）？",
+        "Remove evidence file #{n} from case #{id} (its copy is deleted)?",
+    ),
+    "ev_detached": (
+        "已从案件 #{id} 去掉 #{n} {name}。",
+        "Removed #{n} {name} from case #{id}.",
     ),
     "ev_still_missing": (
         "清单上还没有的证据：{items}",

@@ -26,8 +26,10 @@ from .cli import (
     Format,
     JsonOption,
     LangOption,
+    YesOption,
     case_log,
     cases_app,
+    confirm,
     fail,
     lang_of,
     load_catalog,
@@ -320,6 +322,36 @@ def cases_evidence(case_id: CaseId, as_json: JsonOption = False, lang: LangOptio
                     )
         if bad:
             fail(t("ev_bad", language, n=len(bad)), Exit.RUNTIME)
+
+
+@cases_app.command("detach")
+def cases_detach(
+    case_id: CaseId,
+    evidence_id: Annotated[
+        int, typer.Argument(help="The file's number, as in `cases evidence`.", min=1)
+    ],
+    yes: YesOption = False,
+    lang: LangOption = None,
+) -> None:
+    """Remove one evidence file from a case (asks first): a file attached by mistake, or
+    one whose copy is missing or changed and was attached again."""
+    language = lang_of(lang)
+    with case_log(language) as log, submission_errors(language):
+        from . import evidence
+        from .errors import NotFound
+        from .messages import t
+        from .output import say
+        from .safetext import neutral
+
+        log.get(case_id)
+        known = [a.id for a in evidence.listing(log, case_id)]
+        if evidence_id not in known:  # before asking anything
+            raise NotFound("evidence file", str(evidence_id), [str(k) for k in known])
+        if not confirm(t("ev_confirm_detach", language, n=evidence_id, id=case_id), yes, language):
+            say(t("cl_kept", language))
+            return
+        gone = evidence.detach(log, case_id, evidence_id)
+        say(t("ev_detached", language, name=neutral(gone.name), n=gone.id, id=case_id))
 
 
 # --- the letter with its evidence ---------------------------------------------------------
