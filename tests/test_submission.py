@@ -380,6 +380,9 @@ def test_the_zip_opens_and_its_index_hashes_match(cat: Catalog, tmp_path: Path) 
         assert "case-1/letters/02-pboc.txt" in names
         answers = json.loads(z.read("case-1/answers.json"))
         assert answers["account_id"] == "****8000"
+        assert answers["contact_phone"] == "****8000"  # in full only on the letter's line
+        assert "13800138000" not in z.read("case-1/timeline.md").decode().split("```text")[0]
+        assert "13800138000" in z.read("case-1/letters/01-letter.txt").decode()
     log.close()
 
 
