@@ -47,7 +47,8 @@ def test_list_show_and_json(runner: CliRunner, case_id: int) -> None:
         == []
     )
     shown = runner.invoke(app, ["cases", "show", "1", "--lang", "en"])
-    assert shown.exit_code == 0 and "Timeline" in shown.stdout and "letter written" in shown.stdout
+    assert shown.exit_code == 0 and "Complaint case #1" in shown.stdout
+    assert "letter written" in shown.stdout and "follow-up date" in shown.stdout
     assert (
         json.loads(runner.invoke(app, ["cases", "show", "1", "--json"]).stdout)["status"] == "open"
     )

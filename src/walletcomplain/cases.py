@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import answers, complaint, documents, escalation, privacy
 from .errors import InvalidAnswers, NotFound
@@ -19,6 +19,9 @@ from .letter import Letter, format_date, original_mark
 from .messages import t
 from .models import Authority, Catalog, Lang
 from .store import Case, Event, Status, Store
+
+if TYPE_CHECKING:
+    from .evidence import Attached
 
 Due = tuple[dt.date | None, dict[str, Any]]
 
@@ -133,6 +136,10 @@ def explain_due(case: Case, catalog: Catalog, lang: Lang) -> str:
             days=r.get("days"),
             date=date,
         )
+    if kind == "promised":  # a date the agent gave on the phone (cases call)
+        return t(
+            "c_due_promised", lang, since=since, date=date, next=_next_name(case, catalog, lang)
+        )
     if kind == "review_reply":
         return t(
             "c_due_review",
@@ -215,12 +222,15 @@ def log_contact(
     note: str | None,
     reply: str | None,
     authority: str | None,
+    due: Due | None = None,
 ) -> Event:
-    """A call, a chat, an e-mail, a web form, or a complaint to an authority; and any reply."""
+    """A call, a chat, an e-mail, a web form, or a complaint to an authority; and any reply.
+    `due` overrides the follow-up date the ladder would set (a date promised on a call)."""
     ref = _scrub(ref)  # a card number or a code pasted as the "reference" is masked too
     note = _scrub(note)
     reply = _scrub(reply)
     status: Status
+    wanted = due
     if channel == "authority":
         a = _authority_for(case, catalog, authority)
         due = due_for_authority(a, day)
@@ -232,6 +242,8 @@ def log_contact(
         authority = None
     if reply:
         due = day, {"kind": "review_reply", "since": day.isoformat(), "authority": authority}
+    if wanted is not None:
+        due = wanted
     nxt = next_authority(case, catalog)
     due[1]["next"] = (
         nxt.id if nxt is not None else None
@@ -335,27 +347,48 @@ class Escalation:
 
 
 def prepare_escalation(
-    catalog: Catalog, case: Case, to: str | None, lang: Lang, today: dt.date
+    catalog: Catalog,
+    case: Case,
+    to: str | None,
+    lang: Lang,
+    today: dt.date,
+    attached: list[Attached] | None = None,
 ) -> Escalation:
     """The document for the next authority (or the one named), not yet recorded: a police
-    report for the police, an escalation letter with the whole history for the others."""
+    report for the police, an escalation letter with the whole history for the others.
+    Files attached to the case are listed among the evidence, by item and file name."""
     a = _authority_for(case, catalog, to) if to else next_authority(case, catalog)
     if a is None:
         raise NotFound("authority", "", [x.id for x in catalog.directory.authorities])
     comp = rebuild(case, catalog, lang, today)
     if comp is None:
         raise NotFound("issue", case.issue, list(catalog.playbooks))
+    if attached:
+        from . import evidence
+
+        comp = dataclasses.replace(comp, values=evidence.with_held(comp.values, attached))
     if a.has("police"):
         report = documents.police_report(dataclasses.replace(comp, today=today), a)
         if report is None:
             raise NoDocument(a)
-        return Escalation(a, report, None)
+        return Escalation(a, _with_files(report, comp, attached, []), None)
     if not (a.has("regulator") or a.has("mediation")):
         raise NoDocument(a)
     letter = documents.escalation_letter(
         comp, a, history(case, comp, catalog), last_reply(case), today
     )
+    letter = _with_files(letter, comp, attached, [t("e_original_letter", lang)])
     return Escalation(a, letter, early_until(case, today))
+
+
+def _with_files(
+    letter: Letter, comp: complaint.Complaint, attached: list[Attached] | None, extra: list[str]
+) -> Letter:
+    if not attached:
+        return letter
+    from . import casefile
+
+    return casefile.with_evidence(letter, casefile.evidence_section(comp, attached, extra))
 
 
 def early_until(case: Case, today: dt.date) -> dt.date | None:
@@ -459,8 +492,11 @@ def describe_event(e: Event, catalog: Catalog, lang: Lang) -> str:
 # --- export and reminders -----------------------------------------------------------------
 
 
-def export_data(case: Case, catalog: Catalog, lang: Lang) -> dict[str, Any]:
-    """The whole case file. Free text was masked when it was typed; pii answers are masked here."""
+def export_data(
+    case: Case, catalog: Catalog, lang: Lang, attached: list[Attached] | None = None
+) -> dict[str, Any]:
+    """The whole case file. Free text was masked when it was typed; pii answers are masked here.
+    Attached evidence files are listed with their full SHA-256."""
     pb = catalog.playbooks.get(case.issue)
     shown = dict(case.answers)
     if pb is not None:
@@ -496,11 +532,14 @@ def export_data(case: Case, catalog: Catalog, lang: Lang) -> dict[str, Any]:
             }
             for e in case.events
         ],
+        "evidence": [a.to_json() for a in attached or []],
     }
 
 
-def export_markdown(case: Case, catalog: Catalog, lang: Lang) -> str:
-    d = export_data(case, catalog, lang)
+def export_markdown(
+    case: Case, catalog: Catalog, lang: Lang, attached: list[Attached] | None = None
+) -> str:
+    d = export_data(case, catalog, lang, attached)
     lines = [
         f"# {t('x_title', lang, id=case.id)}",
         "",
@@ -523,8 +562,19 @@ def export_markdown(case: Case, catalog: Catalog, lang: Lang) -> str:
         lines.append(
             f"- {label}: {value if not isinstance(value, list) else ', '.join(map(str, value))}"
         )
+    if attached:
+        lines += ["", f"## {t('x_evidence', lang)}", ""]
+        lines += [
+            t("x_evidence_line", lang, item=_item_label(pb, a.item, lang), name=a.name, sha=a.short)
+            for a in attached
+        ]
     lines += ["", f"## {t('x_letter', lang)}", "", "```text", case.letter.rstrip("\n"), "```", ""]
     return "\n".join(lines)
+
+
+def _item_label(pb: Any, item: str | None, lang: Lang) -> str:
+    e = next((x for x in pb.evidence if x.id == item), None) if pb is not None and item else None
+    return e.get(lang) if e is not None else t("z_no_item", lang)
 
 
 def ics(case: Case, catalog: Catalog, lang: Lang, now: dt.datetime | None = None) -> str:

@@ -402,6 +402,18 @@ def check_playbook(
         paras.append((("letter", "cc"), pb.letter.cc))
     if pb.police is not None:
         paras += [(("police", "facts", j), para) for j, para in enumerate(pb.police.facts)]
+    if pb.submit is not None:
+        paras += [(("submit", "spoken", j), para) for j, para in enumerate(pb.submit.spoken)]
+        if pb.submit.service is not None:
+            service = pb.submit.service
+            texts += [(("submit", "service", lg), service.get(lg)) for lg in ("zh", "en")]
+        refs: list[tuple[Path_, str | None]] = [
+            (("submit", "have", j), qid) for j, qid in enumerate(pb.submit.have)
+        ]
+        refs += [(("submit", "time"), pb.submit.time), (("submit", "order"), pb.submit.order)]
+        for at, qid in refs:
+            if qid is not None and qid not in seen:
+                add(at, f"'{qid}' is not a question id")
     for at, para in paras:
         texts += [((*at, lg), para.get(lg)) for lg in ("zh", "en")]
         if para.when is not None:

@@ -886,6 +886,7 @@ class OutcomeOpt(str, Enum):
 class ExportFormat(str, Enum):
     markdown = "markdown"
     json = "json"
+    zip = "zip"
 
 
 CaseId = Annotated[int, typer.Argument(help="The case number, as in `cases list`.", min=1)]
@@ -1005,37 +1006,13 @@ def json_line(obj: Any) -> str:
 
 @cases_app.command("show")
 def cases_show(case_id: CaseId, as_json: JsonOption = False, lang: LangOption = None) -> None:
-    """One case: its state, why and when to follow up, and a timeline of every event."""
+    """One case as a timeline: each contact, reply and escalation on its date, then the
+    follow-up date and what happens on it (! marks a date that has passed)."""
     language = lang_of(lang)
     with case_log(language) as log:
-        from . import cases
-        from .messages import t
-        from .output import Block, emit
+        from . import submitcmds
 
-        case = log.get(case_id)
-        cat = load_catalog(language)
-        data = cases.export_data(case, cat, language)
-        if as_json:
-            from .catalog import json_dump
-
-            sys.stdout.write(json_dump(data) + "\n")
-            return
-        status = t(f"st_{case.status}", language) + (
-            f" ({t('oc_' + case.outcome, language)})" if case.outcome else ""
-        )
-        head = [
-            f"{t('x_provider', language)}: {data['provider']['name']}",
-            f"{t('x_issue', language)}: {data['issue']['title']}",
-            f"{t('x_status', language)}: {status}",
-        ]
-        emit(
-            [
-                Block(t("x_title", language, id=case.id), lines=head),
-                Block(t("h_timeline", language), lines=[f"• {e['text']}" for e in data["events"]]),
-                Block(t("h_next", language), lines=[data["next_due_why"]], style="ok"),
-            ],
-            sys.stdout,
-        )
+        submitcmds.show(log, log.get(case_id), as_json, language)
 
 
 @cases_app.command("log")
@@ -1188,7 +1165,11 @@ def cases_escalate(
                 t("cl_no_next", language, known=", ".join(a.id for a in cat.directory.authorities))
             )
         try:
-            esc = cases.prepare_escalation(cat, case, to, letter_lang, today())
+            from .evidence import listing
+
+            esc = cases.prepare_escalation(
+                cat, case, to, letter_lang, today(), listing(log, case_id)
+            )
         except cases.NoDocument as e:
             fail(t("cl_no_document", language, name=e.authority.name.get(language)))
         ladder = cases.ladder_authorities(case, cat)
@@ -1276,7 +1257,8 @@ def cases_close(
 def cases_export(
     case_id: CaseId,
     fmt: Annotated[
-        ExportFormat, typer.Option("--format", "-f", help="markdown (default) or json.")
+        ExportFormat,
+        typer.Option("--format", "-f", help="markdown (default), json, or zip (needs --output)."),
     ] = ExportFormat.markdown,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", dir_okay=False, help="Write to this file.")
@@ -1284,20 +1266,26 @@ def cases_export(
     force: ForceOption = False,
     lang: LangOption = None,
 ) -> None:
-    """The whole case file, for a regulator or a lawyer: facts, letter, timeline, next step.
-    Card, ID and phone numbers are masked as in the letter."""
+    """The whole case file, for a regulator or a lawyer: facts, letter, timeline, next step,
+    and the evidence files with their SHA-256. Card, ID and phone numbers are masked as in
+    the letter. --format zip writes one archive with the letters, the timeline, the answers,
+    the evidence files, an index of their hashes and a README."""
     language = lang_of(lang)
     with case_log(language) as log:
-        from . import cases
+        from . import cases, evidence, submitcmds
 
         case = log.get(case_id)
+        if fmt == ExportFormat.zip:
+            submitcmds.export_zip(log, case, output, force, language)
+            return
         cat = load_catalog(language)
+        attached = evidence.listing(log, case_id)
         if fmt == ExportFormat.json:
             from .catalog import json_dump
 
-            text = json_dump(cases.export_data(case, cat, language)) + "\n"
+            text = json_dump(cases.export_data(case, cat, language, attached)) + "\n"
         else:
-            text = cases.export_markdown(case, cat, language)
+            text = cases.export_markdown(case, cat, language, attached)
         write_or_print(text, output, force, language)
 
 
@@ -1348,9 +1336,10 @@ def confirm(question: str, yes: bool, lang: "Lang") -> bool:
 
 @cases_app.command("delete")
 def cases_delete(case_id: CaseId, yes: YesOption = False, lang: LangOption = None) -> None:
-    """Delete one case and its history (asks first)."""
+    """Delete one case, its history and its evidence files (asks first)."""
     language = lang_of(lang)
     with case_log(language) as log:
+        from . import submitcmds
         from .messages import t
         from .output import say
 
@@ -1359,22 +1348,28 @@ def cases_delete(case_id: CaseId, yes: YesOption = False, lang: LangOption = Non
             say(t("cl_kept", language))
             return
         log.delete(case_id)
+        submitcmds.delete_files(case_id, language)
         say(t("cl_deleted", language, id=case_id))
 
 
 @cases_app.command("purge")
 def cases_purge(yes: YesOption = False, lang: LangOption = None) -> None:
-    """Delete every case and every draft (asks first)."""
+    """Delete every case, every draft and every evidence file (asks first)."""
     language = lang_of(lang)
     with case_log(language) as log:
+        from . import submitcmds
         from .messages import t
         from .output import say
 
         if not confirm(t("cl_confirm_purge", language, n=log.count()), yes, language):
             say(t("cl_kept", language))
             return
-        say(t("cl_purged", language, n=log.purge()))
+        n = log.purge()
+        submitcmds.delete_files(None, language)
+        say(t("cl_purged", language, n=n))
 
+
+from . import submitcmds  # noqa: E402, F401 - the submission commands (issue 13) join `cases`
 
 GLOBAL_VALUE_OPTIONS = frozenset({"--lang", "-l", "--playbooks"})
 

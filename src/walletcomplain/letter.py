@@ -84,6 +84,7 @@ class Section(Model):
     heading: str
     paragraphs: list[str] = field(default_factory=list)
     items: list[str] = field(default_factory=list)  # a numbered list
+    md_items: list[str] | None = None  # the markdown form's items, where they say more
 
 
 @record
@@ -129,7 +130,7 @@ class Letter(Model):
         for i, s in enumerate(self.sections):
             lines += ["", f"#### {self._heading(i, s.heading)}", ""]
             lines += [p + "\n" for p in s.paragraphs]
-            lines += [f"{x}  " for x in self._items(s.items)]
+            lines += [f"{x}  " for x in self._items(s.md_items if s.md_items else s.items)]
         lines += ["", *(f"{line}  " if line else "" for line in self.closing)]
         return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)) + "\n"
 

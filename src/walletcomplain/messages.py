@@ -906,6 +906,315 @@ M: dict[str, tuple[str, str]] = {
         "the respondent and the rules for this problem have nothing to do with {provider}, "
         "so the letter would make no sense. ",
     ),
+    # --- submission (issue 13) ---
+    # the call sheet
+    "cs_title": ("电话清单 · 案件 #{id} · {provider}", "Call sheet · case #{id} · {provider}"),
+    "cs_dial": ("拨打 {number}（{hours}）", "Dial {number} ({hours})"),
+    "cs_hours_unknown": (
+        "服务时间目录里没有记载，接通后可以问",
+        "hours not in our directory; ask when you get through",
+    ),
+    "cs_no_number": (
+        "没有核实过的电话号码，请用：{where}",
+        "No verified phone number; use instead: {where}",
+    ),
+    "cs_more_caveats": (
+        "更多注意事项：walletcomplain providers show {id}",
+        "More caveats: walletcomplain providers show {id}",
+    ),
+    "cs_urgent": (
+        "钱已经被骗或被盗：先打 110 报警，再打发卡银行冻结银行卡，然后才是这通电话。",
+        "Money lost to fraud or theft: call 110 and your bank first, then this number.",
+    ),
+    "cs_respondent_first": (
+        "这件事的被投诉方是{respondent}：先通过平台的客服找他们；这个号码只管付款本身。",
+        "This complaint is against {respondent}: reach them through the platform's support first; this number is for the payment itself.",
+    ),
+    "cs_bank_first": (
+        "银行卡的问题先打发卡银行：号码印在卡背面。下面这个号码不是投诉专线。",
+        "A card problem goes to the card's issuing bank first: its number is on the back of the card. The number below is not a complaints line.",
+    ),
+    "cs_have": ("备好：", "Have at hand: "),
+    "cs_say": ("要说的话（约 30 秒）：", "What to say (about 30 seconds):"),
+    "cs_demand": ("诉求：", "Ask for: "),
+    "cs_ask": ("挂电话前要问：", "Before you hang up, ask:"),
+    "cs_ask_ref": ("工单号或投诉编号是多少？", "What is the reference or ticket number?"),
+    "cs_ask_date": ("哪一天之前给我答复？", "By what date will you answer me?"),
+    "cs_ask_supervisor": (
+        "你处理不了的话，请帮我转投诉部门或主管。",
+        "If you cannot solve it, please transfer me to complaints or a supervisor.",
+    ),
+    "cs_never": (
+        "密码、支付密码和短信验证码一律不说：真正的客服不会要。",
+        "Never give a password, PIN or SMS code: real support never asks for one.",
+    ),
+    "cs_not_given": ("（未填写）", "(not given)"),
+    "cs_last_ref": ("上次的工单号", "last reference"),
+    "cs_say_subject": (
+        "你好，我要投诉：{subject}。",
+        "Hello, I am calling to complain: {subject}.",
+    ),
+    "cs_wait": (
+        "打完电话后按回车记录这通电话（Ctrl-C 不记录）",
+        "Press Enter when the call is over to log it (Ctrl-C: log nothing)",
+    ),
+    "cs_q_ref": ("工单号（没有就直接回车）：", "Reference number (Enter if none):"),
+    "cs_q_said": ("对方怎么说的（可留空）：", "What did they say (optional):"),
+    "cs_q_promised": (
+        "对方答应哪天前答复（例如 2026-11-28，可留空）：",
+        "Date they promised an answer by (e.g. 2026-11-28; optional):",
+    ),
+    "cs_bad_promise": (
+        "「{given}」不是日期；应为例如 2026-11-28 或 2026年11月28日",
+        "'{given}' is not a date; expected e.g. 2026-11-28",
+    ),
+    "cs_promise_past": (
+        "「{given}」早于这通电话；答应的答复日期应不早于今天",
+        "'{given}' is before the call; a promised date is today or later",
+    ),
+    "cs_log_empty": ("什么都没填。仍然记录这通电话吗？", "Nothing entered. Log the call anyway?"),
+    "cs_not_logged": ("这通电话没有记录。", "The call was not logged."),
+    "c_due_promised": (
+        "{since} 打电话时对方答应在 {date} 前答复。到时没有答复，就升级到{next}。",
+        "On the call of {since} they promised an answer by {date}. With no answer by then, escalate to {next}.",
+    ),
+    # form fields
+    "fm_title_12315": ("全国12315平台投诉表", "The national 12315 platform's complaint form"),
+    "fm_title_wallet": ("App 内投诉（简短版）", "The in-app complaint (short version)"),
+    "fm_title_12363": (
+        "12363 电话脚本（中国人民银行）",
+        "12363 phone script (People's Bank of China)",
+    ),
+    "fm_respondent": ("被投诉方", "Respondent"),
+    "fm_service": ("商品或服务", "Goods or service"),
+    "fm_time": ("消费时间", "Time of purchase"),
+    "fm_order": ("订单号", "Order number"),
+    "fm_facts": ("投诉事实", "Facts"),
+    "fm_demand": ("投诉诉求", "Demand"),
+    "fm_message": ("投诉内容", "Message"),
+    "fm_line": ("第 {n} 句", "Line {n}"),
+    "fm_count": ("{n} 字", "{n} characters"),
+    "fm_count_limit": ("{n}/{limit} 字", "{n}/{limit} characters"),
+    "fm_attach": ("要上传或附上的证据", "Evidence to upload or attach"),
+    "fm_not_given": ("（未填写）", "(not given)"),
+    "fm_item_files": ("{item}：{files}", "{item}: {files}"),
+    "fm_item_held": (
+        "{item}（你说已经有，还没有附上文件）",
+        "{item} (you have it; no file attached yet)",
+    ),
+    "fm_other_files": ("其他文件：{files}", "other files: {files}"),
+    "fm_12315_how": (
+        "在 www.12315.cn 用手机号注册并实名认证后投诉；被投诉方可以按名称或统一社会信用代码查找（我们的目录里没有信用代码）。网购纠纷由平台或商家所在地的县级市场监管部门处理。",
+        "On www.12315.cn you register with a phone number and a real-name check; find the respondent by name or by its unified social credit code (our directory does not have the code). Online purchases are handled by the county regulator where the platform or seller is.",
+    ),
+    "fm_limits_unverified": (
+        "各栏的字数上限没有核实：字数供你对照表单上的提示。",
+        "The form's character limits were not verified: the counts are there to check against what the form says.",
+    ),
+    "fm_wallet_limit": (
+        "控制在 {n} 字以内是我们的建议，App 本身的字数上限没有核实。",
+        "Keeping it within {n} characters is our suggestion; the app's own limit was not verified.",
+    ),
+    "fm_wallet_where": ("在 App 里：{path}", "In the app: {path}"),
+    "fm_hours": ("接听时间：{hours}", "Hours: {hours}"),
+    "fm_not_on_ladder": (
+        "这类问题的升级路线里没有{name}；通常应找{other}。",
+        "{name} is not on this problem's escalation ladder; it usually goes to {other}.",
+    ),
+    "fm_not_after": (
+        "这个案件已经向其他监管部门升级过；{name}不受理已由其他部门处理过的同一纠纷。",
+        "This case was already escalated to another regulator; {name} does not take a dispute another body has handled.",
+    ),
+    "fm_placeholders": (
+        "还缺：{items}，提交前请补上。",
+        "Still missing: {items}. Fill them in before you submit.",
+    ),
+    "fm_short_subject": ("{subject}。", "{subject}."),
+    "fm_short_demand": ("我的诉求：{demands}。", "I ask you to: {demands}."),
+    "fm_short_ref": ("之前的工单号：{ref}。", "Earlier reference: {ref}."),
+    "fm_script_open": ("被投诉的是{respondent}。", "The company concerned is {respondent}."),
+    "fm_script_history": ("{date}，{text}", "On {date}: {text}"),
+    "fm_script_silence": (
+        "到现在没有解决，也没有书面答复。",
+        "It is still not solved and I have no written answer.",
+    ),
+    "fm_script_ask": ("请你们{ask}", "Please {ask}"),
+    "fm_script_demands": ("我的诉求是：{demands}。", "What I ask for: {demands}."),
+    "fm_script_ref": (
+        "请告诉我这次投诉的编号，以及大概什么时候会有结果。",
+        "Please give me a reference for this complaint and tell me when to expect an answer.",
+    ),
+    # evidence
+    "ev_missing": ("{path}：文件不存在", "{path}: no such file"),
+    "ev_unreadable": ("{path}：无法读取（{detail}）", "{path}: cannot be read ({detail})"),
+    "ev_directory": (
+        "{path}：是文件夹；请指定其中的文件",
+        "{path}: is a directory; give the files in it",
+    ),
+    "ev_special": (
+        "{path}：不是普通文件（设备、管道或套接字），不能附上",
+        "{path}: not a regular file (a device, pipe or socket); it cannot be attached",
+    ),
+    "ev_too_large": (
+        "{path}：{detail} 字节，超过每个文件 20 MiB 的上限；请压缩或截取需要的部分",
+        "{path}: {detail} bytes, over the 20 MiB limit per file; compress it or keep the part that matters",
+    ),
+    "ev_empty": ("{path}：是空文件", "{path}: the file is empty"),
+    "ev_too_many": (
+        "一次最多附 50 个文件（这次 {path} 个）",
+        "At most 50 files at a time (this was {path})",
+    ),
+    "ev_vanished": (
+        "{path}：复制时文件不见了。什么都没有附上，之前附上的文件都还在。",
+        "{path}: the file disappeared while it was being copied. Nothing was attached; files attached before are kept.",
+    ),
+    "ev_disk_full": (
+        "复制 {path} 时磁盘已满（{detail}）。什么都没有附上，之前附上的文件都还在；腾出空间后再试。",
+        "The disk is full while copying {path} ({detail}). Nothing was attached; files attached before are kept. Free some space and try again.",
+    ),
+    "ev_copy": (
+        "复制 {path} 失败（{detail}）。什么都没有附上，之前附上的文件都还在。",
+        "Copying {path} failed ({detail}). Nothing was attached; files attached before are kept.",
+    ),
+    "ev_pick": ("这些文件证明的是哪一项？", "Which item do these files prove?"),
+    "ev_pick_prompt": ("输入编号（0–{n}）：", "Enter a number (0–{n}):"),
+    "ev_pick_again": ("请输入 0 到 {n} 之间的编号。", "Please enter a number from 0 to {n}."),
+    "ev_not_attached": ("没有附上任何文件。", "Nothing was attached."),
+    "ev_attached": (
+        "已附上 {name}（{size}，SHA-256 {sha}…）→ {item}",
+        "Attached {name} ({size}, SHA-256 {sha}…) → {item}",
+    ),
+    "ev_attached_total": (
+        "案件 #{id} 附上了 {n} 个文件。查看：walletcomplain cases evidence {id}",
+        "{n} file(s) attached to case #{id}. See: walletcomplain cases evidence {id}",
+    ),
+    "ev_none": (
+        "案件 #{id} 还没有附上文件。附上：walletcomplain cases attach {id} 文件…",
+        "No files attached to case #{id} yet. Attach: walletcomplain cases attach {id} FILE...",
+    ),
+    "ev_title": ("案件 #{id} 的证据文件", "Evidence files of case #{id}"),
+    "ev_state_missing": (
+        "文件不见了：请重新附上，再用 cases detach 去掉这一条",
+        "the file is missing: attach it again, then remove this entry with cases detach",
+    ),
+    "ev_state_changed": (
+        "文件内容和附上时不一致（SHA-256 不同）：请重新附上原件，再用 cases detach 去掉这一条",
+        "the file changed since it was attached (SHA-256 differs): attach the original again, then remove this entry with cases detach",
+    ),
+    "ev_confirm_detach": (
+        "从案件 #{id} 中去掉证据文件 #{n}（副本会删除）？",
+        "Remove evidence file #{n} from case #{id} (its copy is deleted)?",
+    ),
+    "ev_detached": (
+        "已从案件 #{id} 去掉 #{n} {name}。",
+        "Removed #{n} {name} from case #{id}.",
+    ),
+    "ev_still_missing": (
+        "清单上还没有的证据：{items}",
+        "Checklist items with nothing yet: {items}",
+    ),
+    "ev_bad": (
+        "{n} 个文件不见了或被改动过（见上面的 ! 标记）；导出前请重新附上。",
+        "{n} file(s) missing or changed (marked ! above); attach them again before exporting.",
+    ),
+    "ev_missing_export": (
+        "证据文件 {path} 不见了（{detail}）。没有写出压缩包；请用 cases evidence 查看。",
+        "The evidence file {path} is missing ({detail}). No archive was written; see cases evidence.",
+    ),
+    "ev_changed_export": (
+        "证据文件 {path} 和附上时不一致（{detail}）。没有写出压缩包；请用 cases evidence 查看。",
+        "The evidence file {path} changed since it was attached ({detail}). No archive was written; see cases evidence.",
+    ),
+    "ev_delete_failed": (
+        "案件已删除，但证据文件夹 {path} 没能删除（{error}）；请手动删除。",
+        "The case was deleted, but its evidence folder {path} could not be removed ({error}); delete it by hand.",
+    ),
+    # letters and exports with evidence
+    "l_ev_files": ("{item}（文件：{files}）", "{item} (files: {files})"),
+    "l_ev_other": ("其他材料（文件：{files}）", "other material (files: {files})"),
+    "l_ev_file_hash": ("{name}，SHA-256 {sha}", "{name}, SHA-256 {sha}"),
+    "x_evidence": ("证据文件", "Evidence files"),
+    "x_evidence_line": ("- {item}：{name}（SHA-256 {sha}）", "- {item}: {name} (SHA-256 {sha})"),
+    "zip_needs_output": (
+        "--format zip 需要 --output 文件名，例如 --output 案件1.zip",
+        "--format zip needs --output FILE, e.g. --output case1.zip",
+    ),
+    "zip_no_dir": (
+        "文件夹 {path} 不存在；请先创建它，或换一个位置",
+        "The folder {path} does not exist; create it first or choose another place",
+    ),
+    "zip_not_regular": (
+        "{path} 不是普通文件；--force 只覆盖普通文件",
+        "{path} is not a regular file; --force replaces regular files only",
+    ),
+    "zip_written": (
+        "已写出 {path}（{n} 个条目，其中 {files} 个证据文件）",
+        "Wrote {path} ({n} entries, {files} evidence file(s))",
+    ),
+    "z_title": ("投诉案件 #{id}：案卷", "Complaint case #{id}: the case file"),
+    "z_intro": (
+        "这个压缩包由 walletcomplain 生成，包含这个投诉案件的全部材料。卡号、身份证号和手机号已打码（信中本人联系方式一行除外）。每个文件的用途：",
+        "This archive was made by walletcomplain and holds everything about this complaint. Card, ID and phone numbers are masked (except the complainant's own contact line in the letters). What each file is:",
+    ),
+    "z_letter_txt": (
+        "投诉信（纯文本），列出了随附的证据文件",
+        "the complaint letter (plain text), listing the evidence files",
+    ),
+    "z_letter_md": (
+        "投诉信（Markdown），证据文件带 SHA-256 短哈希",
+        "the complaint letter (markdown), with each evidence file's short SHA-256",
+    ),
+    "z_letter_saved": ("保存案件时的投诉信原文", "the letter exactly as saved with the case"),
+    "z_escalation": (
+        "致{name}的升级投诉信（纯文本）",
+        "the escalation letter to {name} (plain text)",
+    ),
+    "z_escalation_md": (
+        "致{name}的升级投诉信（Markdown）",
+        "the escalation letter to {name} (markdown)",
+    ),
+    "z_timeline": (
+        "时间线：每次联系、答复和升级，以及下一步",
+        "the timeline: every contact, reply and escalation, and the next step",
+    ),
+    "z_answers": ("你填写的回答（已打码）", "your answers (masked)"),
+    "z_case_json": (
+        "整个案件的数据（JSON），含证据文件的完整 SHA-256",
+        "the whole case as data (JSON), with each evidence file's full SHA-256",
+    ),
+    "z_evidence_file": (
+        "证据：{item}；原文件名 {name}，{size} 字节",
+        "evidence: {item}; original name {name}, {size} bytes",
+    ),
+    "z_sums": (
+        "证据文件的 SHA-256 清单（可用 sha256sum -c 核对）",
+        "the SHA-256 of each evidence file (check with sha256sum -c)",
+    ),
+    "z_index": (
+        "证据索引：原文件名、对应的证据项、大小、附上时间和 SHA-256",
+        "the evidence index: original name, item, size, time attached and SHA-256",
+    ),
+    "z_check": (
+        "核对证据：在 case-编号 文件夹里运行 sha256sum -c evidence/SHA256SUMS（Windows：certutil -hashfile 文件 SHA256）。",
+        "To check the evidence: in the case folder run sha256sum -c evidence/SHA256SUMS (Windows: certutil -hashfile FILE SHA256).",
+    ),
+    "z_no_item": ("未归入清单的材料", "not on the checklist"),
+    # the timeline
+    "tl_tried": ("联系（你在问答中提到）", "contact (from your answers)"),
+    "tl_ref": ("工单号 {ref}", "reference {ref}"),
+    "tl_reply": ("对方答复：{reply}", "their answer: {reply}"),
+    "tl_note": ("备注：{note}", "note: {note}"),
+    "tl_due_in": ("跟进日（还有 {n} 天）", "follow-up date (in {n} days)"),
+    "tl_due_today": ("跟进日：今天", "follow-up date: today"),
+    "tl_overdue": ("已逾期 {n} 天", "overdue by {n} days"),
+    "tl_files": (
+        "证据文件：{n} 个（walletcomplain cases evidence {id}）",
+        "Evidence files: {n} (walletcomplain cases evidence {id})",
+    ),
+    "tl_legend": (
+        "* 已发生  o 跟进日  ! 已逾期  # 结束",
+        "* happened  o follow-up date  ! overdue  # closed",
+    ),
 }
 
 

@@ -490,6 +490,20 @@ class PoliceSpec(Model):
             raise ValueError("a police report needs at least one paragraph in `facts`")
 
 
+@model
+class SubmitSpec(Model):
+    """What a call and a complaint form need beyond the letter (issue 13): the answers to
+    have at hand, a plain spoken summary, and which answers fill a form's time and order
+    fields."""
+
+    __pydantic_config__ = FORBID
+    spoken: list[Para]  # 30 seconds on the phone, in plain sentences
+    have: list[str] = field(default_factory=list)  # question ids to have at hand
+    time: str | None = None  # question id for a form's "time" field
+    order: str | None = None  # question id for a form's "order number" field
+    service: Text | None = None  # the goods or service, for a form (placeholders allowed)
+
+
 PlaybookRespondent = Literal["provider", "merchant", "product_company"]
 # Where the problem chooser lists a playbook; a playbook without a group comes last.
 Group = Literal["money_not_arriving", "money_taken", "account", "scams", "disputes_fees"]
@@ -538,6 +552,7 @@ class Playbook(Model):
     escalate_to: list[str] = field(default_factory=list)
     scam_checklist: When | None = None  # when it holds, the result shows the scam signs and rules
     example: dict[str, Any] = field(default_factory=dict)
+    submit: SubmitSpec | None = None  # the call sheet and form fields (issue 13)
     group: Group | None = None  # where the problem chooser lists it
     synonyms: Synonyms = field(default_factory=Synonyms)
     only_for: list[str] | None = None  # provider ids it fits; None: every provider

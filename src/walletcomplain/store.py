@@ -73,6 +73,20 @@ MIGRATIONS: list[str] = [
         saved TEXT NOT NULL
     );
     """,
+    # 3: evidence files kept with a case (evidence.py); the files live in evidence/case-N/
+    """
+    CREATE TABLE evidence (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+        item TEXT,
+        name TEXT NOT NULL,
+        stored TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        sha256 TEXT NOT NULL,
+        added TEXT NOT NULL
+    );
+    CREATE INDEX evidence_by_case ON evidence (case_id, id);
+    """,
 ]
 
 
@@ -431,7 +445,7 @@ def _is_draft(data: Any) -> bool:
 # --- is it ours? ------------------------------------------------------------------------------
 
 APPLICATION_ID = 0x57434C47  # "WCLG": stamped in the SQLite header of every case log of ours
-OUR_TABLES = frozenset({"migrations", "cases", "events", "drafts", "sqlite_sequence"})
+OUR_TABLES = frozenset({"migrations", "cases", "events", "drafts", "evidence", "sqlite_sequence"})
 _HEADER = b"SQLite format 3\x00"
 _WAL_MAGIC = (0x377F0682, 0x377F0683)
 

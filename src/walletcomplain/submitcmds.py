@@ -1,0 +1,475 @@
+"""From the letter to the submission (issue 13): `cases call`, `cases form`, `cases attach`,
+`cases evidence`, `cases letter`, and the parts of `cases show`, `cases export --format zip`
+and `cases delete` that concern the timeline and the evidence files.
+
+Registered on the `cases` group by cli.py. Like cli.py, it only parses and prints: the
+sheet, the fields, the copies and the archive are made in callsheet.py, forms.py,
+evidence.py, casefile.py and timeline.py.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from .cli import (
+    STATE,
+    CaseId,
+    Exit,
+    ForceOption,
+    Format,
+    JsonOption,
+    LangOption,
+    YesOption,
+    case_log,
+    cases_app,
+    confirm,
+    fail,
+    lang_of,
+    load_catalog,
+    today,
+    write_or_print,
+)
+
+if TYPE_CHECKING:
+    from .models import Lang
+    from .store import Case, Store
+
+
+class FormTarget(str, Enum):
+    samr = "12315"
+    wallet = "wallet"
+    pboc = "12363"
+
+
+@contextmanager
+def submission_errors(lang: Lang) -> Iterator[None]:
+    """Evidence and call errors as a message naming the file, with their exit code."""
+    from .callsheet import BadPromise
+    from .evidence import EvidenceError
+    from .messages import t
+    from .safe import neutral
+
+    try:
+        yield
+    except EvidenceError as e:
+        fail(t(e.code, lang, path=neutral(e.path), detail=neutral(e.detail)), e.exit)
+    except BadPromise as e:
+        fail(t(e.key, lang, given=neutral(e.given)))
+
+
+def interactive() -> bool:
+    """The call sheet asks its questions only when a person reads the sheet and answers."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def can_ask() -> bool:
+    """`attach` asks which item on a terminal (its output is messages on stderr)."""
+    return sys.stdin.isatty() and sys.stderr.isatty()
+
+
+def letter_lang(case: Case, lang: Any) -> Lang:
+    """A document keeps the case's language unless --lang says otherwise."""
+    if lang is not None or STATE.lang is not None:
+        return lang_of(lang)
+    return case.lang  # type: ignore[return-value]
+
+
+# --- cases call ---------------------------------------------------------------------------
+
+
+@cases_app.command("call")
+def cases_call(
+    case_id: CaseId,
+    as_json: JsonOption = False,
+    no_log: Annotated[
+        bool, typer.Option("--no-log", help="Only print the sheet; ask nothing afterwards.")
+    ] = False,
+    lang: LangOption = None,
+) -> None:
+    """A call sheet for the hotline: the number with its hours and caveats, the details to
+    have at hand, a 30-second summary to read out, the demand, and what to ask before
+    hanging up. On a terminal it then waits for the call to end, asks for the reference,
+    what they said and the date they promised, and logs the call (a promised date becomes
+    the follow-up date). Without a terminal, or with --json, it only prints the sheet."""
+    language = lang_of(lang)
+    with case_log(language) as log, submission_errors(language):
+        from . import callsheet
+        from .casescreens import sheet_lines
+
+        case = log.get(case_id)
+        cat = load_catalog(language)
+        sheet = callsheet.build(case, cat, letter_lang(case, lang), today())
+        if as_json:
+            from .catalog import json_dump
+
+            sys.stdout.write(json_dump(sheet.to_json()) + "\n")
+            return
+        sys.stdout.write("\n".join(sheet_lines(sheet)) + "\n")
+        sys.stdout.flush()
+        if no_log or not interactive():
+            return
+        _after_call(log, cat, case, language)
+
+
+def _ask(question: str) -> str:
+    value: str = typer.prompt(question, default="", show_default=False, prompt_suffix=" ")
+    return value.strip()
+
+
+def _after_call(log: Store, cat: Any, case: Case, lang: Lang) -> None:
+    from . import callsheet, cases
+    from .messages import t
+    from .output import say
+    from .safe import neutral
+
+    try:
+        _ask(t("cs_wait", lang))
+        ref = _ask(t("cs_q_ref", lang))
+        said = _ask(t("cs_q_said", lang))
+        while True:
+            raw = _ask(t("cs_q_promised", lang))
+            try:
+                promised = callsheet.parse_promised(raw, today())
+                break
+            except callsheet.BadPromise as e:
+                say(t(e.key, lang, given=neutral(e.given)))
+        if not (ref or said or promised) and not typer.confirm(
+            t("cs_log_empty", lang), default=False
+        ):
+            say(t("cs_not_logged", lang))
+            return
+    except (KeyboardInterrupt, EOFError, typer.Abort):
+        fail("\n" + t("cs_not_logged", lang), Exit.INTERRUPTED)
+    callsheet.record_call(log, cat, case, today(), ref, said, promised)
+    say(t("cl_logged", lang, why=cases.explain_due(log.get(case.id), cat, lang)))
+
+
+# --- cases form ---------------------------------------------------------------------------
+
+
+@cases_app.command("form")
+def cases_form(
+    case_id: CaseId,
+    to: Annotated[
+        FormTarget,
+        typer.Option(
+            "--to", help="12315 (the national platform), wallet (the in-app form), 12363 (PBoC)."
+        ),
+    ],
+    as_json: JsonOption = False,
+    lang: LangOption = None,
+) -> None:
+    """Each field of that channel's form separately, with its character count, ready to
+    copy: 12315 (respondent, goods or service, time, order number, facts, demand), the
+    wallet's in-app form (a short text within 500 characters and the screenshots to
+    attach), or a phone script for 12363. Official field limits were not verified: the
+    counts are there so you can check against what the form says."""
+    language = lang_of(lang)
+    with case_log(language) as log, submission_errors(language):
+        from . import evidence, forms
+        from .casescreens import form_lines, notes_lines
+        from .output import say
+
+        case = log.get(case_id)
+        cat = load_catalog(language)
+        doc_lang = letter_lang(case, lang)
+        form = forms.build(
+            case,
+            cat,
+            to.value,
+            doc_lang,
+            today(),
+            evidence.listing(log, case_id),
+        )
+        if as_json:
+            from .catalog import json_dump
+
+            sys.stdout.write(json_dump(form.to_json()) + "\n")
+            return
+        sys.stdout.write("\n".join(form_lines(form, doc_lang)) + "\n")
+        sys.stdout.flush()
+        for line in notes_lines(form.notes):
+            say(line)
+
+
+# --- evidence -----------------------------------------------------------------------------
+
+
+def _labels(cat: Any, case: Case, lang: Lang) -> dict[str, str]:
+    pb = cat.playbooks.get(case.issue)
+    return {e.id: e.get(lang) for e in pb.evidence} if pb is not None else {}
+
+
+def _pick_item(cat: Any, case: Case, lang: Lang) -> str | None:
+    """On a terminal: which checklist item the files are (0 for none)."""
+    from .messages import t
+    from .output import say
+
+    pb = cat.playbooks.get(case.issue)
+    if pb is None:
+        return None
+    say(t("ev_pick", lang))
+    for i, e in enumerate(pb.evidence, 1):
+        say(f"  {i}. {e.get(lang)} ({e.id})")
+    say(f"  0. {t('z_no_item', lang)}")
+    while True:
+        raw = _ask(t("ev_pick_prompt", lang, n=len(pb.evidence)))
+        if raw.isdigit() and 0 <= int(raw) <= len(pb.evidence):
+            return pb.evidence[int(raw) - 1].id if int(raw) else None
+        if raw in [e.id for e in pb.evidence]:
+            return raw
+        say(t("ev_pick_again", lang, n=len(pb.evidence)))
+
+
+@cases_app.command("attach")
+def cases_attach(
+    case_id: CaseId,
+    files: Annotated[
+        list[Path],
+        typer.Argument(metavar="FILE...", help="Screenshots, photos, PDFs (20 MiB each at most)."),
+    ],
+    as_item: Annotated[
+        str | None,
+        typer.Option(
+            "--as", help="The evidence item they prove (e.g. bank_sms); asked on a terminal."
+        ),
+    ] = None,
+    lang: LangOption = None,
+) -> None:
+    """Keep evidence files with the case: each is copied into the case's folder in the data
+    directory (readable by you only) with its original name, size, time and SHA-256. The
+    evidence checklist ticks the item they are attached to. Directories, special files,
+    missing files and files over 20 MiB are refused; a batch is attached whole or not at all."""
+    language = lang_of(lang)
+    with case_log(language) as log, submission_errors(language):
+        from . import evidence
+        from .casescreens import size_text
+        from .messages import t
+        from .output import say
+        from .safe import neutral
+
+        case = log.get(case_id)
+        cat = load_catalog(language)
+        for f in files:  # refuse before asking anything
+            evidence.check_source(f)
+        pb = cat.playbooks.get(case.issue)
+        if as_item is not None:
+            item = evidence.check_item(pb, as_item)
+        elif can_ask():
+            try:
+                item = _pick_item(cat, case, language)
+            except (KeyboardInterrupt, EOFError, typer.Abort):
+                fail("\n" + t("ev_not_attached", language), Exit.INTERRUPTED)
+        else:
+            item = None
+        done = evidence.attach(log, case_id, files, item)
+        label = _labels(cat, case, language).get(item or "", t("z_no_item", language))
+        for a in done:
+            say(
+                t(
+                    "ev_attached",
+                    language,
+                    name=neutral(a.name),
+                    size=size_text(a.size),
+                    sha=a.short,
+                    item=label,
+                )
+            )
+        say(t("ev_attached_total", language, n=len(done), id=case_id))
+
+
+@cases_app.command("evidence")
+def cases_evidence(case_id: CaseId, as_json: JsonOption = False, lang: LangOption = None) -> None:
+    """The files kept with a case, each checked against its SHA-256: a file that is missing
+    or changed since it was attached is flagged (exit code 1)."""
+    language = lang_of(lang)
+    with case_log(language) as log, submission_errors(language):
+        from . import evidence
+        from .casescreens import evidence_lines
+        from .messages import t
+        from .output import say
+
+        case = log.get(case_id)
+        attached = evidence.listing(log, case_id)
+        states = {a.id: evidence.verify(a) for a in attached}
+        bad = [a for a in attached if states[a.id] != "ok"]
+        if as_json:
+            from .casefile import attachments_json
+            from .catalog import json_dump
+
+            sys.stdout.write(json_dump(attachments_json(attached, states)) + "\n")
+        elif not attached:
+            say(t("ev_none", language, id=case_id))
+        else:
+            cat = load_catalog(language)
+            lines = evidence_lines(attached, _labels(cat, case, language), states, language)
+            sys.stdout.write(f"== {t('ev_title', language, id=case_id)} ==\n")
+            sys.stdout.write("\n".join(lines) + "\n")
+            pb = cat.playbooks.get(case.issue)
+            if pb is not None:
+                held = evidence.with_held(case.answers, attached).get("evidence_held", [])
+                missing = [e.get(language) for e in pb.evidence if e.id not in held]
+                if missing:
+                    say(
+                        t("ev_still_missing", language, items=t("list_sep", language).join(missing))
+                    )
+        if bad:
+            fail(t("ev_bad", language, n=len(bad)), Exit.RUNTIME)
+
+
+@cases_app.command("detach")
+def cases_detach(
+    case_id: CaseId,
+    evidence_id: Annotated[
+        int, typer.Argument(help="The file's number, as in `cases evidence`.", min=1)
+    ],
+    yes: YesOption = False,
+    lang: LangOption = None,
+) -> None:
+    """Remove one evidence file from a case (asks first): a file attached by mistake, or
+    one whose copy is missing or changed and was attached again."""
+    language = lang_of(lang)
+    with case_log(language) as log, submission_errors(language):
+        from . import evidence
+        from .errors import NotFound
+        from .messages import t
+        from .output import say
+        from .safe import neutral
+
+        log.get(case_id)
+        known = [a.id for a in evidence.listing(log, case_id)]
+        if evidence_id not in known:  # before asking anything
+            raise NotFound("evidence file", str(evidence_id), [str(k) for k in known])
+        if not confirm(t("ev_confirm_detach", language, n=evidence_id, id=case_id), yes, language):
+            say(t("cl_kept", language))
+            return
+        gone = evidence.detach(log, case_id, evidence_id)
+        say(t("ev_detached", language, name=neutral(gone.name), n=gone.id, id=case_id))
+
+
+# --- the letter with its evidence ---------------------------------------------------------
+
+
+@cases_app.command("letter")
+def cases_letter(
+    case_id: CaseId,
+    fmt: Annotated[
+        Format, typer.Option("--format", "-f", help="text (default), markdown or json.")
+    ] = Format.text,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", dir_okay=False, help="Write it to this file.")
+    ] = None,
+    force: ForceOption = False,
+    lang: LangOption = None,
+) -> None:
+    """The case's letter again, with the evidence attached since: each item lists its files
+    (markdown and JSON add each file's SHA-256)."""
+    language = lang_of(lang)
+    with case_log(language) as log, submission_errors(language):
+        from . import casefile, evidence
+
+        case = log.get(case_id)
+        cat = load_catalog(language)
+        attached = evidence.listing(log, case_id)
+        doc_lang = letter_lang(case, lang)
+        letter = casefile.case_letter(case, cat, doc_lang, today(), attached)
+        if fmt == Format.json:
+            from .catalog import json_dump
+
+            text = (
+                json_dump(
+                    {
+                        "case": case.id,
+                        "lang": letter.lang,
+                        "subject": letter.subject,
+                        "text": letter.to_text(),
+                        "markdown": letter.to_markdown(),
+                        "placeholders": letter.placeholders,
+                        "evidence": casefile.attachments_json(attached),
+                    }
+                )
+                + "\n"
+            )
+        elif fmt == Format.markdown:
+            text = letter.to_markdown()
+        else:
+            text = letter.to_text()
+        write_or_print(text, output, force, language)
+
+
+# --- hooks for show, export, delete (called from cli.py) ------------------------------------
+
+
+def show(log: Store, case: Case, as_json: bool, lang: Lang) -> None:
+    """`cases show`: the state, then the timeline; --json adds the timeline and the files."""
+    from . import cases, evidence, timeline
+    from .casescreens import timeline_lines
+    from .messages import t
+    from .output import say, wants_plain
+
+    cat = load_catalog(lang)
+    attached = evidence.listing(log, case.id)
+    entries = timeline.entries(case, cat, lang, today())
+    if as_json:
+        from .catalog import json_dump
+
+        data = cases.export_data(case, cat, lang, attached)
+        data["timeline"] = [e.to_json() for e in entries]
+        sys.stdout.write(json_dump(data) + "\n")
+        return
+    pb = cat.playbooks.get(case.issue)
+    p = cat.directory.provider(case.provider)
+    status = t(f"st_{case.status}", lang) + (
+        f" ({t('oc_' + case.outcome, lang)})" if case.outcome else ""
+    )
+    title = " · ".join(
+        [
+            t("x_title", lang, id=case.id),
+            p.name.get(lang) if p else case.provider,
+            pb.title.get(lang) if pb else case.issue,
+            status,
+        ]
+    )
+    colour = not wants_plain(sys.stdout)
+    sys.stdout.write("\n".join(timeline_lines(title, entries, colour=colour)) + "\n")
+    if attached:
+        sys.stdout.write(t("tl_files", lang, n=len(attached), id=case.id) + "\n")
+    say(t("tl_legend", lang))
+
+
+def export_zip(log: Store, case: Case, output: Path | None, force: bool, lang: Lang) -> None:
+    from . import casefile, evidence
+    from .messages import t
+    from .output import say
+
+    if output is None:
+        fail(t("zip_needs_output", lang))
+    with submission_errors(lang):
+        cat = load_catalog(lang)
+        attached = evidence.listing(log, case.id)
+        written = casefile.export_zip(output, case, cat, lang, today(), attached, force)
+        say(t("zip_written", lang, path=str(written.path), n=written.files, files=len(attached)))
+
+
+def delete_files(case_id: int | None, lang: Lang) -> None:
+    """After the case (or every case) is gone from the log: its evidence folder."""
+    from . import evidence
+    from .messages import t
+
+    try:
+        if case_id is None:
+            evidence.delete_all_files()
+        else:
+            evidence.delete_case_files(case_id)
+    except OSError as e:
+        folder = evidence.root() if case_id is None else evidence.case_folder(case_id)
+        fail(
+            t("ev_delete_failed", lang, path=str(folder), error=e.strerror or str(e)), Exit.RUNTIME
+        )

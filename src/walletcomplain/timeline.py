@@ -1,0 +1,97 @@
+"""The case as a timeline: each contact, reply and escalation on its date, then the
+follow-up date and what happens on it, marked when it has passed.
+
+The entries are data (`Entry`); `cases show` draws them in columns (views in
+casescreens.py). The contact the user reported in the interview comes first, with its
+own date, as in the escalation letter's history.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from . import cases
+from .messages import M, t
+from .models import Catalog, Lang
+from .store import Case, Event
+
+Mark = Literal["done", "next", "overdue", "closed"]
+
+
+@dataclass
+class Entry:
+    day: dt.date
+    mark: Mark
+    text: str
+    detail: list[str]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "date": self.day.isoformat(),
+            "mark": self.mark,
+            "text": self.text,
+            "detail": self.detail,
+        }
+
+
+def _event_text(e: Event, catalog: Catalog, lang: Lang) -> tuple[str, list[str]]:
+    parts = [t(f"ev_{e.kind}", lang)]
+    if e.channel:
+        parts.append(t(f"ch_{e.channel}", lang))
+    if e.authority:
+        a = catalog.directory.authority(e.authority)
+        parts.append(a.name.get(lang) if a else e.authority)
+    if e.ref:
+        parts.append(t("tl_ref", lang, ref=e.ref))
+    detail = []
+    if e.reply:
+        detail.append(t("tl_reply", lang, reply=e.reply))
+    if e.note:
+        detail.append(t("tl_note", lang, note=e.note))
+    if e.kind == "closed" and e.note is None and not detail:
+        detail = []
+    return " · ".join(parts), detail
+
+
+def entries(case: Case, catalog: Catalog, lang: Lang, today: dt.date) -> list[Entry]:
+    out: list[Entry] = []
+    v = case.answers
+    if v.get("tried_before") and v.get("tried_date"):
+        try:
+            day = dt.date.fromisoformat(str(v["tried_date"]))
+        except ValueError:
+            day = None
+        if day is not None:
+            channel = v.get("tried_channel")
+            parts = [t("tl_tried", lang)]
+            if channel:  # the log's short channel names; "other" only the letters have
+                key = f"ch_{channel}" if f"ch_{channel}" in M else f"l_ch_{channel}"
+                parts.append(t(key, lang))
+            if v.get("tried_ref"):
+                parts.append(t("tl_ref", lang, ref=v["tried_ref"]))
+            detail = [t("tl_reply", lang, reply=v["tried_reply"])] if v.get("tried_reply") else []
+            out.append(Entry(day, "done", " · ".join(parts), detail))
+    for e in case.events:
+        text, detail = _event_text(e, catalog, lang)
+        out.append(Entry(e.day, "closed" if e.kind == "closed" else "done", text, detail))
+    out.sort(key=lambda x: x.day)  # stable: same-day events keep their order
+    if case.status != "closed" and case.next_due is not None:
+        due = case.next_due
+        late = (today - due).days
+        if late > 0:
+            head = t("tl_overdue", lang, n=late)
+        elif late == 0:
+            head = t("tl_due_today", lang)
+        else:
+            head = t("tl_due_in", lang, n=-late)
+        out.append(
+            Entry(
+                due,
+                "overdue" if late > 0 else "next",
+                head,
+                [cases.explain_due(case, catalog, lang)],
+            )
+        )
+    return out
