@@ -310,3 +310,20 @@ def test_an_authority_off_the_ladder_is_refused_without_force(
     assert wrong.exit_code == 2 and "does not take" in wrong.stderr
     assert "People's Bank of China" in wrong.stderr  # where the case can go
     assert events(runner) == ["created"]
+
+
+def test_a_fraud_case_escalates_to_the_police_first_and_the_wallet_keeps_its_time(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    example = runner.invoke(app, ["playbooks", "show", "security", "--example"]).stdout
+    saved = runner.invoke(
+        app, ["letter", "-i", "security", "-p", "alipay", "--answers", "-", "--save"], input=example
+    )
+    assert saved.exit_code == 0, saved.output
+    due = runner.invoke(app, ["cases", "due"])
+    assert "escalate 1 --to police" in due.stdout  # the case's own number
+    police = runner.invoke(app, ["cases", "escalate", "1"])  # no --to: the police, at once
+    assert police.exit_code == 0 and police.stdout.startswith("致：[公安机关名称]")
+    wallet = runner.invoke(app, ["cases", "escalate", "1"])  # then the PBoC: not on day 0
+    assert wallet.exit_code == 2 and "2026年12月7日" in wallet.stderr
+    assert events(runner) == ["created", "escalated"]

@@ -413,3 +413,11 @@ def test_scam_puts_110_first_and_reports_to_the_police(cat: Catalog) -> None:
     calm["money_lost"] = False
     calm_rep = report_for(cat, "alipay", "scam", calm, "zh")
     assert calm_rep.police_report is None and "police" in [s.key for s in calm_rep.plan.steps]
+
+
+def test_a_quoted_answer_never_nests_the_same_quotation_marks(cat: Catalog) -> None:
+    said = "客服说“3 个工作日内处理”，之后没有消息。"
+    text = report_for(
+        cat, "alipay", "recharge", {**cat.playbooks["recharge"].example, "tried_reply": said}, "zh"
+    ).letter.to_text()
+    assert "“客服说「3 个工作日内处理」，之后没有消息。”" in text

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import answers, complaint, documents, escalation, privacy
 from .errors import InvalidAnswers, NotFound
-from .letter import Letter, format_date, original_mark
+from .letter import Letter, format_date, inner_quotes, original_mark
 from .messages import t
 from .models import Authority, Catalog, Lang
 from .store import Case, Event, Status, Store
@@ -104,7 +104,7 @@ def explain_due(case: Case, catalog: Catalog, lang: Lang) -> str:
     unit = t("working_days" if r.get("working_days") else "days", lang)
     kind = r.get("kind")
     if kind == "urgent":
-        return t("c_due_urgent", lang, provider=provider)
+        return t("c_due_urgent", lang, provider=provider, id=case.id)
     if kind == "authority_reply":
         a = catalog.directory.authority(r.get("authority", ""))
         name = a.name.get(lang) if a else r.get("authority", "?")
@@ -357,7 +357,9 @@ def prepare_escalation(
     """The document for the next authority (or the one named), not yet recorded: a police
     report for the police, an escalation letter with the whole history for the others.
     Files attached to the case are listed among the evidence, by item and file name."""
-    a = _authority_for(case, catalog, to) if to else next_authority(case, catalog)
+    a = _authority_for(case, catalog, to) if to else _police_first(case, catalog)
+    if a is None:
+        a = next_authority(case, catalog)
     if a is None:
         raise NotFound("authority", "", [x.id for x in catalog.directory.authorities])
     comp = rebuild(case, catalog, lang, today)
@@ -391,11 +393,27 @@ def _with_files(
     return casefile.with_evidence(letter, casefile.evidence_section(comp, attached, extra))
 
 
+def _police_first(case: Case, catalog: Catalog) -> Authority | None:
+    """Money lost to fraud or theft and not yet reported through us: the police come first."""
+    plan = _plan(case, catalog)
+    if plan is None or not plan.urgent:
+        return None
+    police = next(
+        (s.authority for s in plan.steps if s.authority and s.authority.has("police")), None
+    )
+    return police if police is not None and police.id not in escalated_to(case) else None
+
+
 def early_until(case: Case, today: dt.date) -> dt.date | None:
     """The date before which escalating is early: the follow-up date set by the ladder,
-    and never the day the letter was written (the respondent has not had it yet)."""
-    if case.due_reason.get("kind") in ("urgent", "review_reply"):
+    and never the day the letter was written (the respondent has not had it yet). In a
+    fraud case the police are never early, but the wallet still has its time."""
+    kind = case.due_reason.get("kind")
+    if kind == "review_reply":
         return None
+    if kind == "urgent":
+        wallet_due = due_for_provider(case.created)[0]
+        return wallet_due if wallet_due is not None and today < wallet_due else None
     due = case.next_due
     if due is not None and today < due:
         return due
@@ -456,7 +474,7 @@ def _said(lang: Lang, reply: str | None, short: bool = False) -> str:
     if not reply:
         return ""
     key = "h_said_short" if short else "h_said"
-    return t(key, lang, reply=reply, mark=original_mark(reply, lang))
+    return t(key, lang, reply=inner_quotes(reply, lang), mark=original_mark(reply, lang))
 
 
 def _contact_text(lang: Lang, name: str, channel: object, ref: object, reply: object) -> str:

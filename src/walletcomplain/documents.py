@@ -21,6 +21,7 @@ from .letter import (
     format_date,
     format_value,
     full_stop,
+    inner_quotes,
     original_mark,
     own_words,
 )
@@ -104,7 +105,7 @@ def tried(c: Complaint, f: Filler, name: str) -> str | None:
         t(
             "l_tried_reply",
             lang,
-            reply=reply,
+            reply=inner_quotes(str(reply), lang),
             mark=original_mark(str(reply), lang),
             stop=full_stop(str(reply), lang),
         )
@@ -264,7 +265,7 @@ def escalation_letter(
         t(
             "e_answer",
             lang,
-            reply=last_reply,
+            reply=inner_quotes(last_reply, lang),
             mark=original_mark(last_reply, lang),
             stop=full_stop(last_reply, lang),
         )

@@ -67,6 +67,14 @@ def original_mark(text: str, lang: Lang) -> str:
     return t("original_words", lang) if other else ""
 
 
+def inner_quotes(text: str, lang: Lang) -> str:
+    """The user's own quotation marks inside a quotation of ours: 「」 in Chinese, single
+    quotes in English, so that a quotation never nests the same marks."""
+    if lang == "zh":
+        return text.replace("“", "「").replace("”", "」")
+    return text.replace('"', "'")
+
+
 def full_stop(quoted: str, lang: Lang) -> str:
     """The stop after a quotation: none in Chinese when the quote already ends a sentence."""
     if lang == "zh" and quoted.rstrip()[-1:] in tuple("。！？!?."):

@@ -452,8 +452,8 @@ M: dict[str, tuple[str, str]] = {
     # --- the case log ---
     "c_due_none": ("无需跟进（案件已结束）", "nothing to follow up (the case is closed)"),
     "c_due_urgent": (
-        "钱款被骗或被盗：今天就报警（110），并打给发卡银行冻结银行卡；然后通过{provider}的官方渠道冻结账户。报警用的报案材料：walletcomplain cases escalate 编号 --to police。",
-        "Money lost to fraud or theft: call the police (110) and your card's issuing bank today, then freeze the account through {provider}'s official channel. For the police report: walletcomplain cases escalate ID --to police.",
+        "钱款被骗或被盗：今天就报警（110），并打给发卡银行冻结银行卡；然后通过{provider}的官方渠道冻结账户。报警用的报案材料：walletcomplain cases escalate {id} --to police。",
+        "Money lost to fraud or theft: call the police (110) and your card's issuing bank today, then freeze the account through {provider}'s official channel. For the police report: walletcomplain cases escalate {id} --to police.",
     ),
     "c_due_forwarded": (
         "注意：这个期限从被投诉机构收到人民银行转办的投诉时起算，从你投诉那天算出的日期偏早，只是提醒。",
