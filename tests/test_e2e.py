@@ -76,7 +76,7 @@ def second_half(child: pexpect.spawn) -> None:
     answer(child, "文件名", ENTER)
     answer(child, "记录为投诉案件", ENTER)
     child.expect_exact("已记录为投诉案件 #1")
-    answer(child, "保存这次的回答吗", ENTER)
+    answer(child, "接下来还要做什么", ENTER)
     child.expect_exact("下一步")
     child.expect(pexpect.EOF)
 

@@ -16,7 +16,7 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
 from walletcomplain import answers, drafts, store, views
-from walletcomplain.interview import Interrupted, Interview, resume
+from walletcomplain.interview import Interrupted, Interview, Outcome, resume
 from walletcomplain.models import Catalog, Lang
 from walletcomplain.output import Block, render_plain
 from walletcomplain.prompter import QuestionaryPrompter
@@ -577,3 +577,41 @@ def test_the_auto_renewal_branches(
     assert "what_happened" not in values and "补充说明" not in text
     assert "先止损" in rec.screen  # not cancelled yet: stop the deductions first
     assert rec.screen.index("「支付设置」") < rec.screen.index("先止损")  # advice came first
+
+
+def test_after_the_case_files_are_attached_and_the_call_is_logged(
+    cat: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from walletcomplain import cases, complaint
+    from walletcomplain.store import Store
+
+    monkeypatch.chdir(tmp_path)
+    shot = tmp_path / "交易记录.png"
+    shot.write_bytes(b"\x89PNG fake screenshot")
+    rep = complaint.report(
+        complaint.build(
+            cat, "wechatpay", "recharge", cat.playbooks["recharge"].example, "zh", TODAY
+        )
+    )
+    with Store() as log:
+        case_id = cases.record(log, rep, TODAY)
+    iv, rec = interview(cat)
+    # fmt: off
+    keys = [DOWN, DOWN, ENTER,  # the final menu: attach files
+            f"'{shot}'", ENTER,  # a path as a terminal pastes a dragged file
+            ENTER,  # the first evidence item
+            DOWN, DOWN, DOWN, ENTER,  # the menu again: the call sheet
+            "WX-1", ENTER, "已转技术部门", ENTER, "2026-11-25", ENTER,
+            ENTER]  # the menu again: done
+    # fmt: on
+    with typed(*keys):
+        iv.finally_menu(case_id, rep.complaint.playbook, tmp_path / "a.yaml", Outcome(rep))
+    assert "已附上：交易记录.png" in rec.screen
+    assert "电话清单" in rec.screen and "95017" in rec.screen  # the sheet, with the number
+    with Store() as log:
+        case = log.get(case_id)
+        from walletcomplain import evidence
+
+        [attached] = evidence.listing(log, case_id)
+    assert attached.item == "screenshot_record" and attached.name == "交易记录.png"
+    assert case.events[-1].ref == "WX-1" and case.next_due == dt.date(2026, 11, 25)

@@ -612,6 +612,7 @@ class Interview:
             self.save_file(self.output, text, outcome, ask=False)
         elif self.ask_yes_no(t("i_save_letter", lang), default=True):
             self.save_file(Path(f"{stem}.txt"), text, outcome)
+        case_id: int | None = None
         if self.record and self.ask_yes_no(t("i_record_case", lang), default=True):
             from . import cases
             from .store import Store
@@ -623,13 +624,93 @@ class Interview:
                 self.prompter.show([Block(t("store_error", lang, error=str(e)), style="warn")])
             else:
                 self.prompter.show([Block(t("cl_saved", lang, id=case_id), style="ok")])
-        if self.ask_yes_no(t("i_save_answers", lang), default=False):
-            import yaml
+        self.finally_menu(case_id, rep.complaint.playbook, Path(f"{stem}.answers.yaml"), outcome)
 
-            data = yaml.safe_dump(
-                answers.to_jsonable(self.values), allow_unicode=True, sort_keys=False
+    def finally_menu(
+        self, case_id: int | None, pb: Playbook, answers_path: Path, outcome: Outcome
+    ) -> None:
+        """The last choice: done (the default), keep the answers, and once a case is recorded,
+        the steps from the letter to a filed complaint: attach files, the call sheet."""
+        lang = self.lang
+        choices: list[tuple[str, str, str | None]] = [
+            ("done", t("i_menu_done", lang), None),
+            ("answers", t("i_menu_answers", lang), None),
+        ]
+        if case_id is not None:
+            choices += [
+                ("attach", t("i_menu_attach", lang), None),
+                ("call", t("i_menu_call", lang), None),
+            ]
+        while True:
+            pick = self.prompter.select(t("i_save_answers", lang), choices, default="done")
+            if pick == "answers":
+                import yaml
+
+                data = yaml.safe_dump(
+                    answers.to_jsonable(self.values), allow_unicode=True, sort_keys=False
+                )
+                self.save_file(answers_path, data, outcome)
+            elif pick == "attach" and case_id is not None:
+                self.attach_files(case_id, pb)
+            elif pick == "call" and case_id is not None:
+                self.call(case_id)
+            else:
+                return
+
+    def attach_files(self, case_id: int, pb: Playbook) -> None:
+        from . import evidence
+        from .store import Store
+
+        lang = self.lang
+        items = [(e.id, e.get(lang), None) for e in pb.evidence]
+        paths = evidence.dropped_paths(self.prompter.text(t("i_attach_paths", lang)))
+        if paths:  # one batch per choice in the final menu; the menu comes back for more
+            item = self.prompter.select(
+                t("i_attach_item", lang), [*items, ("-", t("i_attach_other", lang), None)]
             )
-            self.save_file(Path(f"{stem}.answers.yaml"), data, outcome)
+            try:
+                with Store() as log:
+                    done = evidence.attach(log, case_id, paths, None if item == "-" else item)
+            except evidence.EvidenceError as e:  # say which file and why; nothing is lost
+                text = t(e.code, lang, path=e.path, detail=e.detail)
+                self.prompter.show([Block(text, style="warn")])
+            else:
+                names = t("list_sep", lang).join(a.name for a in done)
+                self.prompter.show([Block(t("i_attached", lang, files=names), style="ok")])
+
+    def call(self, case_id: int) -> None:
+        """The call sheet on screen, then what the agent said, logged on the case."""
+        from . import callsheet
+        from .casescreens import sheet_lines
+        from .store import Store
+
+        lang = self.lang
+        with Store() as log:
+            case = log.get(case_id)
+            sheet = callsheet.build(case, self.catalog, lang, self.today)
+        lines = sheet_lines(sheet, width=72)  # its first line is the sheet's own title
+        title, body = lines[0].strip("= "), lines[1:]
+        self.prompter.show([Block(title, lines=body)])
+
+        def promise_ok(raw: str) -> str | None:
+            try:
+                callsheet.parse_promised(raw, self.today)
+            except callsheet.BadPromise as e:
+                return t(e.key, lang, given=e.given)
+            return None
+
+        ref = self.prompter.text(t("cs_q_ref", lang)).strip()
+        said = self.prompter.text(t("cs_q_said", lang)).strip()
+        raw = self.prompter.text(t("cs_q_promised", lang), "", promise_ok)
+        promised = callsheet.parse_promised(raw, self.today)
+        if not (ref or said or promised):
+            self.prompter.show([Block(t("cs_not_logged", lang))])
+            return
+        with Store() as log:
+            callsheet.record_call(
+                log, self.catalog, log.get(case_id), self.today, ref or None, said or None, promised
+            )
+        self.prompter.show([Block(t("i_call_logged", lang), style="ok")])
 
     def save_file(self, path: Path, text: str, outcome: Outcome, ask: bool = True) -> None:
         lang = self.lang

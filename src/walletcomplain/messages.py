@@ -376,9 +376,19 @@ M: dict[str, tuple[str, str]] = {
     "i_rename": ("换个文件名（建议：{path}）", "Choose another name (suggested: {path})"),
     "i_dont_save": ("不保存", "Don't save"),
     "i_saved": ("已保存：{path}（仅本人可读）", "Saved: {path} (readable by you only)"),
-    "i_save_answers": (
-        "保存这次的回答吗？以后可以用 walletcomplain letter --answers 文件 重新生成投诉信。",
-        "Keep these answers? walletcomplain letter --answers FILE can write the letter again later.",
+    "i_save_answers": ("接下来还要做什么？", "Anything else?"),
+    "i_menu_done": ("完成", "Done"),
+    "i_menu_answers": (
+        "保存这次的回答（以后用 walletcomplain letter --answers 文件 可以重新生成投诉信）",
+        "Keep these answers (walletcomplain letter --answers FILE writes the letter again later)",
+    ),
+    "i_menu_attach": (
+        "把截图、银行短信等证据文件附到案件上（可以把文件拖进终端）",
+        "Attach evidence files to the case (screenshots, bank messages; drag them in)",
+    ),
+    "i_menu_call": (
+        "现在给客服打电话：显示电话清单，打完记下工单号",
+        "Call support now: a call sheet, then log what they said",
     ),
     "i_interrupted": (
         "已中断。已填的回答保存为草稿：{path}\n继续填写：walletcomplain start --resume",
@@ -907,6 +917,14 @@ M: dict[str, tuple[str, str]] = {
         "so the letter would make no sense. ",
     ),
     # --- submission (issue 13) ---
+    "i_attach_paths": (
+        "文件路径（可以把文件拖进终端，多个用空格分开；直接回车结束）：",
+        "File paths (drag the files into the terminal, several separated by spaces; Enter alone to stop):",
+    ),
+    "i_attach_item": ("这些文件是哪一项证据？", "Which evidence item are these files?"),
+    "i_attach_other": ("其他材料", "other material"),
+    "i_attached": ("已附上：{files}", "Attached: {files}"),
+    "i_call_logged": ("这通电话已记录到案件里。", "The call is logged on the case."),
     # the call sheet
     "cs_title": ("电话清单 · 案件 #{id} · {provider}", "Call sheet · case #{id} · {provider}"),
     "cs_dial": ("拨打 {number}（{hours}）", "Dial {number} ({hours})"),
