@@ -14,7 +14,8 @@ over two minutes). Mutations (AST, never inside docstrings or type annotations):
 - one alternative dropped from a string holding `a|b|c` (the keywords of a regex);
 - one keyword argument dropped from a call.
 
-Prints the kill rate per module and writes the survivors to bench/mutation-survivors.txt.
+Prints the kill rate per module and writes the survivors, module by module, to
+bench/mutation-survivors.txt (the ones accepted, with reasons: bench/mutation-survivors.md).
 Too slow for CI (hundreds of test runs): run it by hand after changing the core.
 """
 
@@ -278,6 +279,8 @@ def main() -> int:
     parser.add_argument("--out", default=str(ROOT / "bench" / "mutation-survivors.txt"))
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="mutate-"))
+    if not args.list:
+        Path(args.out).write_text("# Surviving mutants (bench/mutate.py)\n", encoding="utf-8")
     copies: queue.Queue[Path] = queue.Queue()
     results: dict[str, list[tuple[Mutant, str]]] = {}
     try:
@@ -317,13 +320,11 @@ def main() -> int:
             took = time.monotonic() - start
             print(f"{module:11} {killed:4}/{len(done):<4} killed  {rate:5.1f}%  ({took:.0f} s)")
             sys.stdout.flush()
+            with open(args.out, "a", encoding="utf-8") as out:  # as we go: a long run may stop
+                out.write(f"## {module}: {killed}/{len(done)} killed ({rate:.1f}%)\n")
+                out.writelines(f"{module}:{m.line}: {m.what}\n" for m, r in done if r == "survived")
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    if not args.list:
-        lines = ["# Surviving mutants (bench/mutate.py): module:line: mutation", ""]
-        for module, done in results.items():
-            lines += [f"{module}:{m.line}: {m.what}" for m, r in done if r == "survived"]
-        Path(args.out).write_text("\n".join(lines) + "\n", encoding="utf-8")
     return 0
 
 

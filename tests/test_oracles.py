@@ -304,3 +304,125 @@ def test_hotline_first_whatever_the_yaml_order(cat: Catalog, provider_id: str) -
         assert plan.steps[0].channels[0].kind == "hotline"
         if "in_app" in kinds:  # then in the app, before the web and e-mail
             assert next(c.kind for c in plan.channels if c.kind != "hotline") == "in_app"
+
+
+# --- every alternative of the code phrasings (each one once: a dropped one is noticed) ------
+
+PRONOUNS = ["they", "that", "which", "he", "she", "it", "you", "i", "we", "the bank", "the app"]
+VERBS = ["sent", "texted", "gave", "got", "received", "sent me", "sent us", "gave me"]
+
+
+@pytest.mark.parametrize("who", PRONOUNS)
+def test_code_after_each_pronoun(who: str) -> None:
+    assert privacy.scrub(f"the code {who} sent was 482913")[0] == f"the code {who} sent was ******"
+
+
+@pytest.mark.parametrize("verb", VERBS)
+def test_code_after_each_verb(verb: str) -> None:
+    assert "482913" not in privacy.scrub(f"the code they {verb} is 482913")[0]
+
+
+@pytest.mark.parametrize("tail", ["me", "us", "you"])
+@pytest.mark.parametrize("link", ["is", "was", "were", ":", "="])
+def test_code_object_and_link(tail: str, link: str) -> None:
+    assert "482913" not in privacy.scrub(f"the codes they sent {tail} {link} 482913")[0]
+
+
+NOT_SECRET = [
+    "error", "postal", "post", "zip", "area", "country", "order", "promo", "coupon", "discount",
+    "product", "tracking", "qr", "bar", "status", "reason", "swift", "bank", "branch", "merchant",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("word", NOT_SECRET)
+@pytest.mark.parametrize("sep", [" ", "-", ": "])
+def test_codes_that_are_facts_stay(word: str, sep: str) -> None:
+    prose = f"the {word}{sep}code 602731 was shown"
+    assert privacy.scrub(prose) == (prose, [])
+
+
+def test_only_a_bare_code_looks_at_the_word_before() -> None:
+    assert privacy.scrub("my bank password is abc123")[0] == "my bank password is ******"
+    assert privacy.scrub("error pin 4821")[0] == "error pin ******"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "短信：{c}", "短信:{c}", "短信为{c}", "短信中的数字是{c}", "短信里的码{c}",
+        "短信内容 {c}", "信息：{c}", "信息是 {c}", "发来的是{c}", "发来的号码 {c}",
+        "收到的是 {c}", "收到的数字为{c}",
+    ],
+)  # fmt: skip
+def test_each_chinese_code_phrasing(text: str) -> None:
+    out, findings = privacy.scrub(text.format(c="482913"))
+    assert "482913" not in out and findings
+
+
+@pytest.mark.parametrize("lead", ["短信", "信息", "发来的", "收到的"])
+@pytest.mark.parametrize("service", ["95588", "12363", "10086"])
+def test_service_numbers_after_each_lead_stay(lead: str, service: str) -> None:
+    prose = f"{lead} {service} 说已经扣款"
+    assert privacy.scrub(prose) == (prose, [])
+    assert "48291" not in privacy.scrub(f"{lead} 48291 说")[0]  # 5 digits, not a service number
+
+
+@pytest.mark.parametrize("gap", [":", "=", "为", "是", "："])
+def test_every_chinese_gap(gap: str) -> None:
+    assert privacy.scrub(f"验证码{gap}482913")[0] == f"验证码{gap}******"
+    assert SEED.split()[5] not in privacy.scrub(f"助记词{gap}{SEED}")[0]
+
+
+def test_already_masked_is_left_as_it_is() -> None:
+    for text in ["验证码 ******", "my password is ******", "code: ******"]:
+        assert privacy.scrub(text) == (text, [])
+
+
+def test_hex_key_is_a_secret_of_exactly_64_digits() -> None:
+    key = "ab12" * 16
+    text, findings = privacy.scrub(f"key 0x{key} end")
+    assert text == "key ****** end" and [f.kind for f in findings] == ["secret"]
+    for near in ("ab12" * 16 + "a", ("ab12" * 16)[:-1]):
+        assert near in privacy.scrub(f"x {near} y")[0]
+
+
+def test_ordinary_text_never_runs_the_secret_patterns() -> None:
+    """The keyword check comes first, so that ordinary text costs nothing (a fast path
+    that a dropped or emptied keyword would silently turn off)."""
+    privacy._secret_patterns.cache_clear()
+    for prose in ["交易单号 2026112022001488990011", "I paid 200 yuan on 20 November", "张三"]:
+        privacy.scrub(prose)
+    assert privacy._secret_patterns.cache_info().misses == 0
+    privacy.scrub("验证码 482913")
+    assert privacy._secret_patterns.cache_info().misses == 1
+
+
+def test_mask_tail_keeps_only_letters_digits_and_address_marks() -> None:
+    assert privacy.mask_tail("1234") == "****"  # four or fewer: all hidden
+    assert privacy.mask_tail("12345") == "****2345"
+    assert privacy.mask_tail("abc-12 34!") == "****1234"
+    assert privacy.mask_tail("user_name@mail.example-1.cn") == "****1.cn"
+    assert privacy.mask_tail("a@b_c-d.e") == "****-d.e"
+    assert privacy.mask_tail("!!!") == "***"
+
+
+def test_mask_contact_threshold() -> None:
+    assert privacy.mask_contact("651 2345") == "****2345"  # seven digits: a phone number
+    assert privacy.mask_contact("51 2345") == "51 2345"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("call 13800138000 now", "phone"),
+        ("call +86 138 0013 8000 now", "phone"),
+        ("call 0086-13800138000 now", "phone"),
+        ("call +44 20 7946 0958 now", "phone"),
+        ("id 11010519491231002X ok", "id_number"),
+        ("card 4111111111111111 ok", "card"),
+    ],
+)
+def test_each_kind_of_number(text: str, kind: str) -> None:
+    out, findings = privacy.scrub(text)
+    assert [f.kind for f in findings] == [kind]
+    assert re.search(r"\*\*\*\*\w{4} (now|ok)$", out), out
