@@ -426,3 +426,134 @@ def test_each_kind_of_number(text: str, kind: str) -> None:
     out, findings = privacy.scrub(text)
     assert [f.kind for f in findings] == [kind]
     assert re.search(r"\*\*\*\*\w{4} (now|ok)$", out), out
+
+
+# --- answers: every accepted spelling, written out by hand ----------------------------------
+
+YES = [
+    "y",
+    "yes",
+    "true",
+    "t",
+    "1",
+    "on",
+    "是",
+    "是的",
+    "对",
+    "有",
+    "对的",
+    "确认",
+    "好",
+    "YES",
+    "Ｙ",
+]
+NO = ["n", "no", "false", "f", "0", "off", "否", "不", "不是", "没有", "无", "没", "No", "ＮＯ"]
+
+
+@pytest.mark.parametrize("word", YES)
+def test_every_yes(word: str) -> None:
+    assert answers.parse_confirm(word) is True
+    assert answers.parse_confirm(f"  {word} ") is True
+
+
+@pytest.mark.parametrize("word", NO)
+def test_every_no(word: str) -> None:
+    assert answers.parse_confirm(word) is False
+
+
+@pytest.mark.parametrize("raw", ["maybe", "2", "是不是", "", 2, None, 0.5])
+def test_not_yes_or_no(raw: object) -> None:
+    with pytest.raises(AnswerError):
+        answers.parse_confirm(raw)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["¥200", "￥200", "200元", "人民币200", "RMB 200", "rmb200", "CNY 200", "200 cny", " 200 ",
+     "2,000", "２００元", 200, 200.0, Decimal("200")],
+)  # fmt: skip
+def test_every_money_spelling(raw: object) -> None:
+    expected = Decimal("2000.00") if raw == "2,000" else Decimal("200.00")  # "," groups thousands
+    assert answers.parse_money(raw) == expected
+
+
+@pytest.mark.parametrize("raw", ["-5", "abc", "1e3", "12.345", True, None, [], "200美元"])
+def test_money_refused(raw: object) -> None:
+    with pytest.raises(AnswerError):
+        answers.parse_money(raw)
+
+
+@pytest.mark.parametrize("sep", [",", "，", "、", ";", "；"])
+def test_every_list_separator(sep: str) -> None:
+    assert answers._split_list(f"a{sep} b{sep}{sep}c") == ["a", "b", "c"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("2026-11-20 20:15", dt.datetime(2026, 11, 20, 20, 15)),
+        ("2026/11/20 20:15:30", dt.datetime(2026, 11, 20, 20, 15)),
+        ("2026.11.20T08:05", dt.datetime(2026, 11, 20, 8, 5)),
+        ("2026-11-20", dt.datetime(2026, 11, 20, 0, 0)),
+        ("2026年11月20日 晚上8点15分", dt.datetime(2026, 11, 20, 20, 15)),
+        ("2026年11月20日下午3点", dt.datetime(2026, 11, 20, 15, 0)),
+        ("2026年11月20号 上午9时30", dt.datetime(2026, 11, 20, 9, 30)),
+        ("2026年11月20日 晚上12点", dt.datetime(2026, 11, 20, 12, 0)),
+        ("2026-11-20 23:59", dt.datetime(2026, 11, 20, 23, 59)),
+    ],
+)
+def test_datetimes_every_form(raw: str, expected: dt.datetime) -> None:
+    assert answers.parse_datetime(raw) == expected
+
+
+@pytest.mark.parametrize("raw", ["2026-11-20 24:00", "2026-11-20 12:60", "2026-02-30 10:00", "8点"])
+def test_datetimes_refused(raw: str) -> None:
+    with pytest.raises(AnswerError):
+        answers.parse_datetime(raw)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("2026.11.20", dt.date(2026, 11, 20)), ("2026年11月20", dt.date(2026, 11, 20)),
+     (dt.datetime(2026, 11, 20, 8, 0), dt.date(2026, 11, 20))],
+)  # fmt: skip
+def test_dates_every_form(raw: object, expected: dt.date) -> None:
+    assert answers.parse_date(raw) == expected
+
+
+def test_money_positive_and_min_rules() -> None:
+    money = q("money")
+    with pytest.raises(AnswerError) as e:
+        parse_value(money, "0", TODAY)
+    assert e.value.code == "money_positive"
+    assert parse_value(money, "0.01", TODAY) == Decimal("0.01")
+    floor = q("money", rules=Rules(min=Decimal("0")))
+    assert parse_value(floor, "0", TODAY) == Decimal("0.00")  # a min replaces "positive"
+
+
+def test_int_forms() -> None:
+    assert answers.parse_int("+7") == 7 and answers.parse_int("-3") == -3
+    assert answers.parse_int(" １２ ") == 12 and answers.parse_int(5) == 5
+    for raw in ("1.5", "x", True, None, "1 2"):
+        with pytest.raises(AnswerError):
+            answers.parse_int(raw)
+
+
+def test_shown_is_masked_and_short() -> None:
+    assert answers.shown("4111111111111111") == "****1111"
+    assert answers.shown(["a", "b"]) == "a, b"
+    long = answers.shown("x" * 100)
+    assert len(long) == 60 and long.endswith("...")
+    assert answers.shown("y" * 60) == "y" * 60
+
+
+def test_to_jsonable() -> None:
+    out = answers.to_jsonable(
+        {
+            "d": dt.date(2026, 1, 5),
+            "t": dt.datetime(2026, 1, 5, 8, 30),
+            "m": Decimal("2.50"),
+            "s": "x",
+        }
+    )
+    assert out == {"d": "2026-01-05", "t": "2026-01-05 08:30:00", "m": "2.50", "s": "x"}
