@@ -135,11 +135,10 @@ def test_crypto_wallet_ladder(cat: Catalog) -> None:
     plan = escalation.plan(d, d.provider("tpwallet"), cat.playbooks["security"])  # type: ignore[arg-type]
     decline = {s.key: s.may_decline for s in plan.steps}
     assert decline.pop("provider") is False
-    assert decline.get("police") is False and decline.get("court") is False  # still act
-    assert decline.get("cca") is True
-    assert all(v for k, v in decline.items() if k not in ("police", "court"))
-    nxt = plan.next_authority()
-    assert nxt is None or nxt.key not in ("police", "cca", "court")
+    assert decline.pop("court") is False  # a court still hears a crypto case
+    assert decline.pop("police", False) is False
+    assert decline and all(decline.values())  # the regulators and mediation may decline
+    assert plan.next_authority() is None  # so no letter names one as what comes next
 
 
 @pytest.mark.parametrize(("issue", "provider"), [("security", "alipay"), ("dispute", "wechatpay")])
@@ -178,7 +177,9 @@ def test_steps_carry_the_rule(cat: Catalog) -> None:
     ],
 )
 def test_add_days_by_hand(start: dt.date, days: int, working: bool, expected: dt.date) -> None:
-    assert escalation.add_days(start, days, working) == expected
+    from walletcomplain import workdays  # late November 2026: no public holiday near
+
+    assert workdays.add_days(start, days, working).date == expected
 
 
 # --- the due-date policy ----------------------------------------------------------------------
@@ -196,13 +197,14 @@ def test_hotline_contact_waits_fifteen_days(cat: Catalog) -> None:
     case = log.get(case_id)
     assert event.kind == "contact" and case.status == "waiting"
     assert case.next_due == dt.date(2026, 12, 1)
-    assert case.due_reason == {
-        "kind": "provider_reply",
-        "since": "2026-11-16",
-        "days": 15,
-        "basis": "suggestion",
-        "next": "pboc",
-    }
+    r = case.due_reason
+    assert (r["kind"], r["since"], r["days"], r["basis"], r["next"]) == (
+        "provider_reply",
+        "2026-11-16",
+        15,
+        "suggestion",
+        "pboc",
+    )
 
 
 def test_authority_contact_follows_its_rule(cat: Catalog) -> None:
@@ -246,7 +248,9 @@ def test_next_authority_skips_the_ones_already_used(cat: Catalog) -> None:
     case = log.get(case_id)
     first = cases.next_authority(case, cat)
     assert first is not None and first.id == "samr"
-    cases.escalate(log, cat, case, None, "en", DAY)
+    esc = cases.prepare_escalation(cat, case, None, "en", DAY)
+    assert esc.authority.id == "samr"
+    cases.record_escalation(log, case, esc, DAY)
     case = log.get(case_id)
     second = cases.next_authority(case, cat)
     assert second is not None and second.id == "pboc"
@@ -273,7 +277,7 @@ def test_due_for_authority_without_a_rule_is_a_suggestion(cat: Catalog) -> None:
     assert pboc is not None
     day, why = cases.due_for_authority(pboc, DAY)
     assert day == dt.date(2026, 12, 1) and why["basis"] == "rule" and why["max_days"] == 60
-    assert why["source"] and why["working_days"] is False
+    assert why["working_days"] is False and why["authority"] == "pboc"
 
 
 def test_dataclasses_replace_keeps_channels(cat: Catalog) -> None:

@@ -36,7 +36,7 @@ _SECRET_EN = (
 _CODE_EN = (
     r"(?P<key>(?<![A-Za-z])codes?(?![A-Za-z]))"
     r"(?P<gap>(?:(?:\s+(?:they|that|which|he|she|it|you|i|we|the bank|the app)){1,2}\s+"
-    r"(?:sent|texted|gave|got|received|sent me|sent us|gave me)(?:\s+(?:me|us|you))?)?"
+    r"(?:sent|texted|gave|got|received)(?:\s+(?:me|us|you))?)?"
     r"\s*(?:is|was|were|:|=)?\s*)"
     r"(?P<secret>\d{4,8})(?![\d.,:/-]?\d)"
 )
