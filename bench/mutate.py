@@ -55,13 +55,20 @@ TARGETS: dict[str, tuple[str, list[str], set[str] | None]] = {
     "phone": ("phone.py", ["tests/test_phone.py", "tests/test_policy.py"], None),
     "escalation": (
         "escalation.py",
-        ["tests/test_policy.py", "tests/test_oracles.py", "tests/test_letter.py"],
+        ["tests/test_policy.py", "tests/test_oracles.py", "tests/test_documents.py"],
         None,
     ),
     "cases": (  # the due-date policy
         "cases.py",
         ["tests/test_policy.py", "tests/test_store.py"],
-        {"due_for_provider", "due_for_authority", "explain_due", "log_contact", "next_authority"},
+        {
+            "due_for_provider",
+            "due_now",
+            "due_for_authority",
+            "explain_due",
+            "log_contact",
+            "next_authority",
+        },
     ),
 }
 PYTEST_ARGS = ["-x", "-q", "-p", "no:cacheprovider", "-k", "not several_writer"]
@@ -282,6 +289,11 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--list", action="store_true", help="list the mutants, run nothing")
     parser.add_argument("--out", default=str(ROOT / "bench" / "mutation-survivors.txt"))
+    parser.add_argument(
+        "--only",
+        metavar="FILE",
+        help="re-run only the mutants listed in FILE (a survivors file from an earlier run)",
+    )
     args = parser.parse_args()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # clean up the copies on kill
     work = Path(tempfile.mkdtemp(prefix="mutate-"))
@@ -296,6 +308,10 @@ def main() -> int:
             file, tests, functions = TARGETS[module]
             source = (ROOT / PKG / file).read_text(encoding="utf-8")
             todo = list(mutants(module, source, functions))
+            total = len(todo)
+            if args.only:  # only the earlier survivors: the others were killed already
+                listed = Path(args.only).read_text(encoding="utf-8").splitlines()
+                todo = [m for m in todo if f"{module}:{m.line}: {m.what}" in listed]
             if args.list:
                 for m in todo:
                     print(f"{module}:{m.line}: {m.what}")
@@ -321,13 +337,13 @@ def main() -> int:
             with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
                 results[module] = list(pool.map(one, todo))
             done = results[module]
-            killed = sum(1 for _, r in done if r != "survived")
-            rate = 100 * killed / max(1, len(done))
+            killed = sum(1 for _, r in done if r != "survived") + (total - len(done))
+            rate = 100 * killed / max(1, total)
             took = time.monotonic() - start
-            print(f"{module:11} {killed:4}/{len(done):<4} killed  {rate:5.1f}%  ({took:.0f} s)")
+            print(f"{module:11} {killed:4}/{total:<4} killed  {rate:5.1f}%  ({took:.0f} s)")
             sys.stdout.flush()
             with open(args.out, "a", encoding="utf-8") as out:  # as we go: a long run may stop
-                out.write(f"## {module}: {killed}/{len(done)} killed ({rate:.1f}%)\n")
+                out.write(f"## {module}: {killed}/{total} killed ({rate:.1f}%)\n")
                 out.writelines(f"{module}:{m.line}: {m.what}\n" for m, r in done if r == "survived")
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -557,3 +557,119 @@ def test_to_jsonable() -> None:
         }
     )
     assert out == {"d": "2026-01-05", "t": "2026-01-05 08:30:00", "m": "2.50", "s": "x"}
+
+
+# --- answers: the codes and parameters every error message is built from --------------------
+
+from walletcomplain.models import Choice, When  # noqa: E402
+
+
+def code_of(question: Question, raw: object) -> tuple[str, dict[str, str]]:
+    with pytest.raises(AnswerError) as e:
+        parse_value(question, raw, TODAY)
+    return e.value.code, e.value.params
+
+
+def test_error_codes_and_params() -> None:
+    assert code_of(q("text"), ["a"]) == ("text", {})
+    assert code_of(q("text"), True) == ("text", {})
+    assert code_of(q("datetime"), 5) == ("datetime", {})
+    assert code_of(q("datetime"), "soon") == ("datetime", {})
+    assert code_of(q("datetime"), "2026-11-20 25:00") == ("datetime", {})
+    assert code_of(q("money"), "abc") == ("money", {})
+    assert code_of(q("money"), [1]) == ("money", {})
+    assert code_of(q("confirm"), "maybe") == ("confirm", {})
+    assert code_of(q("text", rules=Rules(max_length=4)), "abcde") == (
+        "max_length",
+        {"n": "4", "got": "5"},
+    )
+    assert code_of(q("longtext", rules=Rules(max_length=2)), "abc") == (
+        "max_length",
+        {"n": "2", "got": "3"},
+    )
+    long = "a" * 1001
+    assert code_of(q("text", rules=Rules(pattern=r"^a{1,2000}$")), long) == (
+        "pattern_too_long",
+        {"n": "1000", "got": "1001"},
+    )
+    assert parse_value(q("text", rules=Rules(pattern=r"^a{1,2000}$")), "a" * 1000, TODAY)
+    assert code_of(q("text", rules=Rules(pattern=r"^\d$")), "x") == (
+        "pattern",
+        {"pattern": r"^\d$"},
+    )
+    assert code_of(q("int", rules=Rules(min=Decimal(2))), "1") == ("min", {"min": "2"})
+    assert code_of(q("int", rules=Rules(max=Decimal(2))), "3") == ("max", {"max": "2"})
+    future = TODAY + dt.timedelta(days=1)
+    for t_, raw in (("date", future.isoformat()), ("datetime", f"{future.isoformat()} 09:00")):
+        assert code_of(q(t_, rules=Rules(not_future=True)), raw) == (
+            "future",
+            {"today": TODAY.isoformat()},
+        )
+
+
+CH = [
+    Choice(id="in_app", zh="App 内客服", en="1"),  # a label YAML may read as a number
+    Choice(id="hotline", zh="热线", en="Hotline"),
+]
+
+
+def test_choice_forms() -> None:
+    choice = q("choice", choices=CH)
+    assert parse_value(choice, 1, TODAY) == "in_app"
+    assert parse_value(choice, "app 内客服", TODAY) == "in_app"  # a Chinese label, any case
+    assert parse_value(choice, "HOTLINE", TODAY) == "hotline"
+    assert code_of(choice, True) == ("choice", {})
+    assert code_of(choice, "mail") == ("choice", {})
+    many = q("multichoice", choices=CH)
+    assert parse_value(many, ("hotline", "1", "hotline"), TODAY) == ["hotline", "in_app"]
+    assert code_of(many, 5) == ("multichoice", {})
+
+
+def test_confirm_numbers_and_datetimes_with_zones() -> None:
+    assert answers.parse_confirm(0) is False and answers.parse_confirm(1) is True
+    aware = dt.datetime(2026, 11, 20, 8, 30, 45, 123, tzinfo=dt.timezone.utc)
+    got = answers.parse_datetime(aware)
+    assert got == dt.datetime(2026, 11, 20, 8, 30) and got.tzinfo is None
+    assert answers.parse_money("0000000000000001") == Decimal("1.00")  # leading zeros
+    assert code_of(q("money"), "1" + "0" * 12) == ("money_too_large", {})
+
+
+def test_blank() -> None:
+    blanks: list[object] = [None, "", "  ", []]
+    for blank in blanks:
+        assert answers.is_blank(blank)
+    for value in ("x", 0, False, ["a"]):
+        assert not answers.is_blank(value)
+
+
+def test_free_text_is_scrubbed_with_notices() -> None:
+    value, notices = answers.check_one(q("text"), "验证码 482913，卡 4111111111111111", TODAY)
+    assert "482913" not in value and "4111111111111111" not in value
+    assert [(n.code, n.params) for n in notices] == [
+        ("secret", {}),
+        ("masked", {"kinds": "card"}),
+    ]
+    _, notices = answers.check_one(q("longtext"), "卡 4111111111111111 电话 13800138000", TODAY)
+    assert [(n.code, n.params) for n in notices] == [("masked", {"kinds": "card,phone"})]
+    assert answers.check_one(q("int"), "5", TODAY) == (5, [])
+
+
+def test_contact_fields_keep_their_numbers() -> None:
+    for qid in ("contact_name", "contact_phone"):
+        contact = Question(id=qid, type="text", label=T, prompt=T)
+        value, notices = answers.check_one(contact, "张三 13800138000", TODAY)
+        assert value == "张三 13800138000" and notices == []
+
+
+def test_ignored_answer_names_its_condition() -> None:
+    a = Question(id="a", type="confirm", label=T, prompt=T)
+    b = Question(id="b", type="text", label=T, prompt=T, when=When(question="a", equals=True))
+    result = answers.parse([a, b], {"a": "no", "b": "x"}, TODAY)
+    assert [(n.field, n.code, n.params) for n in result.notices] == [
+        ("b", "ignored", {"question": "a"})
+    ]
+
+
+def test_shown_bounds() -> None:
+    assert answers.shown(("a", "b")) == "a, b"
+    assert answers.shown("y" * 61) == "y" * 57 + "..."

@@ -287,3 +287,83 @@ def test_dataclasses_replace_keeps_channels(cat: Catalog) -> None:
     assert (
         escalation.plan(cat.directory, q, cat.playbooks["recharge"]).channels[0].kind == "hotline"
     )
+
+
+def test_lookup_says_who_and_why(directory: dict[str, Any]) -> None:
+    assert phone.normalize("95188").international_prefix is False
+    assert phone.normalize("+86 95188").international_prefix is True
+    assert phone.normalize("0086 95188").international_prefix is True
+    alipay = phone.lookup(directory, "95188")
+    assert [(m.owner, m.owner_id) for m in alipay.matches] == [("provider", "alipay")]
+    police = phone.lookup(directory, "110")
+    assert police.matches[0].owner == "authority"
+    look = phone.lookup(directory, "95055")
+    assert look.verdict == "wary" and look.warnings and not look.matches
+
+
+def _steps(plan: escalation.Plan) -> list[tuple[Any, ...]]:
+    return [
+        (s.key, s.kind, s.basis, s.wait_days, s.working_days, s.may_decline) for s in plan.steps
+    ]
+
+
+def test_fraud_loss_ladder_by_hand(cat: Catalog) -> None:
+    d, pb = cat.directory, cat.playbooks["security"]
+    loss = dict(pb.example)
+    alipay = d.provider("alipay")
+    assert alipay is not None
+    plan = escalation.plan(d, alipay, pb, loss)
+    assert plan.urgent
+    assert _steps(plan) == [
+        ("police", "authority", "now", None, False, False),
+        ("bank", "bank", "now", None, False, False),
+        ("provider", "provider", "suggestion", 15, False, False),
+        ("pboc", "authority", "rule", 15, False, False),
+        ("cca", "authority", None, None, False, False),
+        ("court", "authority", None, None, False, False),
+    ]
+    assert plan.steps[0].max_days is None and plan.steps[0].cite is None
+    names = [escalation.step_name(s, alipay, "en") for s in plan.steps]
+    assert names[:3] == ["the police", "your card's issuing bank", "Alipay"]
+    apple = d.provider("applepay")
+    assert apple is not None
+    apple_plan = escalation.plan(d, apple, pb, loss)
+    assert [s.key for s in apple_plan.steps][:3] == ["police", "bank", "nfra"]  # no "provider"
+    calm = escalation.plan(d, apple, pb, {**loss, "money_lost": False})
+    assert not calm.urgent and calm.steps[0].key == "provider"
+    assert escalation.step_name(calm.steps[0], apple, "en") != apple.name.get("en")
+    tp = d.provider("tpwallet")
+    assert tp is not None
+    assert [s.may_decline for s in escalation.plan(d, tp, pb, loss).steps] == [
+        False, False, False, True, True, False,
+    ]  # fmt: skip
+    assert (
+        escalation.plan(d, alipay, pb, {**loss, "money_lost": False}).next_authority() is not None
+    )
+
+
+def test_reply_days_come_from_the_respondents_step(cat: Catalog) -> None:
+    d, pb = cat.directory, cat.playbooks["recharge"]
+    alipay = d.provider("alipay")
+    assert alipay is not None
+    plan = escalation.plan(d, alipay, pb)
+    i = next(i for i, s in enumerate(plan.steps) if s.kind == "provider")
+    steps = list(plan.steps)
+    steps[i] = dataclasses.replace(steps[i], wait_days=20)
+    assert dataclasses.replace(plan, steps=steps).reply_days == 20
+    steps[i] = dataclasses.replace(steps[i], wait_days=None)
+    assert dataclasses.replace(plan, steps=steps).reply_days == 15
+    assert (
+        dataclasses.replace(plan, steps=[s for s in steps if s.kind != "provider"]).reply_days == 15
+    )
+
+
+def test_issuing_bank_step_names_the_brand(cat: Catalog) -> None:
+    d, pb = cat.directory, cat.playbooks["recharge"]
+    apple = d.provider("applepay")
+    assert apple is not None
+    step = escalation.plan(d, apple, pb).steps[0]
+    for lang in ("zh", "en"):
+        name = escalation.step_name(step, apple, lang)
+        assert "Apple Pay" in name and "{" not in name
+    assert step.cite is not None  # the bank's own regulator's rule, cited on screen
