@@ -367,3 +367,100 @@ def test_issuing_bank_step_names_the_brand(cat: Catalog) -> None:
         name = escalation.step_name(step, apple, lang)
         assert "Apple Pay" in name and "{" not in name
     assert step.cite is not None  # the bank's own regulator's rule, cited on screen
+
+
+# --- explain_due: each kind of reason says its own thing ------------------------------------
+
+
+def case_with(reason: dict[str, Any], status: str = "waiting", due: dt.date | None = None) -> Any:
+    from walletcomplain.store import Case
+
+    return Case(
+        id=1,
+        provider="alipay",
+        issue="dispute",
+        lang="en",
+        answers={},
+        letter="",
+        status=status,  # type: ignore[arg-type]
+        created=dt.date(2026, 11, 2),
+        updated="",
+        next_due=due if due is not None else dt.date(2026, 12, 1),
+        due_reason=reason,
+    )
+
+
+def test_explain_due_for_every_kind(cat: Catalog) -> None:
+    def say(reason: dict[str, Any], **kw: Any) -> str:
+        return cases.explain_due(case_with(reason, **kw), cat, "en")
+
+    assert say({}, status="closed") == t("c_due_none", "en")
+    assert say({"kind": "urgent"}) == t("c_due_urgent", "en", provider="Alipay")
+    rule = say(
+        {"kind": "authority_reply", "basis": "rule", "authority": "pboc", "since": "2026-11-16",
+         "days": 15, "forwarded": True, "estimate": True, "holiday": "spring_festival"}
+    )  # fmt: skip
+    assert "16 November 2026" in rule and "1 December 2026" in rule and "15 days" in rule
+    assert "People's Bank of China" in rule
+    for key in ("c_due_forwarded", "c_due_estimate"):
+        assert t(key, "en") in rule
+    assert "Spring Festival" in rule
+    plain = say({"kind": "authority_reply", "basis": "rule", "authority": "pboc", "days": 15})
+    assert t("c_due_forwarded", "en") not in plain and "Spring Festival" not in plain
+    assert "2 November 2026" in plain  # no `since`: counted from the day the case was opened
+    samr = say({"kind": "authority_reply", "basis": "rule", "authority": "samr", "days": 7,
+                "working_days": True})  # fmt: skip
+    assert "7 working days" in samr
+    suggestion = say({"kind": "authority_reply", "basis": "suggestion", "authority": "cca",
+                      "days": 15, "since": "2026-11-16"})  # fmt: skip
+    assert suggestion == t(
+        "c_due_authority_suggestion", "en", since="16 November 2026",
+        name=cat.directory.authority("cca").name.get("en"),  # type: ignore[union-attr]
+        days=15, date="1 December 2026",
+    )  # fmt: skip
+    assert "xyz" in say({"kind": "authority_reply", "authority": "xyz", "days": 15})
+    assert "?" in say({"kind": "authority_reply", "days": 15})
+    review = say({"kind": "review_reply", "since": "2026-11-16", "next": "pboc"})
+    assert review == t(
+        "c_due_review", "en", since="16 November 2026", provider="Alipay",
+        next=cat.directory.authority("pboc").name.get("en"),  # type: ignore[union-attr]
+    )  # fmt: skip
+    letter = say({"kind": "letter", "since": "2026-11-16", "days": 15, "next": "pboc"})
+    provider = say({"kind": "provider_reply", "since": "2026-11-16", "days": 15, "next": "pboc"})
+    assert letter != provider and "Alipay" in letter and "Alipay" in provider
+    assert "15" in letter and "1 December 2026" in provider
+    holiday = say({"kind": "provider_reply", "since": "2026-11-16", "days": 15,
+                   "holiday": "new_years_day"})  # fmt: skip
+    assert "New Year's Day" in holiday
+
+
+def test_due_reasons_by_hand(cat: Catalog) -> None:
+    assert cases.due_now(DAY) == (DAY, {"kind": "urgent", "since": "2026-11-16", "basis": "now"})
+    assert cases.due_for_provider(DAY) == (
+        dt.date(2026, 12, 1),
+        {"kind": "provider_reply", "since": "2026-11-16", "days": 15, "basis": "suggestion",
+         "holiday": None},
+    )  # fmt: skip
+    pboc = cat.directory.authority("pboc")
+    assert pboc is not None and pboc.rule is not None
+    day, why = cases.due_for_authority(pboc, DAY)
+    assert day == dt.date(2026, 12, 1)
+    assert why == {
+        "kind": "authority_reply", "since": "2026-11-16", "days": 15, "working_days": False,
+        "estimate": False, "holiday": None, "max_days": 60, "forwarded": pboc.rule.forwarded,
+        "basis": "rule", "authority": "pboc",
+    }  # fmt: skip
+    cca = cat.directory.authority("cca")
+    assert cca is not None
+    assert cases.due_for_authority(cca, DAY)[1] == {
+        "kind": "authority_reply", "since": "2026-11-16", "days": 15, "basis": "suggestion",
+        "authority": "cca",
+    }  # fmt: skip
+
+
+def test_a_reply_to_an_authority_keeps_it(cat: Catalog) -> None:
+    log = Store()
+    case_id = new_case(log, cat, issue="dispute", day=DAY)
+    cases.log_contact(log, cat, log.get(case_id), "authority", DAY, None, None, "no", "samr")
+    r = log.get(case_id).due_reason
+    assert (r["kind"], r["since"], r["authority"]) == ("review_reply", "2026-11-16", "samr")
