@@ -615,3 +615,20 @@ def test_after_the_case_files_are_attached_and_the_call_is_logged(
         [attached] = evidence.listing(log, case_id)
     assert attached.item == "screenshot_record" and attached.name == "交易记录.png"
     assert case.events[-1].ref == "WX-1" and case.next_due == dt.date(2026, 11, 25)
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("自动扣费", "auto_renewal"),
+        ("被骗", "scam"),
+        ("转错", "wrong_transfer"),
+        ("qqqqqq", "other"),
+    ],
+)
+def test_the_problem_chooser_knows_the_words_people_use(
+    cat: Catalog, words: str, expected: str
+) -> None:
+    iv, _ = interview(cat)
+    with typed(words, ENTER, ENTER):  # no title matches: Enter points, Enter takes it
+        assert iv.pick_playbook().id == expected

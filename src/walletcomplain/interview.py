@@ -241,14 +241,21 @@ class Interview:
         choices = []
         names: dict[str, list[str]] = {}
         for pb in self.catalog.playbooks.values():
-            choices.append((pb.id, pb.title.get(lang), pb.summary.get(lang)))
+            group = t(f"group_{pb.group or 'none'}", lang)
+            choices.append((pb.id, pb.title.get(lang), f"{group} · {pb.summary.get(lang)}"))
             names[pb.id] = [pb.id, pb.title.zh, pb.title.en]
+
+        def match(typed: str) -> list[str]:
+            """Words that match no title: the synonyms and common phrasings first (扣了钱,
+            被骗, 自动扣费, charged twice), then a typo's closest title, else `other`."""
+            from . import problems
+
+            ranked = problems.match(self.catalog.playbooks, typed)
+            named = [pid for pid in ranked if pid != problems.FALLBACK]
+            return named or closest(typed, names) or ranked
+
         picked = self.prompter.select(
-            t("i_pick_issue", lang),
-            choices,
-            default=default,
-            search=True,
-            match=lambda typed: closest(typed, names),
+            t("i_pick_issue", lang), choices, default=default, search=True, match=match
         )
         return complaint.find_playbook(self.catalog, picked)
 

@@ -19,8 +19,8 @@ SECRET_MASK = "******"
 
 # A keyword, a short gap (": ", "是", " is "), then the secret itself.
 _SECRET_ZH = (
-    r"(?P<key>验证码|校验码|动态码|短信码|动态密码|支付密码|登录密码|交易密码|取款密码|密码|"
-    r"安全码|口令|助记词|私钥)"
+    # (支付密码, 动态密码, ... end in 密码, and 短信码 is a 短信 code below: one keyword each)
+    r"(?P<key>验证码|校验码|动态码|密码|安全码|口令|助记词|私钥)"
     r"(?P<gap>\s*(?:是|为|:|\uff1a|=)?\s*)"
     r"(?P<secret>[A-Za-z0-9!@#$%^&*_\-+=.]{4,})"
 )
@@ -36,7 +36,7 @@ _SECRET_EN = (
 _CODE_EN = (
     r"(?P<key>(?<![A-Za-z])codes?(?![A-Za-z]))"
     r"(?P<gap>(?:(?:\s+(?:they|that|which|he|she|it|you|i|we|the bank|the app)){1,2}\s+"
-    r"(?:sent|texted|gave|got|received|sent me|sent us|gave me)(?:\s+(?:me|us|you))?)?"
+    r"(?:sent|texted|gave|got|received)(?:\s+(?:me|us|you))?)?"
     r"\s*(?:is|was|were|:|=)?\s*)"
     r"(?P<secret>\d{4,8})(?![\d.,:/-]?\d)"
 )
@@ -53,14 +53,13 @@ _CODE_ZH = (
 )
 # A seed phrase after its keyword: the words themselves, up to the end of the sentence.
 _SEED_WORDS = (
-    r"(?P<key>助记词|seed phrase|recovery phrase|mnemonic)(?P<gap>\s*(?:是|为|is|:|\uff1a)?\s*)"
+    r"(?P<key>助记词|seed phrase|recovery phrase|mnemonic)(?P<gap>\s*(?:是|为|is|:|\uff1a|=)?\s*)"
     r"(?P<secret>(?:[a-z]{3,8}[\s,\uff0c]+){5,23}[a-z]{3,8})"
 )
 # What must appear before any of those can match: checked first, so that ordinary
 # text never pays for compiling the patterns above.
 _KEYWORDS = (
     "码",
-    "密",
     "口令",
     "助记词",
     "私钥",
@@ -134,7 +133,7 @@ def normalize(text: str) -> str:
 
 
 def _digits(s: str) -> str:
-    return "".join(c for c in s if c.isdigit() or c in "Xx")
+    return "".join(c for c in s if c.isdigit())
 
 
 def mask_numbers(text: str, findings: list[Finding] | None = None) -> str:
