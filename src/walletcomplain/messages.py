@@ -456,8 +456,8 @@ M: dict[str, tuple[str, str]] = {
     "h_checklist": ("骗子的常见手法（对上一条就挂断）", "Scam signs (one is enough: hang up)"),
     "h_rules": ("记住这几条", "Remember"),
     "n_invalid": (
-        "无法识别「{raw}」：请输入电话号码，例如 95188、400-606-5500、+86 571 95188 或 010-96110。",
-        "Cannot read '{raw}' as a phone number: try 95188, 400-606-5500, +86 571 95188 or 010-96110.",
+        "无法识别「{raw}」：请输入电话号码，例如 95188、400-606-5500、+86 10 96110 或 010-96110。",
+        "Cannot read '{raw}' as a phone number: try 95188, 400-606-5500, +86 10 96110 or 010-96110.",
     ),
     # --- the case log ---
     "c_due_none": ("无需跟进（案件已结束）", "nothing to follow up (the case is closed)"),
