@@ -22,22 +22,8 @@ from walletcomplain.letter import Letter
 from walletcomplain.models import Catalog, Lang
 
 from .conftest import TODAY
+from .test_data import ISSUES, PROVIDERS
 
-PROVIDERS = ["alipay", "wechatpay", "jdpay", "applepay", "unionpay", "tpwallet"]
-ISSUES = [
-    "recharge",
-    "security",
-    "dispute",
-    "fees",
-    "closure",
-    "auto_renewal",
-    "frozen",
-    "refund",
-    "wrong_transfer",
-    "scam",
-    "credit",
-    "other",
-]
 # Registered names a letter keeps as they are in either language, like the providers'
 # companies: the lenders of the credit products (FACTS.md section 2).
 LENDERS = ("重庆蚂蚁消费金融有限公司", "微众银行")

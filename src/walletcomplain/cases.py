@@ -109,7 +109,6 @@ def explain_due(case: Case, catalog: Catalog, lang: Lang) -> str:
         a = catalog.directory.authority(r.get("authority", ""))
         name = a.name.get(lang) if a else r.get("authority", "?")
         if r.get("basis") == "rule" and a is not None and a.rule is not None:
-            law = catalog.directory.law(a.law) if a.law else None
             text = t(
                 "c_due_rule",
                 lang,
@@ -119,15 +118,9 @@ def explain_due(case: Case, catalog: Catalog, lang: Lang) -> str:
                 unit=unit,
                 date=date,
                 rule=a.rule.get(lang),
-                source=law.cite.get(lang) if law else a.rule.source,
+                source=_rule_source(catalog, a, lang),
             )
-            if r.get("forwarded"):
-                text += t("c_due_forwarded", lang)
-            if r.get("estimate"):
-                text += t("c_due_estimate", lang)
-            if r.get("holiday"):
-                text += t("c_due_holiday", lang, holiday=t(f"hol_{r['holiday']}", lang))
-            return text
+            return text + _date_notes(r, lang)
         return t(
             "c_due_authority_suggestion",
             lang,
@@ -150,7 +143,6 @@ def explain_due(case: Case, catalog: Catalog, lang: Lang) -> str:
         )
     bound = catalog.directory.authority(r.get("bound_by", "")) if r.get("basis") == "rule" else None
     if bound is not None and bound.rule is not None:
-        law = catalog.directory.law(bound.law) if bound.law else None
         text = t(
             "c_due_respondent_rule",
             lang,
@@ -160,11 +152,9 @@ def explain_due(case: Case, catalog: Catalog, lang: Lang) -> str:
             unit=unit,
             date=date,
             next=_next_name(case, catalog, lang),
-            source=law.cite.get(lang) if law else bound.rule.source,
+            source=_rule_source(catalog, bound, lang),
         )
-        if r.get("holiday"):
-            text += t("c_due_holiday", lang, holiday=t(f"hol_{r['holiday']}", lang))
-        return text
+        return text + _date_notes(r, lang)
     key = "c_due_created" if kind == "letter" else "c_due_provider"
     text = t(
         key,
@@ -175,6 +165,23 @@ def explain_due(case: Case, catalog: Catalog, lang: Lang) -> str:
         date=date,
         next=_next_name(case, catalog, lang),
     )
+    return text + _date_notes(r, lang)
+
+
+def _rule_source(catalog: Catalog, a: Authority, lang: Lang) -> str:
+    """A rule's short citation in the user's language, else its source as written."""
+    law = catalog.directory.law(a.law) if a.law else None
+    if law is not None:
+        return law.cite.get(lang)
+    return a.rule.source if a.rule is not None else ""
+
+
+def _date_notes(r: dict[str, Any], lang: Lang) -> str:
+    """What a due date needs said about itself: counted from a forwarded complaint's
+    receipt, an estimate beyond the published holiday schedule, a public holiday."""
+    text = t("c_due_forwarded", lang) if r.get("forwarded") else ""
+    if r.get("estimate"):
+        text += t("c_due_estimate", lang)
     if r.get("holiday"):
         text += t("c_due_holiday", lang, holiday=t(f"hol_{r['holiday']}", lang))
     return text
