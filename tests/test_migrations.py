@@ -194,3 +194,15 @@ def test_add_event_returns_the_new_events_id(tmp_path: Path) -> None:
         assert got.events[-1].channel is Channel.hotline
         log.add_event(case_id, Event(0, case_id, TODAY, "closed"), "closed", None, "partly")
         assert log.get(case_id).outcome is Outcome.partly
+
+
+def test_due_queries_use_the_partial_index(tmp_path: Path) -> None:
+    """The store's 'not closed' condition and the index's, both written from Status, must
+    stay the same text, or listing what is due scans every case."""
+    with Store(tmp_path / store.FILENAME) as log:
+        plan = log.conn.execute(
+            f"EXPLAIN QUERY PLAN SELECT count(*) FROM cases WHERE {store._NOT_CLOSED}"
+            " AND next_due <= ?",
+            ("2026-11-22",),
+        ).fetchall()
+    assert "cases_by_due" in " ".join(str(tuple(r)) for r in plan)

@@ -91,6 +91,7 @@ def m001_cases(c: sqlite3.Connection, folder: Path) -> None:
     )"""
     )
     c.execute("CREATE INDEX cases_by_status ON cases (status, id)")
+    # the same condition as store._NOT_CLOSED, so that its queries use this index
     c.execute(
         f"CREATE INDEX cases_by_due ON cases (next_due) WHERE status != '{Status.closed.value}'"
     )

@@ -29,6 +29,9 @@ from .states import Status as Status
 from .states import known
 
 FILENAME = "walletcomplain.db"
+# Inline, not a parameter: it must read as the partial index cases_by_due's own condition
+# (migrations.m001_cases) for SQLite to use that index.
+_NOT_CLOSED = f"status != '{Status.closed.value}'"
 
 
 @dataclass
@@ -175,13 +178,14 @@ class Store:
         with self.write() as c:
             cur = c.execute(
                 "INSERT INTO cases (provider, issue, lang, answers, letter, status, created,"
-                " updated, next_due, due_reason) VALUES (?, ?, ?, ?, ?, 'open', ?, ?, ?, ?)",
+                " updated, next_due, due_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     provider,
                     issue,
                     lang,
                     json.dumps(answers, ensure_ascii=False),
                     letter,
+                    Status.open.value,
                     day.isoformat(),
                     now,
                     _iso(due[0]),
@@ -190,8 +194,8 @@ class Store:
             )
             case_id = int(cur.lastrowid or 0)
             c.execute(
-                "INSERT INTO events (case_id, day, kind, created) VALUES (?, ?, 'created', ?)",
-                (case_id, day.isoformat(), now),
+                "INSERT INTO events (case_id, day, kind, created) VALUES (?, ?, ?, ?)",
+                (case_id, day.isoformat(), EventKind.created.value, now),
             )
         return case_id
 
@@ -239,7 +243,7 @@ class Store:
         sql = (
             "SELECT id, provider, issue, lang, '{}' AS answers, '' AS letter, status, outcome,"
             " created, updated, next_due, due_reason FROM cases"
-            " WHERE status != 'closed' AND next_due <= ? ORDER BY next_due, id"
+            f" WHERE {_NOT_CLOSED} AND next_due <= ? ORDER BY next_due, id"
         )
         args: list[Any] = [today.isoformat()]
         if limit is not None:
@@ -250,7 +254,7 @@ class Store:
 
     def count_due(self, today: dt.date) -> int:
         row = self.conn.execute(
-            "SELECT count(*) FROM cases WHERE status != 'closed' AND next_due <= ?",
+            f"SELECT count(*) FROM cases WHERE {_NOT_CLOSED} AND next_due <= ?",
             (today.isoformat(),),
         ).fetchone()
         return int(row[0])
