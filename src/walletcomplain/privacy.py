@@ -64,7 +64,7 @@ _SEED_WORDS = (
 # What must appear before any of those can match: checked first, so that ordinary
 # text never pays for compiling the patterns above.
 _KEYWORDS = (
-    *SECRET_HINTS_ZH[:4],
+    *SECRET_HINTS_ZH,
     "pass",
     "pin",
     "otp",
@@ -75,7 +75,6 @@ _KEYWORDS = (
     "phrase",
     "mnemonic",
     "key",
-    *SECRET_HINTS_ZH[4:],
 )
 # A raw private key: 64 hex digits, with or without 0x.
 _HEX_KEY = re.compile(r"(?<![0-9A-Fa-f])(?:0x)?[0-9A-Fa-f]{64}(?![0-9A-Fa-f])")
