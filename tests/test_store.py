@@ -12,12 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from walletcomplain import cases, complaint, store
+from walletcomplain import cases, complaint, migrations, store
 from walletcomplain.errors import CaseNotFound, StoreError
 from walletcomplain.models import Catalog
 from walletcomplain.store import Event, Store
 
 from .conftest import TODAY
+from .old_store import old_log
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -138,7 +139,7 @@ def test_a_failed_write_leaves_the_case_as_it_was(cat: Catalog) -> None:
     with pytest.raises(
         sqlite3.IntegrityError
     ):  # a check constraint fails half way: nothing is kept
-        log.add_event(case_id, Event(0, case_id, TODAY, "note"), "lost", None)  # type: ignore[arg-type]
+        log.add_event(case_id, Event(0, case_id, TODAY, "note"), "lost", None)
     assert len(log.get(case_id).events) == len(before.events)
 
 
@@ -182,12 +183,7 @@ def test_an_old_database_upgrades_itself_and_drafts_move_in(tmp_path: Path) -> N
         "version": 1,
     }
     (home / "drafts" / f"{draft['id']}.json").write_text(json.dumps(draft), encoding="utf-8")
-    db = sqlite3.connect(home / store.FILENAME)
-    db.executescript(
-        "CREATE TABLE migrations (version INTEGER PRIMARY KEY, applied TEXT);"
-        + store.MIGRATIONS[0]
-        + "; INSERT INTO migrations VALUES (1, 'then');"
-    )
+    db = old_log(home / store.FILENAME)
     db.execute(
         "INSERT INTO cases (provider, issue, lang, answers, letter, status, created, updated)"
         " VALUES ('alipay', 'recharge', 'zh', '{}', 'old letter', 'open', '2026-11-01', 'then')"
@@ -195,8 +191,8 @@ def test_an_old_database_upgrades_itself_and_drafts_move_in(tmp_path: Path) -> N
     db.commit()
     db.close()
     log = Store()
-    versions = log.conn.execute("SELECT version FROM migrations ORDER BY version")
-    assert [r[0] for r in versions] == list(range(1, len(store.MIGRATIONS) + 1))
+    names = log.conn.execute("SELECT name FROM migrations ORDER BY name")
+    assert [r[0] for r in names] == [m.__name__ for m in migrations.MIGRATIONS]
     assert log.get(1).letter == "old letter"
     assert [d["id"] for d in log.drafts()] == [draft["id"]]
     assert list((home / "drafts").glob("*.json")) == []

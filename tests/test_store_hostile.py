@@ -20,6 +20,7 @@ from walletcomplain.models import Catalog
 from walletcomplain.store import Event, Store
 
 from .conftest import TODAY
+from .old_store import old_log
 from .test_cli import RECHARGE, write_example
 from .test_store import new_case
 
@@ -134,13 +135,7 @@ def test_new_log_is_stamped_and_an_old_one_gets_stamped(tmp_path: Path) -> None:
     assert int.from_bytes(path.read_bytes()[68:72], "big") == store.APPLICATION_ID
     old = tmp_path / "old" / store.FILENAME
     old.parent.mkdir()
-    db = sqlite3.connect(old)
-    db.executescript(
-        "CREATE TABLE migrations (version INTEGER PRIMARY KEY, applied TEXT);"
-        + store.MIGRATIONS[0]
-        + "; INSERT INTO migrations VALUES (1, 'then');"
-    )
-    db.close()
+    old_log(old).close()
     Store(old).close()
     assert int.from_bytes(old.read_bytes()[68:72], "big") == store.APPLICATION_ID
 
@@ -243,20 +238,13 @@ DRAFT = {
 }
 
 
-def old_log(home: Path) -> None:
-    home.mkdir(parents=True, exist_ok=True)
-    db = sqlite3.connect(home / store.FILENAME)
-    db.executescript(
-        "CREATE TABLE migrations (version INTEGER PRIMARY KEY, applied TEXT);"
-        + store.MIGRATIONS[0]
-        + "; INSERT INTO migrations VALUES (1, 'then');"
-    )
-    db.close()
+def old_home(home: Path) -> None:
+    old_log(home / store.FILENAME).close()
 
 
 def test_draft_import_reads_only_our_drafts_and_renames_them(tmp_path: Path) -> None:
     home = tmp_path / "own"  # the store's own folder, not WALLETCOMPLAIN_HOME
-    old_log(home)
+    old_home(home)
     drafts = home / "drafts"
     drafts.mkdir()
     (drafts / f"{DRAFT['id']}.json").write_text(json.dumps(DRAFT), encoding="utf-8")
@@ -278,7 +266,7 @@ def test_draft_import_reads_only_our_drafts_and_renames_them(tmp_path: Path) -> 
 
 def test_draft_import_skips_a_symlinked_drafts_folder(tmp_path: Path) -> None:
     home = tmp_path / "own"
-    old_log(home)
+    old_home(home)
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     (elsewhere / f"{DRAFT['id']}.json").write_text(json.dumps(DRAFT), encoding="utf-8")

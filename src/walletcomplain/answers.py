@@ -16,23 +16,30 @@ from typing import Any
 
 from . import privacy
 from .limits import MAX_PATTERN_INPUT
+from .messages import FALSE_WORDS_ZH, READ_ZH, TRUE_WORDS_ZH
 from .models import Model, Question, Text, record
 
-TRUE_WORDS = {"y", "yes", "true", "t", "1", "on", "是", "是的", "对", "有", "对的", "确认", "好"}
-FALSE_WORDS = {"n", "no", "false", "f", "0", "off", "否", "不", "不是", "没有", "无", "没"}
+TRUE_WORDS = {"y", "yes", "true", "t", "1", "on", *TRUE_WORDS_ZH}
+FALSE_WORDS = {"n", "no", "false", "f", "0", "off", *FALSE_WORDS_ZH}
 # Fields whose value is the complainant's own contact detail: never masked.
 CONTACT_FIELDS = frozenset({"contact_phone", "contact_name"})
 
+# The Chinese words of dates, times and amounts are in messages.READ_ZH.
+_Y, _M, _D = READ_ZH["year"], READ_ZH["month"], READ_ZH["day"]
 _DATE_PATTERNS = [
     re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$"),
-    re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})[日号]?$"),
+    re.compile(rf"^(\d{{4}}){_Y}(\d{{1,2}}){_M}(\d{{1,2}})(?:{_D})?$"),
     re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
 ]
 _DATETIME = re.compile(
-    r"^(?P<date>\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\d{1,2}月\d{1,2}[日号]?)"
-    r"(?:[T\s]*(?P<ampm>上午|下午|晚上)?\s*(?P<h>\d{1,2})(?:[:点时](?P<m>\d{1,2})?分?)?(?::\d{1,2})?)?$"
+    rf"^(?P<date>\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}|\d{{4}}{_Y}\d{{1,2}}{_M}\d{{1,2}}(?:{_D})?)"
+    rf"(?:[T\s]*(?P<ampm>{READ_ZH['ampm']})?\s*(?P<h>\d{{1,2}})"
+    rf"(?:(?::|{READ_ZH['hour']})(?P<m>\d{{1,2}})?(?:{READ_ZH['minute']})?)?(?::\d{{1,2}})?)?$"
 )
-_MONEY_NOISE = re.compile(r"[\u00a5,\s]|元|人民币|rmb|cny", re.IGNORECASE)  # after NFKC
+_AFTERNOON = tuple(READ_ZH["afternoon"].split("|"))
+_MONEY_NOISE = re.compile(
+    rf"[\u00a5,\s]|{READ_ZH['money_noise']}|rmb|cny", re.IGNORECASE
+)  # after NFKC
 _LIST_SPLIT = re.compile(r"[,\uff0c\u3001;\uff1b]")
 
 
@@ -114,7 +121,7 @@ def parse_datetime(raw: object) -> dt.datetime:
         raise AnswerError("datetime")
     day = parse_date(m["date"])
     hour, minute = int(m["h"] or 0), int(m["m"] or 0)
-    if m["ampm"] in ("下午", "晚上") and hour < 12:
+    if m["ampm"] in _AFTERNOON and hour < 12:
         hour += 12
     try:
         return dt.datetime(day.year, day.month, day.day, hour, minute)

@@ -26,7 +26,7 @@ from .callsheet import complaint_of
 from .errors import FileExists
 from .evidence import Attached, EvidenceError
 from .letter import Letter, Section
-from .messages import t
+from .messages import t, t_n
 from .models import Catalog, Lang
 from .store import Case
 
@@ -241,7 +241,8 @@ def _entries(
         sums.write(f"{a.sha256}  {name}\n")
         item = _item_label(catalog, case, a.item, lang)
         index.append({**a.to_json(), "file": name, "item_label": item})
-        add(name, a.path(), t("z_evidence_file", lang, name=a.name, item=item, size=a.size))
+        said = t_n("z_evidence_file", lang, a.size, name=a.name, item=item, size=a.size)
+        add(name, a.path(), said)
     if attached:
         add("evidence/SHA256SUMS", _b(sums.getvalue()), t("z_sums", lang))
         add(

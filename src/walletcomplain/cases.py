@@ -241,11 +241,11 @@ def log_contact(
     if channel == "authority":
         a = _authority_for(case, catalog, authority)
         due = due_for_authority(a, day)
-        status = "escalated"
+        status = Status.escalated
         authority = a.id
     else:
         due = due_for_provider(day, bound_by=_bound_by(catalog, case.provider, case.issue))
-        status = "waiting"
+        status = Status.waiting
         authority = None
     if reply:
         due = day, {"kind": "review_reply", "since": day.isoformat(), "authority": authority}
@@ -256,7 +256,7 @@ def log_contact(
         nxt.id if nxt is not None else None
     )  # named in `cases due` without the timeline
     kind = "reply" if reply and not ref and not note else "contact"
-    event = Event(0, case.id, day, kind, channel, ref, note, reply, authority)  # type: ignore[arg-type]
+    event = Event(0, case.id, day, kind, channel, ref, note, reply, authority)
     event.id = store.add_event(case.id, event, status, due)
     return event
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from .messages import t
+from .messages import sep, t, t_n
 from .output import cell_width, wrap
 from .safe import neutral
 
@@ -92,12 +92,12 @@ def _sheet(
         lines += _wrapped(c, width, "  ! ")
     if more:
         lines += _wrapped(t("cs_more_caveats", lang, id=s.provider_id), width, "  ! ")
-    sep = "；" if lang == "zh" else "; "
-    have = sep.join(f"{d.label} {d.value}" for d in s.have)
+    item_sep = sep("item", lang)
+    have = item_sep.join(f"{d.label} {d.value}" for d in s.have)
     lines += _wrapped(have, width, t("cs_have", lang))
     lines.append(t("cs_say", lang))
-    lines += _wrapped(("" if lang == "zh" else " ").join(s.say), width, "  ")
-    lines += _wrapped(sep.join(s.demands), width, t("cs_demand", lang))
+    lines += _wrapped(sep("word", lang).join(s.say), width, "  ")
+    lines += _wrapped(item_sep.join(s.demands), width, t("cs_demand", lang))
     if compact:
         asks = " ".join(f"{i}) {q}" for i, q in enumerate(s.ask, 1))
         lines += _wrapped(asks, width, t("cs_ask", lang) + " ")
@@ -119,7 +119,7 @@ def form_lines(f: Form, lang: Lang, width: int = WIDTH) -> list[str]:
         count = (
             t("fm_count_limit", lang, n=field.chars, limit=field.limit)
             if field.limit
-            else t("fm_count", lang, n=field.chars)
+            else t_n("fm_count", lang, field.chars)
         )
         lines += ["", f"-- {field.label} ({count}) --"]
         # not wrapped: a line break the terminal did not add would be copied into the form

@@ -25,7 +25,7 @@ from .letter import (
     original_mark,
     own_words,
 )
-from .messages import t
+from .messages import t, t_n
 from .models import Authority, Lang, Law, LegalUse
 
 if TYPE_CHECKING:
@@ -178,13 +178,13 @@ def _deadline(c: Complaint, plan: Plan) -> str:
     # a playbook's own respondent (a lender) may carry its own.
     pb = c.playbook
     if pb.direct_rule is None and pb.respondent != "provider":
-        return t("l_reply", c.lang, days=plan.reply_days)
+        return t_n("l_reply", c.lang, plan.reply_days, days=plan.reply_days)
     rule = respondent_rule(c.directory, c.provider, pb)
     a = c.directory.authority(direct_rule_id(c.provider, pb) or "")
     law = c.directory.law(a.law) if a is not None and a.law else None
     if rule is not None and rule.days and law is not None:
-        return t("l_reply_rule", c.lang, cite=law.cite.get(c.lang), days=rule.days)
-    return t("l_reply", c.lang, days=plan.reply_days)
+        return t_n("l_reply_rule", c.lang, rule.days, cite=law.cite.get(c.lang), days=rule.days)
+    return t_n("l_reply", c.lang, plan.reply_days, days=plan.reply_days)
 
 
 def _next_step(c: Complaint, plan: Plan) -> str:

@@ -19,7 +19,7 @@ from . import cases, documents, escalation
 from .callsheet import complaint_of, last_ref
 from .evidence import Attached
 from .letter import Filler, format_date, format_value
-from .messages import t
+from .messages import sep, t
 from .models import Authority, Catalog, Lang
 from .store import Case
 
@@ -145,7 +145,7 @@ def build(
     f = Filler(comp)
     spec = comp.playbook.submit
     demands = documents.demands(comp)
-    sep = "；" if lang == "zh" else "; "
+    item_sep = sep("item", lang)
     if target == "12315":
         a = authority_by_number(catalog, "12315")
         service = f.fill(spec.service.get(lang)) if spec and spec.service else None
@@ -166,7 +166,7 @@ def build(
             Field("time", t("fm_time", lang), _value(comp, spec.time if spec else None, lang)),
             Field("order", t("fm_order", lang), _value(comp, spec.order if spec else None, lang)),
             Field("facts", t("fm_facts", lang), "\n".join(facts)),
-            Field("demand", t("fm_demand", lang), sep.join(demands)),
+            Field("demand", t("fm_demand", lang), item_sep.join(demands)),
         ]
         notes = [t("fm_12315_how", lang), t("fm_limits_unverified", lang)]
         notes += _ladder_note(comp, a, case, lang)
@@ -210,15 +210,15 @@ def _short_text(comp: Any, f: Filler, demands: list[str], ref: str | None, lang:
     # written, not spoken: the subject opens it instead of the spoken greeting
     subject = f.fill(comp.playbook.letter.subject.get(lang))
     spoken = [t("fm_short_subject", lang, subject=subject), *_spoken(comp, f)[1:]]
-    sep = "" if lang == "zh" else " "
-    demand = t("fm_short_demand", lang, demands=("；" if lang == "zh" else "; ").join(demands))
+    word_sep = sep("word", lang)
+    demand = t("fm_short_demand", lang, demands=sep("item", lang).join(demands))
     parts = [*spoken, demand]
     if ref:
         parts.append(t("fm_short_ref", lang, ref=ref))
-    text = sep.join(parts)
+    text = word_sep.join(parts)
     while len(text) > WALLET_CHARS and len(spoken) > 1:
         spoken.pop()  # the later sentences give detail; the first says what it is about
-        text = sep.join([*spoken, *parts[-(2 if ref else 1) :]])
+        text = word_sep.join([*spoken, *parts[-(2 if ref else 1) :]])
     if len(text) > WALLET_CHARS:
         text = text[: WALLET_CHARS - 1] + "…"
     return text
@@ -244,8 +244,6 @@ def _phone_script(
         lines.append(t("fm_script_silence", lang))
     if a is not None and a.ask is not None:
         lines.append(t("fm_script_ask", lang, ask=a.ask.get(lang)))
-    lines.append(
-        t("fm_script_demands", lang, demands=("；" if lang == "zh" else "; ").join(demands))
-    )
+    lines.append(t("fm_script_demands", lang, demands=sep("item", lang).join(demands)))
     lines.append(t("fm_script_ref", lang))
     return lines

@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from . import privacy
-from .messages import t
+from .messages import INNER_QUOTES, SENTENCE_ENDS_ZH, t
 from .models import Lang, Law, Model, Question, record
 
 if TYPE_CHECKING:
@@ -68,16 +68,16 @@ def original_mark(text: str, lang: Lang) -> str:
 
 
 def inner_quotes(text: str, lang: Lang) -> str:
-    """The user's own quotation marks inside a quotation of ours: 「」 in Chinese, single
-    quotes in English, so that a quotation never nests the same marks."""
-    if lang == "zh":
-        return text.replace("“", "「").replace("”", "」")
-    return text.replace('"', "'")
+    """The user's own quotation marks inside a quotation of ours: corner brackets in
+    Chinese, single quotes in English, so that a quotation never nests the same marks."""
+    for mark, other in INNER_QUOTES[lang]:
+        text = text.replace(mark, other)
+    return text
 
 
 def full_stop(quoted: str, lang: Lang) -> str:
     """The stop after a quotation: none in Chinese when the quote already ends a sentence."""
-    if lang == "zh" and quoted.rstrip()[-1:] in tuple("。！？!?."):
+    if lang == "zh" and quoted.rstrip()[-1:] in SENTENCE_ENDS_ZH:
         return ""
     return t("full_stop", lang)
 
@@ -112,9 +112,9 @@ class Letter(Model):
         return t("section_heading", self.lang, n=t(f"num_{i + 1}", self.lang), text=text)
 
     def _items(self, items: list[str]) -> list[str]:
-        if self.lang == "zh":
-            return [f"{n}. {item}" for n, item in enumerate(items, 1)]
-        return [f"({n}) {item[:1].upper()}{item[1:]}" for n, item in enumerate(items, 1)]
+        if self.lang == "en":  # an English item opens with a capital
+            items = [f"{item[:1].upper()}{item[1:]}" for item in items]
+        return [t("list_item", self.lang, n=n, item=item) for n, item in enumerate(items, 1)]
 
     def _head(self) -> list[str]:
         lines = [self.to]

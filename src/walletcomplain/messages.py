@@ -1233,13 +1233,117 @@ M: dict[str, tuple[str, str]] = {
         "* 已发生  o 跟进日  ! 已逾期  # 结束",
         "* happened  o follow-up date  ! overdue  # closed",
     ),
+    # --- words that lived in code (issue 11) ---
+    "list_item": ("{n}. {item}", "({n}) {item}"),  # a numbered item in a letter
+    "tpl_required": ("必填", "required"),
+    "tpl_optional": ("可选", "optional"),
+    "tpl_choices": ("可选值", "choices"),
+    "tpl_several": ("，可填多个：[a, b]", ", several allowed: [a, b]"),
+    "tpl_only_if": ("仅当", "only if"),
+    "tpl_run": ("填好后运行:", "When filled in, run:"),
+    "tpl_no_secrets": (
+        "不要填写密码、验证码或完整卡号。",
+        "Never write a password, a code or a full card number here.",
+    ),
 }
+
+# The English form of a message when its count is exactly 1 (`t_n`): "in 1 day", not
+# "in 1 days". Chinese has no plural forms. A message whose count can be 1 gets an entry
+# here and is said with t_n.
+ONE_EN: dict[str, str] = {
+    "days": "day",
+    "working_days": "working day",
+    "wait_max": ", at most {days} day",
+    "l_reply": M["l_reply"][1].replace("{days} days", "{days} day"),
+    "l_reply_rule": M["l_reply_rule"][1].replace("{days} days", "{days} day"),
+    "tl_due_in": "follow-up date (in {n} day)",
+    "tl_overdue": "overdue by {n} day",
+    "fm_count": "{n} character",
+    "z_evidence_file": "evidence: {item}; original name {name}, {size} byte",
+    # said by commands being rewritten now; the lead switches their callers to t_n
+    "cl_confirm_purge": "Delete the {n} case and the drafts? This cannot be undone.",
+    "cl_purged": "Deleted {n} case and every draft.",
+    "i_kept_answers": "Kept the {n} answer that still applies; the other questions follow.",
+}
+
+# Marks between items and words, which differ by language and may be empty (`sep`).
+SEP: dict[str, tuple[str, str]] = {
+    "item": ("；", "; "),  # items run together in one sentence: demands, what to say
+    "note": ("；", ". "),  # the notes in one table cell
+    "word": ("", " "),  # sentences run together
+}
+
+# Typography of quotations (letter.py): the user's own quotation marks inside ours
+# become the other kind, and a Chinese quotation that ends a sentence takes no stop.
+INNER_QUOTES: dict[str, tuple[tuple[str, str], ...]] = {
+    "zh": (("“", "「"), ("”", "」")),
+    "en": (('"', "'"),),
+}
+SENTENCE_ENDS_ZH = tuple("。！？!?.")
+
+# Where a line may not start or end when text is wrapped (output.py): closing and
+# opening punctuation, Chinese and Latin.
+NO_LINE_START = frozenset("，。；：、）」』”！？,.;:!?)")
+NO_LINE_END = frozenset("（「『“‘《【(")
+
+# --- Words the program reads, not says -------------------------------------------------
+# Data, not sentences: what people type, recognised by privacy.py, phone.py and answers.py.
+# Kept here so that no other module holds Chinese text (tests/test_language.py). Changing
+# one changes what is recognised. Regular-expression fragments are alternatives joined by |.
+READ_ZH: dict[str, str] = {
+    # privacy.py: a keyword, then a secret. (支付密码, 动态密码, ... end in 密码, and 短信码
+    # is a 短信 code below: one keyword each)
+    "secret_key": "验证码|校验码|动态码|密码|安全码|口令|助记词|私钥",
+    "secret_gap": "是|为",  # "my password is ..."
+    # "短信里的数字是 482913", "发来的码 482913": an SMS with a short number is a code
+    "sms_key": "短信|信息|发来的|收到的",
+    "sms_where": "里|中",
+    "sms_of": "的",
+    "sms_what": "数字|号码|码|内容",
+    "seed_key": "助记词",
+    # phone.py: what can follow a number to mean an extension (转7, 分机 7) and the
+    # full-width brackets around an area code
+    "extension": "转|分机",
+    "brackets": "（）",
+    # answers.py: a date and time as people write them (2026年11月20日 下午3点15分)
+    "year": "年",
+    "month": "月",
+    "day": "日|号",
+    "hour": "点|时",
+    "minute": "分",
+    "afternoon": "下午|晚上",
+    "ampm": "上午|下午|晚上",
+    "money_noise": "元|人民币",
+}
+# privacy.py: a word one of whose secret patterns needs before it can match at all
+SECRET_HINTS_ZH = ("码", "口令", "助记词", "私钥", "短信", "信息", "发来", "收到")
+# answers.py: yes and no as people type them
+TRUE_WORDS_ZH = ("是", "是的", "对", "有", "对的", "确认", "好")
+FALSE_WORDS_ZH = ("否", "不", "不是", "没有", "无", "没")
 
 
 def t(key: str, lang: Lang, **params: object) -> str:
     zh, en = M[key]
     text = zh if lang == "zh" else en
     return text.format(**params) if params else text
+
+
+def t_n(key: str, lang: Lang, count: int, **params: object) -> str:
+    """A message that shows a count: its English singular (ONE_EN) when the count is 1.
+    The count is `{n}` unless the message names it otherwise (pass days=..., size=...)."""
+    if "n" not in params and "{n}" in M[key][1]:
+        params["n"] = count
+    if lang == "en" and count == 1 and key in ONE_EN:
+        text = ONE_EN[key]
+        return text.format(**params) if params else text
+    return t(key, lang, **params)
+
+
+def sep(kind: str, lang: Lang) -> str:
+    """The mark between items (`item`), the notes of a table cell (`note`) or sentences
+    run together (`word`)."""
+    zh, en = SEP[kind]
+    return zh if lang == "zh" else en
 
 
 def choices_hint(q: Question, lang: Lang) -> str:

@@ -17,6 +17,8 @@ import unicodedata
 from collections.abc import Sequence
 from typing import IO, Any, Literal, NamedTuple
 
+from .messages import NO_LINE_END as NO_LINE_END  # where a wrapped line may not break
+from .messages import NO_LINE_START as NO_LINE_START
 from .safe import neutral
 
 Style = Literal["info", "warn", "urgent", "ok"]
@@ -58,10 +60,6 @@ def cell_width(text: str) -> int:
 
 def pad(text: str, width: int) -> str:
     return text + " " * max(0, width - cell_width(text))
-
-
-NO_LINE_START = set("，。；：、）」』”！？,.;:!?)")
-NO_LINE_END = set("（「『“‘《【(")
 
 
 def wrap(text: str, width: int) -> list[str]:

@@ -12,10 +12,15 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Any, Literal, NamedTuple
 
+from .messages import READ_ZH
+
 Verdict = Literal["official", "not_found", "wary"]
-# What can follow a number to mean an extension: 转7, 分机 7, ext. 7, x7, #7, ,7
-_EXTENSION = re.compile(r"(?:转|分机|ext\.?|x|#|,)\s*(\d{1,6})\s*$", re.IGNORECASE)
-_SEPARATORS = re.compile(r"[\s\-.()/（）]+")
+# What can follow a number to mean an extension: the Chinese words (messages.READ_ZH),
+# ext. 7, x7, #7, ,7
+_EXTENSION = re.compile(
+    rf"(?:{READ_ZH['extension']}|ext\.?|x|#|,)\s*(\d{{1,6}})\s*$", re.IGNORECASE
+)
+_SEPARATORS = re.compile(rf"[\s\-.()/{READ_ZH['brackets']}]+")
 SHORT_MAX = 5  # 110, 12363, 95188: service numbers that a caller shows behind an area code
 
 

@@ -14,14 +14,16 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
+from .messages import READ_ZH, SECRET_HINTS_ZH
+
 Kind = Literal["secret", "card", "id_number", "phone"]
 SECRET_MASK = "******"
 
-# A keyword, a short gap (": ", "是", " is "), then the secret itself.
+# A keyword, a short gap (": ", "is" in Chinese, " is "), then the secret itself. The
+# Chinese words are in messages.READ_ZH.
 _SECRET_ZH = (
-    # (支付密码, 动态密码, ... end in 密码, and 短信码 is a 短信 code below: one keyword each)
-    r"(?P<key>验证码|校验码|动态码|密码|安全码|口令|助记词|私钥)"
-    r"(?P<gap>\s*(?:是|为|:|\uff1a|=)?\s*)"
+    rf"(?P<key>{READ_ZH['secret_key']})"
+    rf"(?P<gap>\s*(?:{READ_ZH['secret_gap']}|:|\uff1a|=)?\s*)"
     r"(?P<secret>[A-Za-z0-9!@#$%^&*_\-+=.]{4,})"
 )
 _SECRET_EN = (
@@ -44,25 +46,25 @@ _NOT_SECRET_CODES = (
     "error", "postal", "post", "zip", "area", "country", "order", "promo", "coupon", "discount",
     "product", "tracking", "qr", "bar", "status", "reason", "swift", "bank", "branch", "merchant",
 )  # fmt: skip
-# The Chinese "SMS 482913", "短信里的数字是 482913", "发来的码 482913": an SMS with a short
+# The Chinese "SMS 482913", "the number in the SMS is 482913": an SMS with a short
 # number is a code. A 5-digit service number (95588, 12363) is not, and stays.
+_SMS_KEYS = tuple(READ_ZH["sms_key"].split("|"))
 _CODE_ZH = (
-    r"(?P<key>短信|信息|发来的|收到的)(?P<gap>(?:里|中)?(?:的)?(?:数字|号码|码|内容)?"
-    r"\s*(?:是|为|:|\uff1a)?\s*)"
+    rf"(?P<key>{READ_ZH['sms_key']})(?P<gap>(?:{READ_ZH['sms_where']})?(?:{READ_ZH['sms_of']})?"
+    rf"(?:{READ_ZH['sms_what']})?"
+    rf"\s*(?:{READ_ZH['secret_gap']}|:|\uff1a)?\s*)"
     r"(?P<secret>\d{4,8})(?!\d)"
 )
 # A seed phrase after its keyword: the words themselves, up to the end of the sentence.
 _SEED_WORDS = (
-    r"(?P<key>助记词|seed phrase|recovery phrase|mnemonic)(?P<gap>\s*(?:是|为|is|:|\uff1a|=)?\s*)"
+    rf"(?P<key>{READ_ZH['seed_key']}|seed phrase|recovery phrase|mnemonic)"
+    rf"(?P<gap>\s*(?:{READ_ZH['secret_gap']}|is|:|\uff1a|=)?\s*)"
     r"(?P<secret>(?:[a-z]{3,8}[\s,\uff0c]+){5,23}[a-z]{3,8})"
 )
 # What must appear before any of those can match: checked first, so that ordinary
 # text never pays for compiling the patterns above.
 _KEYWORDS = (
-    "码",
-    "口令",
-    "助记词",
-    "私钥",
+    *SECRET_HINTS_ZH,
     "pass",
     "pin",
     "otp",
@@ -73,10 +75,6 @@ _KEYWORDS = (
     "phrase",
     "mnemonic",
     "key",
-    "短信",
-    "信息",
-    "发来",
-    "收到",
 )
 # A raw private key: 64 hex digits, with or without 0x.
 _HEX_KEY = re.compile(r"(?<![0-9A-Fa-f])(?:0x)?[0-9A-Fa-f]{64}(?![0-9A-Fa-f])")
@@ -176,7 +174,7 @@ def mask_secrets(text: str, findings: list[Finding] | None = None) -> str:
             before = m.string[max(0, m.start() - 12) : m.start()].lower().split()
             if before and before[-1].strip("-:") in _NOT_SECRET_CODES:
                 return m.group(0)  # "error code 6001" is a fact worth keeping
-        if key in ("短信", "信息", "发来的", "收到的") and len(secret) == 5 and secret[0] in "19":
+        if key in _SMS_KEYS and len(secret) == 5 and secret[0] in "19":
             return m.group(0)  # 95588, 12363: a service number, not a code
         # "my PIN with nobody" is prose; a secret has a digit or an explicit "is"/":".
         if not any(c.isdigit() for c in secret) and not gap.strip() and " " not in secret:

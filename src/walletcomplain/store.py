@@ -4,90 +4,34 @@ The database lives in the data directory (`walletcomplain.db`), mode 0600, in WA
 mode so that a reader never blocks a writer. Every change runs in one
 `BEGIN IMMEDIATE` transaction: two processes writing at once wait for each other
 (busy timeout) instead of losing a write, and a failed write leaves everything as
-it was. The schema grows by a short list of migrations, recorded in a table, so
-an older database upgrades itself on first use.
+it was. The schema grows by named migrations (migrations.py), recorded in a table,
+so an older database upgrades itself on first use.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import json
 import os
-import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from . import paths
 from .errors import CaseNotFound, StoreError
+from .states import Channel as Channel
+from .states import EventKind as EventKind
+from .states import Outcome as Outcome
+from .states import Status as Status
+from .states import known
 
-Status = Literal["open", "waiting", "escalated", "closed"]
-STATUSES: tuple[Status, ...] = ("open", "waiting", "escalated", "closed")
-EventKind = Literal["created", "contact", "reply", "escalated", "closed", "note"]
-CHANNELS = ("hotline", "in_app", "email", "web", "authority")
-OUTCOMES = ("resolved", "partly", "rejected", "abandoned")
 FILENAME = "walletcomplain.db"
-
-MIGRATIONS: list[str] = [
-    # 1: cases and their timeline
-    """
-    CREATE TABLE cases (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        provider TEXT NOT NULL,
-        issue TEXT NOT NULL,
-        lang TEXT NOT NULL,
-        answers TEXT NOT NULL,
-        letter TEXT NOT NULL,
-        status TEXT NOT NULL CHECK (status IN ('open', 'waiting', 'escalated', 'closed')),
-        outcome TEXT,
-        created TEXT NOT NULL,
-        updated TEXT NOT NULL,
-        next_due TEXT,
-        due_reason TEXT
-    );
-    CREATE INDEX cases_by_status ON cases (status, id);
-    CREATE INDEX cases_by_due ON cases (next_due) WHERE status != 'closed';
-    CREATE TABLE events (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
-        day TEXT NOT NULL,
-        kind TEXT NOT NULL,
-        channel TEXT,
-        ref TEXT,
-        note TEXT,
-        reply TEXT,
-        authority TEXT,
-        created TEXT NOT NULL
-    );
-    CREATE INDEX events_by_case ON events (case_id, day, id);
-    """,
-    # 2: drafts of `start` move in from their JSON files
-    """
-    CREATE TABLE drafts (
-        id TEXT PRIMARY KEY,
-        data TEXT NOT NULL,
-        saved TEXT NOT NULL
-    );
-    """,
-    # 3: evidence files kept with a case (evidence.py); the files live in evidence/case-N/
-    """
-    CREATE TABLE evidence (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
-        item TEXT,
-        name TEXT NOT NULL,
-        stored TEXT NOT NULL,
-        size INTEGER NOT NULL,
-        sha256 TEXT NOT NULL,
-        added TEXT NOT NULL
-    );
-    CREATE INDEX evidence_by_case ON evidence (case_id, id);
-    """,
-]
+# Inline, not a parameter: it must read as the partial index cases_by_due's own condition
+# (migrations.m001_cases) for SQLite to use that index.
+_NOT_CLOSED = f"status != '{Status.closed.value}'"
 
 
 @dataclass
@@ -95,12 +39,19 @@ class Event:
     id: int
     case_id: int
     day: dt.date
-    kind: EventKind
-    channel: str | None = None
+    # Plain strings are accepted and made members when they are one (cases.py still
+    # passes literals; the lead narrows these to the enums once it uses them).
+    kind: EventKind | str
+    channel: Channel | str | None = None
     ref: str | None = None
     note: str | None = None
     reply: str | None = None
     authority: str | None = None
+
+    def __post_init__(self) -> None:
+        self.kind = known(EventKind, self.kind)
+        if self.channel is not None:
+            self.channel = known(Channel, self.channel)
 
 
 @dataclass
@@ -114,7 +65,7 @@ class Case:
     status: Status
     created: dt.date
     updated: str
-    outcome: str | None = None
+    outcome: Outcome | str | None = None
     next_due: dt.date | None = None
     due_reason: dict[str, Any] = field(default_factory=dict)
     events: list[Event] = field(default_factory=list)
@@ -174,20 +125,12 @@ class Store:
         return conn
 
     def _migrate(self) -> None:
+        """Bring the schema up to date (migrations.py), in one write transaction. Files an
+        older version kept are looked for beside this database, not in the default home."""
+        from . import migrations
+
         with self.write() as c:
-            c.execute(
-                "CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, applied TEXT)"
-            )
-            done = {r[0] for r in c.execute("SELECT version FROM migrations")}
-            for version, sql in enumerate(MIGRATIONS, 1):
-                if version in done:
-                    continue
-                for statement in sql.split(";"):
-                    if statement.strip():
-                        c.execute(statement)
-                if version == 2:
-                    _import_draft_files(c, self.path.parent)
-                c.execute("INSERT INTO migrations VALUES (?, ?)", (version, _now()))
+            migrations.apply(c, self.path.parent)
 
     @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
@@ -235,13 +178,14 @@ class Store:
         with self.write() as c:
             cur = c.execute(
                 "INSERT INTO cases (provider, issue, lang, answers, letter, status, created,"
-                " updated, next_due, due_reason) VALUES (?, ?, ?, ?, ?, 'open', ?, ?, ?, ?)",
+                " updated, next_due, due_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     provider,
                     issue,
                     lang,
                     json.dumps(answers, ensure_ascii=False),
                     letter,
+                    Status.open.value,
                     day.isoformat(),
                     now,
                     _iso(due[0]),
@@ -250,8 +194,8 @@ class Store:
             )
             case_id = int(cur.lastrowid or 0)
             c.execute(
-                "INSERT INTO events (case_id, day, kind, created) VALUES (?, ?, 'created', ?)",
-                (case_id, day.isoformat(), now),
+                "INSERT INTO events (case_id, day, kind, created) VALUES (?, ?, ?, ?)",
+                (case_id, day.isoformat(), EventKind.created.value, now),
             )
         return case_id
 
@@ -299,7 +243,7 @@ class Store:
         sql = (
             "SELECT id, provider, issue, lang, '{}' AS answers, '' AS letter, status, outcome,"
             " created, updated, next_due, due_reason FROM cases"
-            " WHERE status != 'closed' AND next_due <= ? ORDER BY next_due, id"
+            f" WHERE {_NOT_CLOSED} AND next_due <= ? ORDER BY next_due, id"
         )
         args: list[Any] = [today.isoformat()]
         if limit is not None:
@@ -310,7 +254,7 @@ class Store:
 
     def count_due(self, today: dt.date) -> int:
         row = self.conn.execute(
-            "SELECT count(*) FROM cases WHERE status != 'closed' AND next_due <= ?",
+            f"SELECT count(*) FROM cases WHERE {_NOT_CLOSED} AND next_due <= ?",
             (today.isoformat(),),
         ).fetchone()
         return int(row[0])
@@ -319,9 +263,9 @@ class Store:
         self,
         case_id: int,
         event: Event,
-        status: Status | None,
+        status: Status | str | None,
         due: tuple[dt.date | None, dict[str, Any]] | None,
-        outcome: str | None = None,
+        outcome: Outcome | str | None = None,
     ) -> int:
         """Record one event and, in the same transaction, the case's new status and due date."""
         with self.write() as c:
@@ -394,52 +338,8 @@ class Store:
             c.execute("DELETE FROM drafts WHERE id = ?", (draft_id,))
 
 
-DRAFT_KEYS = frozenset({"id", "provider", "issue", "lang", "answers", "saved", "version"})
-DRAFT_ID = re.compile(r"\d{8}-\d{6}-\d{6}")
-
-
 # Errors that mean our code is wrong, not the disk: they stay what they are.
 _OUR_BUGS = (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.InterfaceError)
-
-
-def _import_draft_files(c: sqlite3.Connection, home: Path) -> None:
-    """Drafts from before the case log were JSON files in drafts/: copy them in.
-
-    Only files in our own draft format are read (a regular file named after its draft
-    id, with our keys and nothing else), never through a symbolic link, and each one
-    imported is renamed to `.json.imported`, not deleted: a `report.json` of the user's
-    that happens to sit there is left exactly as it was.
-    """
-    from . import limits
-
-    folder = home / "drafts"
-    if folder.is_symlink() or not folder.is_dir():
-        return
-    for f in sorted(folder.glob("*.json")):
-        try:
-            data = json.loads(limits.read_regular(f, 1 << 20, follow=False).decode("utf-8"))
-        except (OSError, ValueError, limits.LimitError):
-            continue  # unreadable or not a plain file: left where it is
-        if not _is_draft(data) or f.name != f"{data['id']}.json":
-            continue
-        c.execute(
-            "INSERT OR IGNORE INTO drafts (id, data, saved) VALUES (?, ?, ?)",
-            (data["id"], json.dumps(data, ensure_ascii=False), str(data.get("saved", ""))),
-        )
-        with contextlib.suppress(OSError):  # imported all the same; a second import is ignored
-            f.rename(f.with_name(f.name + ".imported"))
-
-
-def _is_draft(data: Any) -> bool:
-    return (
-        isinstance(data, dict)
-        and {"id", "lang", "answers"} <= data.keys() <= DRAFT_KEYS
-        and isinstance(data["id"], str)
-        and DRAFT_ID.fullmatch(data["id"]) is not None
-        and data["lang"] in ("zh", "en")
-        and isinstance(data["answers"], dict)
-        and all(isinstance(data.get(k), (str, type(None))) for k in ("provider", "issue", "saved"))
-    )
 
 
 # --- is it ours? ------------------------------------------------------------------------------
@@ -470,7 +370,9 @@ def _create(path: Path) -> None:
         try:
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("CREATE TABLE migrations (version INTEGER PRIMARY KEY, applied TEXT)")
+            from .migrations import TABLE_SQL
+
+            conn.execute(TABLE_SQL)
         finally:
             conn.close()
         try:
@@ -604,10 +506,10 @@ def _case_of(row: sqlite3.Row) -> Case:
         lang=row["lang"],
         answers=json.loads(row["answers"]),
         letter=row["letter"],
-        status=row["status"],
+        status=Status(row["status"]),
         created=dt.date.fromisoformat(row["created"]),
         updated=row["updated"],
-        outcome=row["outcome"],
+        outcome=known(Outcome, row["outcome"]) if row["outcome"] else None,
         next_due=dt.date.fromisoformat(row["next_due"]) if row["next_due"] else None,
         due_reason=json.loads(row["due_reason"] or "{}"),
     )

@@ -4,45 +4,36 @@ from __future__ import annotations
 
 import json
 
+from .messages import t
 from .models import Lang, Playbook, Question
 
 
 def _hint(q: Question, lang: Lang) -> list[str]:
-    zh = lang == "zh"
-    need = ("必填" if q.required else "可选") if zh else ("required" if q.required else "optional")
+    need = t("tpl_required" if q.required else "tpl_optional", lang)
     lines = [f"# {q.prompt.get(lang)}  ({q.type}, {need})"]
     if q.help is not None:
         lines.append(f"#   {q.help.get(lang)}")
     if q.choices:
-        label = "可选值" if zh else "choices"
-        many = (
-            ("，可填多个：[a, b]" if zh else ", several allowed: [a, b]")
-            if q.type == "multichoice"
-            else ""
-        )
+        label = t("tpl_choices", lang)
+        many = t("tpl_several", lang) if q.type == "multichoice" else ""
         lines.append(
             f"#   {label}{many}: " + ", ".join(f"{c.id} = {c.get(lang)}" for c in q.choices)
         )
     if q.when is not None:
         cond = q.when.equals if q.when.equals is not None else (q.when.one_of or q.when.includes)
         lines.append(
-            ("#   仅当 " if zh else "#   only if ")
+            f"#   {t('tpl_only_if', lang)} "
             + f"{q.when.question} = {json.dumps(cond, ensure_ascii=False)}"
         )
     return lines
 
 
 def answers_template(pb: Playbook, lang: Lang) -> str:
-    zh = lang == "zh"
     out = [
         f"# {pb.title.get(lang)}",
-        ("# 填好后运行:" if zh else "# When filled in, run:")
+        f"# {t('tpl_run', lang)}"
         + f" walletcomplain letter --issue {pb.id} --provider <id> --answers <this file>",
-        (
-            "# 不要填写密码、验证码或完整卡号。"
-            if zh
-            else "# Never write a password, a code or a full card number here."
-        ),
+        f"# {t('tpl_no_secrets', lang)}",
         "",
     ]
     for q in pb.questions:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from . import cases
-from .messages import M, t
+from .messages import M, t, t_n
 from .models import Catalog, Lang
 from .store import Case, Event
 
@@ -81,11 +81,11 @@ def entries(case: Case, catalog: Catalog, lang: Lang, today: dt.date) -> list[En
         due = case.next_due
         late = (today - due).days
         if late > 0:
-            head = t("tl_overdue", lang, n=late)
+            head = t_n("tl_overdue", lang, late)
         elif late == 0:
             head = t("tl_due_today", lang)
         else:
-            head = t("tl_due_in", lang, n=-late)
+            head = t_n("tl_due_in", lang, -late)
         out.append(
             Entry(
                 due,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from .messages import t
+from .messages import sep, t, t_n
 from .output import Block
 
 if TYPE_CHECKING:  # check-number must not pay for the models and the letter machinery
@@ -20,7 +20,7 @@ def channel_row(ch: Channel, lang: Lang) -> list[str]:
     if ch.value and ch.path:
         where = f"{ch.value} ({ch.path.get(lang)})"
     extra = [x.get(lang) for x in (ch.hours, ch.note) if x is not None]
-    return [t(f"kind_{ch.kind}", lang), where, ("；" if lang == "zh" else ". ").join(extra)]
+    return [t(f"kind_{ch.kind}", lang), where, sep("note", lang).join(extra)]
 
 
 def channels_block(channels: list[Channel], lang: Lang, title: str | None = None) -> Block:
@@ -32,11 +32,11 @@ def wait_text(step: Step, lang: Lang) -> str:
         return t("wait_now", lang)
     if step.wait_days is None:
         return t("wait_none", lang)
-    unit = t("working_days" if step.working_days else "days", lang)
+    unit = t_n("working_days" if step.working_days else "days", lang, step.wait_days)
     if step.basis == "rule" and step.rule is not None:
         text = t("wait_rule", lang, days=step.wait_days, unit=unit)
         if step.max_days:
-            text += t("wait_max", lang, days=step.max_days)
+            text += t_n("wait_max", lang, step.max_days, days=step.max_days)
         if step.rule.forwarded:
             text += t("wait_forwarded", lang)
         return text + t(
