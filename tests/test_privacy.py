@@ -109,3 +109,13 @@ def test_mask_tail() -> None:
     assert privacy.mask_tail("13800138000") == "****8000"
     assert privacy.mask_tail("maria@example.com") == "****.com"
     assert privacy.mask_tail("12") == "**"
+
+
+def test_an_id_shaped_card_number_is_reported_as_a_card() -> None:
+    # Found by hypothesis: 18 digits that look like an ID but fail its check character
+    # and pass Luhn are a card; a real ID (valid check character) stays an ID.
+    _, findings = privacy.scrub(" 600000190000000006 ")
+    assert [f.kind for f in findings] == ["card"]
+    _, findings = privacy.scrub("身份证 11010519491231002X")
+    assert [f.kind for f in findings] == ["id_number"]
+    assert privacy.id_check_ok("11010519491231002X")

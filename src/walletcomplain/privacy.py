@@ -93,6 +93,7 @@ def _secret_patterns() -> tuple[re.Pattern[str], ...]:
 
 _SEP = r"[ \-]?"
 _ID18 = re.compile(r"(?<![0-9A-Za-z])\d{6}(?:19|20)\d{2}[01]\d[0-3]\d\d{3}[\dXx](?![0-9A-Za-z])")
+_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CARD = re.compile(r"(?<![\d*])\d(?:" + _SEP + r"\d){12,18}(?!\d)")
 _MOBILE = re.compile(r"(?<![\d+*])(?:(?:\+|00)?86[ \-]?)?1[3-9]\d(?:[ \-]?\d){8}(?!\d)")
 _INTL = re.compile(r"(?<![\d*])\+\d{1,3}(?:[ \-]?\d){9,14}(?!\d)")
@@ -114,6 +115,12 @@ def luhn_ok(digits: str) -> bool:
                 d -= 9
         total += d
     return total % 10 == 0
+
+
+def id_check_ok(number: str) -> bool:
+    """The check character of an 18-digit resident ID (GB 11643, ISO 7064 MOD 11-2)."""
+    total = sum(int(d) * w for d, w in zip(number[:17], _ID_WEIGHTS))
+    return "10X98765432"[total % 11] == number[17].upper()
 
 
 def mask_tail(value: str, keep: int = 4) -> str:
@@ -139,8 +146,11 @@ def mask_numbers(text: str, findings: list[Finding] | None = None) -> str:
     out = findings if findings is not None else []
 
     def sub_id(m: re.Match[str]) -> str:
-        masked = mask_tail(m.group(0))
-        out.append(Finding("id_number", masked))
+        number = m.group(0)
+        masked = mask_tail(number)
+        # 18 digits can be either: a card number that fails the ID check says it is a card
+        is_card = not id_check_ok(number) and number.isdigit() and luhn_ok(number)
+        out.append(Finding("card" if is_card else "id_number", masked))
         return masked
 
     def sub_card(m: re.Match[str]) -> str:
