@@ -257,8 +257,7 @@ def log_contact(
     )  # named in `cases due` without the timeline
     kind = "reply" if reply and not ref and not note else "contact"
     event = Event(0, case.id, day, kind, channel, ref, note, reply, authority)  # type: ignore[arg-type]
-    event.id = store.add_event(case.id, event, status, due)
-    return event
+    return dataclasses.replace(event, id=store.add_event(case.id, event, status, due))
 
 
 def close(store: Store, case: Case, outcome: str, note: str | None, day: dt.date) -> None:
