@@ -127,7 +127,7 @@ def test_missing_directory_is_an_error(tmp_path: Path) -> None:
 def test_cache_is_used_then_invalidated_by_a_change(tmp_path: Path) -> None:
     d = custom(tmp_path, RECHARGE.read_text(encoding="utf-8"))
     first = catalog.load([d], TODAY)
-    files = list((Path(os.environ["WALLETCOMPLAIN_HOME"]) / "cache").glob("catalog-*.json"))
+    files = list((Path(os.environ["WALLETCOMPLAIN_HOME"]) / "cache").glob("catalog-*.jsonl"))
     assert len(files) == 1
     assert oct(files[0].stat().st_mode & 0o777) == "0o600"
     again = catalog.load([d], TODAY)
@@ -140,7 +140,7 @@ def test_cache_is_used_then_invalidated_by_a_change(tmp_path: Path) -> None:
 
 def test_damaged_cache_is_rebuilt_not_trusted() -> None:
     catalog.load([], TODAY)
-    [cache] = (Path(os.environ["WALLETCOMPLAIN_HOME"]) / "cache").glob("catalog-*.json")
+    [cache] = (Path(os.environ["WALLETCOMPLAIN_HOME"]) / "cache").glob("catalog-*.jsonl")
     cache.write_text("{not json", encoding="utf-8")
     assert "recharge" in catalog.load([], TODAY).playbooks
     cache.write_text('{"manifest": "x"}', encoding="utf-8")
@@ -177,7 +177,7 @@ def test_runs_with_and_without_extra_playbooks_keep_their_own_caches(tmp_path: P
     )
     catalog.load([], TODAY)
     catalog.load([d], TODAY)
-    files = sorted((Path(os.environ["WALLETCOMPLAIN_HOME"]) / "cache").glob("catalog-*.json"))
+    files = sorted((Path(os.environ["WALLETCOMPLAIN_HOME"]) / "cache").glob("catalog-*.jsonl"))
     assert len(files) == 2
     stamps = [f.stat().st_mtime_ns for f in files]
     catalog.load([], TODAY)  # a hit: nothing is rewritten
