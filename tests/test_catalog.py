@@ -5,8 +5,10 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
+from typer.testing import CliRunner
 
 from walletcomplain import catalog
 from walletcomplain.errors import CatalogError
@@ -184,3 +186,153 @@ def test_runs_with_and_without_extra_playbooks_keep_their_own_caches(tmp_path: P
     catalog.load([d], TODAY)
     assert [f.stat().st_mtime_ns for f in files] == stamps
     assert "mine" in catalog.load([d], TODAY).playbooks
+
+
+def test_cache_lives_in_the_user_cache_directory(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import platformdirs
+
+    from walletcomplain import paths
+
+    asked: list[tuple[str, object]] = []
+
+    def user_cache_dir(app: str, appauthor: object = None) -> str:
+        asked.append((app, appauthor))
+        return str(tmp_path / "user-cache")
+
+    monkeypatch.delenv("WALLETCOMPLAIN_HOME")
+    monkeypatch.setattr(platformdirs, "user_cache_dir", user_cache_dir)
+    monkeypatch.setattr(platformdirs, "user_data_dir", lambda *a, **k: str(tmp_path / "data"))
+    assert paths.cache_dir() == tmp_path / "user-cache"
+    catalog.load([], TODAY)
+    assert asked[-1] == ("walletcomplain", False)
+    assert len(list((tmp_path / "user-cache").glob("catalog-*.jsonl"))) == 1
+    assert not (tmp_path / "data").exists()  # nothing in the data directory
+
+
+def test_cache_lives_under_walletcomplain_home_when_set(tmp_path: Path) -> None:
+    from walletcomplain import paths
+
+    assert paths.cache_dir() == Path(os.environ["WALLETCOMPLAIN_HOME"]) / "cache"
+
+
+def test_cache_holds_one_line_per_playbook_and_an_index_last() -> None:
+    import json
+
+    catalog.load([], TODAY)
+    [cache] = (Path(os.environ["WALLETCOMPLAIN_HOME"]) / "cache").glob("catalog-*.jsonl")
+    lines = cache.read_bytes().split(b"\n")
+    index = json.loads(lines[-1])
+    assert list(index["playbooks"]) == list(catalog.ORDER)
+    assert len(lines) == len(catalog.ORDER) + 1
+
+
+def copies(tmp_path: Path, n: int) -> Path:
+    d = tmp_path / "many"
+    d.mkdir()
+    text = RECHARGE.read_text(encoding="utf-8")
+    for i in range(n):
+        (d / f"p{i}.yaml").write_text(text.replace("id: recharge", f"id: mine_{i}", 1), "utf-8")
+    return d
+
+
+class Clock:
+    """A clock that moves `step` seconds each time it is read: no real waiting in tests."""
+
+    def __init__(self, step: float) -> None:
+        self.now, self.step = 0.0, step
+
+    def __call__(self) -> float:
+        self.now += self.step
+        return self.now
+
+
+class Terminal:
+    def __init__(self, tty: bool) -> None:
+        self.text, self.tty = "", tty
+
+    def write(self, s: str) -> int:
+        self.text += s
+        return len(s)
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return self.tty
+
+
+def test_progress_is_reported_playbook_by_playbook(tmp_path: Path) -> None:
+    seen: list[tuple[int, int]] = []
+    catalog.load([copies(tmp_path, 3)], TODAY, progress=lambda d, t: seen.append((d, t)))
+    total = len(catalog.ORDER) + 3
+    assert seen == [(0, total), *((i, total) for i in range(1, total + 1))]
+    seen.clear()
+    catalog.load([tmp_path / "many"], TODAY, progress=lambda d, t: seen.append((d, t)))
+    assert seen == []  # a cache hit rebuilds nothing
+
+
+def test_a_slow_rebuild_says_so_once_on_stderr(tmp_path: Path) -> None:
+    from walletcomplain.progress import rebuild_reporter
+
+    out = Terminal(tty=False)
+    catalog.load([], TODAY, progress=rebuild_reporter("zh", out, Clock(0.2)))
+    assert out.text == "正在检查投诉模板（首次运行或数据有变化）…\n"  # no counter off a terminal
+
+
+def test_a_fast_rebuild_says_nothing(tmp_path: Path) -> None:
+    from walletcomplain.progress import rebuild_reporter
+
+    out = Terminal(tty=True)
+    catalog.load([copies(tmp_path, 30)], TODAY, progress=rebuild_reporter("en", out, Clock(0.001)))
+    assert out.text == ""
+
+
+def test_many_playbooks_show_a_counter_on_a_terminal(tmp_path: Path) -> None:
+    from walletcomplain.progress import rebuild_reporter
+
+    out = Terminal(tty=True)
+    catalog.load([copies(tmp_path, 30)], TODAY, progress=rebuild_reporter("en", out, Clock(0.2)))
+    total = len(catalog.ORDER) + 30
+    head, *counts = out.text.split("\r")
+    assert head == "Checking the complaint templates (first run, or the data changed)…\n"
+    assert counts[-1] == f"checked {total}/{total}\n"
+    assert len(counts) >= total - 3
+
+
+def test_a_slow_rebuild_is_announced_by_the_cli(
+    monkeypatch: pytest.MonkeyPatch, runner: CliRunner
+) -> None:
+    import json
+
+    from walletcomplain import progress
+    from walletcomplain.cli import app
+
+    monkeypatch.setattr(progress, "monotonic", Clock(0.2))
+    result = runner.invoke(app, ["providers", "--json", "--lang", "en"])
+    assert result.exit_code == 0
+    assert result.stderr == "Checking the complaint templates (first run, or the data changed)…\n"
+    assert json.loads(result.stdout)["providers"]
+    again = runner.invoke(app, ["providers", "--json", "--lang", "en"])
+    assert again.stderr == ""  # from the cache: nothing to say
+
+
+def test_validate_reads_each_file_once(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from walletcomplain import validate
+
+    d = copies(tmp_path, 2)
+    shutil.copy(ROOT / "data" / "providers.yaml", d / "providers.yaml")
+    read: list[Path] = []
+    real = catalog.read_yaml
+
+    def counted(path: Path) -> Any:
+        read.append(path)
+        return real(path)
+
+    monkeypatch.setattr(catalog, "read_yaml", counted)
+    outcomes = validate.validate_paths([d], TODAY)
+    assert [o.what for o in outcomes] == ["directory", "playbook mine_0", "playbook mine_1"]
+    assert all(not o.problems for o in outcomes)
+    given = [p for p in read if p.parent == d]
+    assert sorted(given) == sorted(d.iterdir())  # each given file once

@@ -1233,6 +1233,12 @@ M: dict[str, tuple[str, str]] = {
         "* 已发生  o 跟进日  ! 已逾期  # 结束",
         "* happened  o follow-up date  ! overdue  # closed",
     ),
+    # --- the catalog being rebuilt (first run, or a data file changed): on stderr ---
+    "rebuild_slow": (
+        "正在检查投诉模板（首次运行或数据有变化）…",
+        "Checking the complaint templates (first run, or the data changed)…",
+    ),
+    "rebuild_count": ("已检查 {done}/{total}", "checked {done}/{total}"),
 }
 
 
