@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 from pathlib import Path
@@ -248,19 +249,19 @@ class Clock:
         return self.now
 
 
-class Terminal:
+class Terminal(io.StringIO):
+    """stderr, as a terminal or not."""
+
     def __init__(self, tty: bool) -> None:
-        self.text, self.tty = "", tty
-
-    def write(self, s: str) -> int:
-        self.text += s
-        return len(s)
-
-    def flush(self) -> None:
-        pass
+        super().__init__()
+        self.tty = tty
 
     def isatty(self) -> bool:
         return self.tty
+
+    @property
+    def text(self) -> str:
+        return self.getvalue()
 
 
 def test_progress_is_reported_playbook_by_playbook(tmp_path: Path) -> None:
