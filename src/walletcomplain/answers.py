@@ -48,6 +48,8 @@ class AnswerError(ValueError):
 
 @dataclass(frozen=True, kw_only=True)
 class FieldError:
+    """One answer that is not acceptable, with what was given (masked)."""
+
     field: str
     label: Text | None
     given: str | None  # already masked: an error message must not leak a card number
@@ -66,6 +68,8 @@ class Notice:
 
 @dataclass(frozen=True, kw_only=True)
 class Result:
+    """A whole answer set checked: the values, every error and every notice."""
+
     values: dict[str, Any]
     errors: list[FieldError]
     notices: list[Notice]

@@ -31,6 +31,8 @@ from .models import (
 
 @dataclass(frozen=True, kw_only=True)
 class Complaint:
+    """A checked answer set for one provider and one problem, in one language."""
+
     directory: Directory
     provider: Provider
     playbook: Playbook
@@ -123,6 +125,8 @@ def build(
 
 @dataclass(frozen=True, kw_only=True)
 class Report:
+    """Everything a complaint gives: the letter, the plan, what is missing, warnings."""
+
     complaint: Complaint
     letter: Letter
     plan: escalation.Plan

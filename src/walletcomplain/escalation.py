@@ -36,6 +36,8 @@ StepKind = Literal["authority", "provider", "bank", "merchant", "respondent"]
 
 @dataclass(frozen=True, kw_only=True)
 class Step:
+    """One step of the escalation plan: who, through which channels, how long to wait."""
+
     key: str  # "provider", "bank" or an authority id
     kind: StepKind
     authority: Authority | None
@@ -51,6 +53,8 @@ class Step:
 
 @dataclass(frozen=True, kw_only=True)
 class Plan:
+    """Where the complaint goes, in order, when nobody answers."""
+
     provider: Provider
     channels: list[Channel]
     steps: list[Step]

@@ -89,6 +89,8 @@ def own_words(text: str, lang: Lang) -> str:
 
 @dataclass(frozen=True, kw_only=True)
 class Section:
+    """A numbered part of a letter: paragraphs and a list."""
+
     heading: str
     paragraphs: list[str] = field(default_factory=list)
     items: list[str] = field(default_factory=list)  # a numbered list
@@ -97,6 +99,8 @@ class Section:
 
 @dataclass(frozen=True, kw_only=True)
 class Letter:
+    """A composed letter, rendered as text or markdown."""
+
     lang: Lang
     to: str
     subject: str

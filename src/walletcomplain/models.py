@@ -85,6 +85,8 @@ ChannelKind = Literal["hotline", "in_app", "web", "email", "forum"]
 
 @dataclass(frozen=True, kw_only=True)
 class Channel(Sourced):
+    """A way to reach a provider or an authority: a number, an app path, a page."""
+
     kind: ChannelKind
     value: str | None = None  # phone number, URL or address
     path: Text | None = None  # how to find it: where to tap, which page
@@ -111,6 +113,8 @@ Respondent = Literal["provider", "issuing_bank"]
 
 @dataclass(frozen=True, kw_only=True)
 class Provider:
+    """A wallet, bank or card network a complaint can be about."""
+
     __pydantic_config__ = FORBID
     id: str
     name: Text
@@ -166,6 +170,8 @@ Role = Literal[
 
 @dataclass(frozen=True, kw_only=True)
 class Authority:
+    """A regulator, the police, a mediator or a court: where a complaint can go next."""
+
     __pydantic_config__ = FORBID
     id: str
     name: Text
@@ -201,6 +207,8 @@ class Law(Sourced):
 
 @dataclass(frozen=True, kw_only=True)
 class ScamSign(Note):
+    """A sign of a scam, shown when a playbook's scam checklist applies."""
+
     id: str
 
     def __post_init__(self) -> None:
@@ -217,6 +225,8 @@ class Lookalike(Note):
 
 @dataclass(frozen=True, kw_only=True)
 class Directory:
+    """providers.yaml: the providers, the authorities and the laws a letter may cite."""
+
     __pydantic_config__ = FORBID
     providers: list[Provider]
     authorities: list[Authority]
@@ -283,6 +293,8 @@ class When:
 
 @dataclass(frozen=True, kw_only=True)
 class Rules:
+    """What an answer must look like beyond its type."""
+
     __pydantic_config__ = FORBID
     pattern: str | None = None
     min: Decimal | None = None
@@ -298,6 +310,8 @@ class Rules:
 
 @dataclass(frozen=True, kw_only=True)
 class Choice(Text):
+    """One answer a choice or multichoice question offers."""
+
     id: str
 
     def __post_init__(self) -> None:
@@ -307,6 +321,8 @@ class Choice(Text):
 
 @dataclass(frozen=True, kw_only=True)
 class Question:
+    """One question of a playbook: its type, its words and its rules."""
+
     __pydantic_config__ = FORBID
     id: str
     type: QuestionType
@@ -342,6 +358,8 @@ class Para(Text):
 
 @dataclass(frozen=True, kw_only=True)
 class Evidence(Text):
+    """A piece of evidence the complaint needs, and how to get it."""
+
     id: str
     how: Text  # how to get it if you don't have it yet
     required: bool = False
@@ -353,6 +371,8 @@ class Evidence(Text):
 
 @dataclass(frozen=True, kw_only=True)
 class Demand(Text):
+    """Something the letter asks the respondent to do."""
+
     id: str
 
     def __post_init__(self) -> None:
@@ -380,6 +400,8 @@ class LegalUse:
 
 @dataclass(frozen=True, kw_only=True)
 class LetterSpec:
+    """The letter's subject and paragraphs, with placeholders for the answers."""
+
     __pydantic_config__ = FORBID
     subject: Text
     facts: list[Para]
@@ -452,6 +474,8 @@ class Synonyms:
 
 @dataclass(frozen=True, kw_only=True)
 class Playbook:
+    """One problem type: its questions, evidence, demands and letter."""
+
     __pydantic_config__ = FORBID
     id: str
     version: int

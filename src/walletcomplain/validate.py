@@ -13,6 +13,8 @@ from .models import Directory, Playbook
 
 @dataclass(frozen=True, kw_only=True)
 class Outcome:
+    """One checked file, as `validate` reports it."""
+
     path: str
     what: str  # "playbook recharge", "directory", ...
     problems: list[Problem] = field(default_factory=list)
