@@ -297,7 +297,7 @@ def test_many_playbooks_show_a_counter_on_a_terminal(tmp_path: Path) -> None:
     catalog.load([copies(tmp_path, 30)], TODAY, progress=rebuild_reporter("en", out, Clock(0.2)))
     total = len(catalog.ORDER) + 30
     head, *counts = out.text.split("\r")
-    assert head == "Checking the complaint templates (first run, or the data changed)…\n"
+    assert head == "Checking the complaint templates (first run or new data)…\n"
     assert counts[-1] == f"checked {total}/{total}\n"
     assert len(counts) >= total - 3
 
@@ -313,7 +313,7 @@ def test_a_slow_rebuild_is_announced_by_the_cli(
     monkeypatch.setattr(progress, "monotonic", Clock(0.2))
     result = runner.invoke(app, ["providers", "--json", "--lang", "en"])
     assert result.exit_code == 0
-    assert result.stderr == "Checking the complaint templates (first run, or the data changed)…\n"
+    assert result.stderr == "Checking the complaint templates (first run or new data)…\n"
     assert json.loads(result.stdout)["providers"]
     again = runner.invoke(app, ["providers", "--json", "--lang", "en"])
     assert again.stderr == ""  # from the cache: nothing to say

@@ -1236,7 +1236,7 @@ M: dict[str, tuple[str, str]] = {
     # --- the catalog being rebuilt (first run, or a data file changed): on stderr ---
     "rebuild_slow": (
         "正在检查投诉模板（首次运行或数据有变化）…",
-        "Checking the complaint templates (first run, or the data changed)…",
+        "Checking the complaint templates (first run or new data)…",
     ),
     "rebuild_count": ("已检查 {done}/{total}", "checked {done}/{total}"),
 }
