@@ -337,3 +337,27 @@ def test_validate_reads_each_file_once(monkeypatch: pytest.MonkeyPatch, tmp_path
     assert all(not o.problems for o in outcomes)
     given = [p for p in read if p.parent == d]
     assert sorted(given) == sorted(d.iterdir())  # each given file once
+
+
+@pytest.mark.parametrize("directory_first", [True, False])
+def test_validate_checks_playbooks_against_a_directory_given_before_or_after(
+    tmp_path: Path, directory_first: bool
+) -> None:
+    import copy
+
+    import yaml
+
+    from walletcomplain import validate
+
+    data = yaml.safe_load((ROOT / "data" / "providers.yaml").read_text(encoding="utf-8"))
+    data["providers"].append({**copy.deepcopy(data["providers"][0]), "id": "mywallet"})
+    directory = tmp_path / "providers.yaml"
+    directory.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    text = recharge_with("id: recharge", "id: mine\nonly_for: [mywallet]")
+    playbook = custom(tmp_path, text) / "mine.yaml"
+    alone = validate.validate_paths([playbook], TODAY)
+    assert any("unknown provider 'mywallet'" in str(p) for p in alone[0].problems)
+    given = [directory, playbook] if directory_first else [playbook, directory]
+    outcomes = validate.validate_paths(given, TODAY)
+    assert [o.what for o in outcomes] == ["directory", "playbook mine"]
+    assert [o.problems for o in outcomes] == [[], []]

@@ -760,50 +760,68 @@ class Checked(NamedTuple):
 
     path: Path
     kind: str  # "directory", "common", "playbook"; "missing" when there is no such file
-    value: Any  # the Directory, Common or Playbook; None when it has problems
+    id: str | None  # a playbook's id, once it is known
     problems: list[Problem]
 
 
-def check_files(files: Sequence[Path], today: dt.date) -> tuple[list[Checked], Directory]:
-    """Check files as they are, each read once: missing files first, then directory files
-    (the playbooks given with one are checked against it, else against the packaged one),
-    then common-question files, then playbooks. Also returns the directory the playbooks
-    were checked against."""
-    directory, problems = load_directory(data_dir() / "providers.yaml")
-    common, more = load_common(data_dir() / "common.yaml")
-    if directory is None or common is None:
+# More checks on a clean playbook, with the directory it was checked against (`validate`
+# renders its example letter); returns their problems.
+ExtraCheck = Callable[["Playbook", "Directory", str], list[Problem]]
+
+
+def check_files(
+    files: Sequence[Path], today: dt.date, extra: ExtraCheck | None = None
+) -> list[Checked]:
+    """Check files as they are: missing files first, then directory files, common-question
+    files and playbooks. The playbooks are checked against the last clean directory and
+    common file given, else the packaged ones.
+
+    Each file is read once and let go once checked, so 500 playbooks never sit in memory
+    together. Only a directory or common file that differs from the one in use, given after
+    playbooks, makes those earlier playbooks be read again."""
+    packaged, problems = load_directory(data_dir() / "providers.yaml")
+    shared, more = load_common(data_dir() / "common.yaml")
+    if packaged is None or shared is None:
         raise CatalogError(problems + more)
-    out: list[Checked] = []
-    parsed: dict[str, list[tuple[Path, Any, dict[Path_, int], list[Problem]]]] = {
-        "directory": [],
-        "common": [],
-        "playbook": [],
-    }
+    directory: Directory = packaged
+    common: Common = shared
+    missing: list[Checked] = []
+    setup: list[Checked] = []  # directory and common files, in the order given
+    books: list[Checked] = []
+    stale = 0  # the playbooks before this one were checked against an older directory
+
+    def check_book(f: Path, data: Any, lines: dict[Path_, int], found: list[Problem]) -> Checked:
+        pb = None
+        if not found:
+            pb, found = playbook_from(data, lines, display(f), directory, common, today)
+        if pb is not None and extra is not None:
+            found = found + extra(pb, directory, display(f))
+        return Checked(f, "playbook", pb.id if pb is not None else None, found)
+
     for f in files:
         if not f.exists():
-            out.append(Checked(f, "missing", None, [Problem(str(f), None, "", "file not found")]))
+            missing.append(
+                Checked(f, "missing", None, [Problem(str(f), None, "", "file not found")])
+            )
             continue
         data, lines, problems = read_yaml(f)
-        parsed[kind_of(data)].append((f, data, lines, problems))
-    for f, data, lines, problems in parsed.pop("directory"):
-        d, problems = (None, problems) if problems else directory_from(data, lines, display(f))
-        out.append(Checked(f, "directory", d, problems))
-        if d is not None and not problems:
-            directory = d
-    for f, data, lines, problems in parsed.pop("common"):
-        c, problems = (None, problems) if problems else common_from(data, lines, display(f))
-        out.append(Checked(f, "common", c, problems))
-        if c is not None and not problems:
-            common = c
-    playbooks = parsed.pop("playbook")
-    playbooks.reverse()
-    while playbooks:  # each parsed file is let go once it is checked
-        f, data, lines, problems = playbooks.pop()
-        pb = None
-        if not problems:
-            pb, problems = playbook_from(data, lines, display(f), directory, common, today)
-        out.append(Checked(f, "playbook", pb, problems))
-    return out, directory
+        kind = kind_of(data)
+        if kind == "playbook":
+            books.append(check_book(f, data, lines, problems))
+            continue
+        if kind == "directory":
+            d, problems = (None, problems) if problems else directory_from(data, lines, display(f))
+            if d is not None and not problems and d != directory:
+                directory, stale = d, len(books)
+        else:
+            c, problems = (None, problems) if problems else common_from(data, lines, display(f))
+            if c is not None and not problems and c != common:
+                common, stale = c, len(books)
+        setup.append(Checked(f, kind, None, problems))
+    for i in range(stale):  # rare: checked before the directory they go with was known
+        books[i] = check_book(books[i].path, *read_yaml(books[i].path))
+    order = {"directory": 0, "common": 1}
+    return [*missing, *sorted(setup, key=lambda c: order[c.kind]), *books]
 
 
 def _unpack(blob: bytes | bytearray, index: dict[str, Any]) -> dict[str, Any]:

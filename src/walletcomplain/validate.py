@@ -28,21 +28,17 @@ def _files(paths: list[Path]) -> list[Path]:
 
 
 def validate_paths(paths: list[Path], today: dt.date) -> list[Outcome]:
-    """Each file checked by the catalog's own loader (read once); here only the outcome is
-    named, and each playbook's example letter is rendered."""
-    checked, directory = catalog.check_files(_files(paths), today)
+    """Each file checked by the catalog's own loader (read once); here each playbook's
+    example letter is rendered too, and each outcome named."""
     results: list[Outcome] = []
-    for c in checked:
+    for c in catalog.check_files(
+        _files(paths), today, lambda pb, d, name: render_example(pb, d, name, today)
+    ):
         if c.kind == "missing":
             results.append(Outcome(path=str(c.path), what="?", problems=c.problems))
             continue
-        name = catalog.display(c.path)
-        problems = list(c.problems)
-        what = WHAT[c.kind]
-        if isinstance(c.value, Playbook):
-            what = f"playbook {c.value.id}"
-            problems += render_example(c.value, directory, name, today)
-        results.append(Outcome(path=name, what=what, problems=problems))
+        what = f"playbook {c.id}" if c.id is not None else WHAT[c.kind]
+        results.append(Outcome(path=catalog.display(c.path), what=what, problems=c.problems))
     return results
 
 
