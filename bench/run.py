@@ -262,10 +262,9 @@ def main() -> int:
         )
     mark = "" if cold_mib < MEMORY_BUDGET_MIB else "  MISS"
     print(f"\ncold run, 500 user playbooks: {cold_s:.2f} s, peak {cold_mib:.1f} MiB{mark}")
-    for name in ("cases list (100,000 cases)", "cases due (100,000 cases)"):
-        f = next((f for f in figures if f.name == name), None)
-        if f is not None and f.a_ms > SECONDS * 1000:
-            print(f"MISS {name}: {f.a_ms:.0f} ms (budget {SECONDS * 1000:.0f} ms)")
+    for c in figures:
+        if c.name.startswith("cases") and c.a_ms > SECONDS * 1000:
+            print(f"MISS {c.name}: {c.a_ms:.0f} ms (budget {SECONDS * 1000:.0f} ms)")
             ok = False
     return 0 if ok else 1
 

@@ -186,13 +186,15 @@ def test_drafts_are_imported_from_the_stores_own_folder(
 def test_add_event_returns_the_new_events_id(tmp_path: Path) -> None:
     with Store(tmp_path / store.FILENAME) as log:
         case_id = log.add_case("alipay", "recharge", "zh", {}, "l", TODAY, (TODAY, {}))
-        event = Event(0, case_id, TODAY, "contact", channel="hotline", ref="R")
+        event = Event(case_id=case_id, day=TODAY, kind="contact", channel="hotline", ref="R")
         new = log.add_event(case_id, event, Status.waiting, None)
         got = log.get(case_id)
         assert [e.id for e in got.events if e.ref == "R"] == [new]
         assert got.events[-1].kind is EventKind.contact
         assert got.events[-1].channel is Channel.hotline
-        log.add_event(case_id, Event(0, case_id, TODAY, "closed"), "closed", None, "partly")
+        log.add_event(
+            case_id, Event(case_id=case_id, day=TODAY, kind="closed"), "closed", None, "partly"
+        )
         assert log.get(case_id).outcome is Outcome.partly
 
 

@@ -403,7 +403,15 @@ def test_an_inline_error_names_the_question_and_shows_no_internals(cat: Catalog)
         with pytest.raises(AnswerError) as e:
             check_one(q, typed_text, TODAY)
         msg = describe_inline(
-            FieldError(q.id, q.label, typed_text, e.value.code, e.value.params), q, "zh"
+            FieldError(
+                field=q.id,
+                label=q.label,
+                given=typed_text,
+                code=e.value.code,
+                params=e.value.params,
+            ),
+            q,
+            "zh",
         )
         assert q.label.zh in msg and typed_text in msg and want in msg, msg
         assert qid not in msg and "^" not in msg and "\\d" not in msg

@@ -113,7 +113,7 @@ def test_unknown_case() -> None:
     with pytest.raises(CaseNotFound):
         log.get(42)
     with pytest.raises(CaseNotFound):
-        log.add_event(42, Event(0, 42, TODAY, "note"), None, None)
+        log.add_event(42, Event(case_id=42, day=TODAY, kind="note"), None, None)
     with pytest.raises(CaseNotFound):
         log.delete(42)
 
@@ -139,7 +139,7 @@ def test_a_failed_write_leaves_the_case_as_it_was(cat: Catalog) -> None:
     with pytest.raises(
         sqlite3.IntegrityError
     ):  # a check constraint fails half way: nothing is kept
-        log.add_event(case_id, Event(0, case_id, TODAY, "note"), "lost", None)
+        log.add_event(case_id, Event(case_id=case_id, day=TODAY, kind="note"), "lost", None)
     assert len(log.get(case_id).events) == len(before.events)
 
 
@@ -213,7 +213,9 @@ def _writer(home: str, worker: int, n: int) -> None:
         )
         log.add_event(
             case_id,
-            Event(0, case_id, TODAY, "contact", channel="hotline", ref=f"{worker}-{i}"),
+            Event(
+                case_id=case_id, day=TODAY, kind="contact", channel="hotline", ref=f"{worker}-{i}"
+            ),
             "waiting",
             None,
         )

@@ -205,7 +205,9 @@ def test_store_error_in_a_transaction_keeps_what_was_there(tmp_path: Path, cat: 
     pages = log.conn.execute("PRAGMA page_count").fetchone()[0]
     log.conn.execute(f"PRAGMA max_page_count = {pages}")
     with pytest.raises(StoreError) as e:
-        log.add_event(case_id, Event(0, case_id, TODAY, "note", note="x" * 200_000), None, None)
+        log.add_event(
+            case_id, Event(case_id=case_id, day=TODAY, kind="note", note="x" * 200_000), None, None
+        )
     assert "disk is full" in str(e.value)
     assert [ev.kind for ev in log.get(case_id).events] == ["created"]
 

@@ -11,13 +11,14 @@ import dataclasses
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from . import privacy
 from .limits import MAX_PATTERN_INPUT
 from .messages import FALSE_WORDS_ZH, READ_ZH, TRUE_WORDS_ZH
-from .models import Model, Question, Text, record
+from .models import Question, Text
 
 TRUE_WORDS = {"y", "yes", "true", "t", "1", "on", *TRUE_WORDS_ZH}
 FALSE_WORDS = {"n", "no", "false", "f", "0", "off", *FALSE_WORDS_ZH}
@@ -52,8 +53,10 @@ class AnswerError(ValueError):
         self.params = params
 
 
-@record
-class FieldError(Model):
+@dataclass(frozen=True, kw_only=True)
+class FieldError:
+    """One answer that is not acceptable, with what was given (masked)."""
+
     field: str
     label: Text | None
     given: str | None  # already masked: an error message must not leak a card number
@@ -61,8 +64,8 @@ class FieldError(Model):
     params: dict[str, str] = dataclasses.field(default_factory=dict)
 
 
-@record
-class Notice(Model):
+@dataclass(frozen=True, kw_only=True)
+class Notice:
     """Something the user should know about an accepted answer."""
 
     field: str
@@ -70,8 +73,10 @@ class Notice(Model):
     params: dict[str, str] = dataclasses.field(default_factory=dict)
 
 
-@record
-class Result(Model):
+@dataclass(frozen=True, kw_only=True)
+class Result:
+    """A whole answer set checked: the values, every error and every notice."""
+
     values: dict[str, Any]
     errors: list[FieldError]
     notices: list[Notice]
@@ -267,10 +272,10 @@ def scrub_value(q: Question, value: Any) -> tuple[Any, list[Notice]]:
         text = privacy.mask_numbers(text, findings)
     notices: list[Notice] = []
     if any(f.kind == "secret" for f in findings):
-        notices.append(Notice(q.id, "secret"))
+        notices.append(Notice(field=q.id, code="secret"))
     kinds = sorted({f.kind for f in findings if f.kind != "secret"})
     if kinds:
-        notices.append(Notice(q.id, "masked", {"kinds": ",".join(kinds)}))
+        notices.append(Notice(field=q.id, code="masked", params={"kinds": ",".join(kinds)}))
     return text, notices
 
 
@@ -303,23 +308,35 @@ def parse(questions: Iterable[Question], raw: Mapping[str, object], today: dt.da
 
             close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
             params = {"suggest": close[0]} if close else {}
-            errors.append(FieldError(key, None, shown(raw[key]), "unknown_field", params))
+            errors.append(
+                FieldError(
+                    field=key,
+                    label=None,
+                    given=shown(raw[key]),
+                    code="unknown_field",
+                    params=params,
+                )
+            )
     for q in qs:
         given = raw.get(q.id)
         if q.when is not None and not q.when.holds(values):
             if not is_blank(given):
-                notices.append(Notice(q.id, "ignored", {"question": q.when.question}))
+                notices.append(
+                    Notice(field=q.id, code="ignored", params={"question": q.when.question})
+                )
             continue
         try:
             value, found = check_one(q, given, today)
         except AnswerError as e:
             shown_raw = None if is_blank(given) else shown(given)
-            errors.append(FieldError(q.id, q.label, shown_raw, e.code, e.params))
+            errors.append(
+                FieldError(field=q.id, label=q.label, given=shown_raw, code=e.code, params=e.params)
+            )
             continue
         if value is not None:
             values[q.id] = value
             notices.extend(found)
-    return Result(values, errors, notices)
+    return Result(values=values, errors=errors, notices=notices)
 
 
 def to_jsonable(values: Mapping[str, Any]) -> dict[str, Any]:

@@ -58,7 +58,7 @@ def evidence_section(
     items += extra or []
     md += extra or []
     later = [] if items else [t("l_evidence_later", lang)]
-    return Section(t("l_evidence", lang), items=items, paragraphs=later, md_items=md)
+    return Section(heading=t("l_evidence", lang), items=items, paragraphs=later, md_items=md)
 
 
 def _names(files: list[Attached], lang: Lang, with_hash: bool) -> str:

@@ -18,6 +18,7 @@ from .errors import InvalidAnswers, NotFound
 from .letter import Letter, format_date, inner_quotes, original_mark
 from .messages import t
 from .models import Authority, Catalog, Lang
+from .states import Channel, EventKind
 from .store import Case, Event, Status, Store
 
 if TYPE_CHECKING:
@@ -255,14 +256,22 @@ def log_contact(
     due[1]["next"] = (
         nxt.id if nxt is not None else None
     )  # named in `cases due` without the timeline
-    kind = "reply" if reply and not ref and not note else "contact"
-    event = Event(0, case.id, day, kind, channel, ref, note, reply, authority)
-    event.id = store.add_event(case.id, event, status, due)
-    return event
+    kind = EventKind.reply if reply and not ref and not note else EventKind.contact
+    event = Event(
+        case_id=case.id,
+        day=day,
+        kind=kind,
+        channel=channel,
+        ref=ref,
+        note=note,
+        reply=reply,
+        authority=authority,
+    )
+    return dataclasses.replace(event, id=store.add_event(case.id, event, status, due))
 
 
 def close(store: Store, case: Case, outcome: str, note: str | None, day: dt.date) -> None:
-    event = Event(0, case.id, day, "closed", note=_scrub(note))
+    event = Event(case_id=case.id, day=day, kind=EventKind.closed, note=_scrub(note))
     store.add_event(case.id, event, "closed", (None, {}), outcome=outcome)
 
 
@@ -429,7 +438,13 @@ def early_until(case: Case, today: dt.date) -> dt.date | None:
 
 def record_escalation(store: Store, case: Case, esc: Escalation, today: dt.date) -> None:
     """Recorded only once the document has been written or printed."""
-    event = Event(0, case.id, today, "escalated", channel="authority", authority=esc.authority.id)
+    event = Event(
+        case_id=case.id,
+        day=today,
+        kind=EventKind.escalated,
+        channel=Channel.authority,
+        authority=esc.authority.id,
+    )
     if esc.authority.has("police"):
         store.add_event(case.id, event, "escalated", due_for_provider(today))
     else:

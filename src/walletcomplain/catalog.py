@@ -1,9 +1,13 @@
 """Find, load, cross-check and cache the directory and the playbooks.
 
 Loading YAML and validating it is the slow part of start-up, so the checked
-result is cached as one JSON file keyed by the names, sizes and modification
+result is cached in one JSON Lines file keyed by the names, sizes and modification
 times of every source file. Any change to any file (or to this code) makes a
 new key; a cache that cannot be read or written is simply ignored.
+
+A rebuild checks and serialises one playbook at a time and keeps only its bytes:
+with 500 user playbooks, keeping every parsed file and model alive at once would
+cost more memory than the whole program may use.
 
 Every problem becomes a `Problem` with the file, the line and the field, and
 all problems of all files are reported together.
@@ -17,7 +21,7 @@ import json
 import os
 import re
 import zlib
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
@@ -55,6 +59,13 @@ ORDER = (
 )
 Path_ = tuple[str | int, ...]
 T = TypeVar("T")
+# Told how far a rebuild is: (playbooks checked, playbooks in all). The catalog never
+# prints; the command that asked for the catalog decides what the user sees.
+Progress = Callable[[int, int], None]
+
+
+def _quiet(done: int, total: int) -> None:
+    pass
 
 
 # --- where the files are -----------------------------------------------------------
@@ -483,9 +494,10 @@ def manifest(src: Sources) -> str:
 class LazyPlaybooks(Mapping[str, "Playbook"]):
     """Playbooks from the cache, each parsed and rebuilt the first time it is used:
     `letter` needs one, and with 500 custom playbooks parsing them all would cost ~100 ms.
-    In the cache each playbook is kept as a JSON string of its own for that reason."""
+    In the cache each playbook is a JSON line of its own for that reason: `raw` holds a view
+    of each line's bytes, not a copy."""
 
-    def __init__(self, raw: dict[str, Any]) -> None:
+    def __init__(self, raw: Mapping[str, memoryview]) -> None:
         self._raw = raw
         self._built: dict[str, Playbook] = {}
 
@@ -493,10 +505,7 @@ class LazyPlaybooks(Mapping[str, "Playbook"]):
         from .models import Playbook, from_data
 
         if key not in self._built:
-            data = self._raw[key]
-            self._built[key] = from_data(
-                Playbook, json.loads(data) if isinstance(data, str) else data
-            )
+            self._built[key] = from_data(Playbook, json.loads(bytes(self._raw[key])))
         return self._built[key]
 
     def __iter__(self) -> Iterator[str]:
@@ -507,15 +516,19 @@ class LazyPlaybooks(Mapping[str, "Playbook"]):
 
 
 def load(
-    extra: Sequence[Path] = (), today: dt.date | None = None, use_cache: bool = True
+    extra: Sequence[Path] = (),
+    today: dt.date | None = None,
+    use_cache: bool = True,
+    progress: Progress | None = None,
 ) -> Catalog:
-    """The checked catalog: from the cache when no source file changed, else built and cached."""
+    """The checked catalog: from the cache when no source file changed, else built and cached.
+    `progress` is told how a rebuild goes, playbook by playbook."""
     from .models import Catalog, Directory, from_data
 
     src = sources(extra)
     if not use_cache:
-        return build(src, today or dt.date.today())
-    data = load_data(src, today)
+        return build(src, today or dt.date.today(), progress)
+    data = load_data(src, today, progress)
     return Catalog(
         directory=from_data(Directory, data["directory"]),
         playbooks=LazyPlaybooks(data["playbooks"]),
@@ -523,37 +536,59 @@ def load(
     )
 
 
-def load_data(src: Sources, today: dt.date | None = None) -> dict[str, Any]:
-    """The checked catalog as plain JSON data (what `--json` prints needs nothing more)."""
+def load_data(
+    src: Sources, today: dt.date | None = None, progress: Progress | None = None
+) -> dict[str, Any]:
+    """The checked catalog as plain JSON data (what `--json` prints needs nothing more):
+    "directory" and "sources" as plain data, "playbooks" as each playbook's JSON bytes."""
     key = manifest(src)
     # One cache file per set of source files (so `--playbooks` and plain runs do not
     # evict each other); the manifest inside says whether it is still current.
     names = "\n".join(os.path.abspath(p) for p in src.all())
-    cache_file = paths.cache_dir() / f"catalog-{zlib.crc32(names.encode()):08x}.json"
+    cache_file = paths.cache_dir() / f"catalog-{zlib.crc32(names.encode()):08x}.jsonl"
     cached = _read_cache(cache_file, key)
     if cached is not None:
         return cached
     from .models import to_data
 
-    data: dict[str, Any] = to_data(build(src, today or dt.date.today()))
-    data["playbooks"] = {
-        pid: json.dumps(pb, ensure_ascii=False, separators=(",", ":"))
-        for pid, pb in data["playbooks"].items()
-    }
-    _write_cache(cache_file, data, key)
-    return data
+    # The cache file: one JSON line per playbook, then a last line with the manifest, the
+    # directory, the sources and where each playbook's line is.
+    blob = bytearray()
+
+    def keep(pb: Playbook) -> tuple[int, int]:
+        start = len(blob)
+        blob.extend(json.dumps(to_data(pb), ensure_ascii=False, separators=_TIGHT).encode())
+        blob.extend(b"\n")
+        return start, len(blob) - 1
+
+    directory, spans, origin = _build(src, today or dt.date.today(), keep, progress)
+    index = {"manifest": key, "directory": to_data(directory), "sources": origin}
+    index["playbooks"] = spans
+    blob.extend(json.dumps(index, ensure_ascii=False, separators=_TIGHT).encode())
+    _write_cache(cache_file, blob)
+    return _unpack(blob, index)
+
+
+_TIGHT = (",", ":")
 
 
 def load_directory(path: Path) -> tuple[Directory | None, list[Problem]]:
-    from .models import Directory
-
     data, lines, problems = read_yaml(path)
     if problems:
         return None, problems
-    model, problems = _validate(Directory, data, display(path), lines)
+    return directory_from(data, lines, display(path))
+
+
+def directory_from(
+    data: Any, lines: dict[Path_, int], name: str
+) -> tuple[Directory | None, list[Problem]]:
+    """The directory from a parsed file, validated and cross-checked."""
+    from .models import Directory
+
+    model, problems = _validate(Directory, data, name, lines)
     if model is None:
         return None, problems
-    return model, problems + check_directory(model, display(path), lines)
+    return model, problems + check_directory(model, name, lines)
 
 
 def check_directory(d: Directory, name: str, lines: dict[Path_, int]) -> list[Problem]:
@@ -581,13 +616,18 @@ def check_directory(d: Directory, name: str, lines: dict[Path_, int]) -> list[Pr
 
 
 def load_common(path: Path) -> tuple[Common | None, list[Problem]]:
-    from .models import Common
-
     data, lines, problems = read_yaml(path)
     if problems:
         return None, problems
-    model, problems = _validate(Common, data, display(path), lines)
-    return model, problems
+    return common_from(data, lines, display(path))
+
+
+def common_from(
+    data: Any, lines: dict[Path_, int], name: str
+) -> tuple[Common | None, list[Problem]]:
+    from .models import Common
+
+    return _validate(Common, data, name, lines)
 
 
 def include_sets(
@@ -650,12 +690,23 @@ def include_sets(
 def load_playbook(
     path: Path, directory: Directory, common: Common, today: dt.date
 ) -> tuple[Playbook | None, list[Problem]]:
-    from .models import Playbook
-
     data, lines, problems = read_yaml(path)
     if problems:
         return None, problems
-    name = display(path)
+    return playbook_from(data, lines, display(path), directory, common, today)
+
+
+def playbook_from(
+    data: Any,
+    lines: dict[Path_, int],
+    name: str,
+    directory: Directory,
+    common: Common,
+    today: dt.date,
+) -> tuple[Playbook | None, list[Problem]]:
+    """A playbook from a parsed file: sets included, validated, expanded and cross-checked."""
+    from .models import Playbook
+
     data, lines, problems = include_sets(data, common, name, lines)
     if problems:
         return None, problems
@@ -667,46 +718,148 @@ def load_playbook(
     return (None if problems else full), problems
 
 
-def build(src: Sources, today: dt.date) -> Catalog:
+def build(src: Sources, today: dt.date, progress: Progress | None = None) -> Catalog:
+    """The whole catalog as models, without the cache."""
     from .models import Catalog
 
+    directory, playbooks, origin = _build(src, today, lambda pb: pb, progress)
+    return Catalog(directory=directory, playbooks=playbooks, sources=origin)
+
+
+def _build(
+    src: Sources, today: dt.date, keep: Callable[[Playbook], T], progress: Progress | None
+) -> tuple[Directory, dict[str, T], dict[str, str]]:
+    """Check every file, playbook by playbook; `keep` turns each checked playbook into what
+    is kept of it (the model, or its bytes for the cache), so nothing else stays alive."""
+    progress = progress or _quiet
+    total = len(src.playbooks)
+    progress(0, total)
     directory, problems = load_directory(src.providers)
     common, more = load_common(src.common)
     problems += more
     if directory is None or common is None or problems:
         raise CatalogError(problems)
-    playbooks: dict[str, Playbook] = {}
+    kept: dict[str, T] = {}
     origin: dict[str, str] = {}
-    for path in src.playbooks:
+    for done, path in enumerate(src.playbooks, 1):
         pb, more = load_playbook(path, directory, common, today)
         problems += more
-        if pb is not None:
-            playbooks[pb.id] = pb  # a later directory overrides the packaged playbook
+        if pb is not None and not problems:  # after a problem only the checking goes on
+            kept[pb.id] = keep(pb)  # a later directory overrides the packaged playbook
             origin[pb.id] = str(path)
+        progress(done, total)
     if problems:
         raise CatalogError(problems)
     rank = {pid: i for i, pid in enumerate(ORDER)}
-    ordered = dict(sorted(playbooks.items(), key=lambda kv: (rank.get(kv[0], len(ORDER)), kv[0])))
-    return Catalog(directory=directory, playbooks=ordered, sources=origin)
+    ordered = dict(sorted(kept.items(), key=lambda kv: (rank.get(kv[0], len(ORDER)), kv[0])))
+    return directory, ordered, origin
+
+
+class Checked(NamedTuple):
+    """One file `validate` was given, checked."""
+
+    path: Path
+    kind: str  # "directory", "common", "playbook"; "missing" when there is no such file
+    id: str | None  # a playbook's id, once it is known
+    problems: list[Problem]
+
+
+# More checks on a clean playbook, with the directory it was checked against (`validate`
+# renders its example letter); returns their problems.
+ExtraCheck = Callable[["Playbook", "Directory", str], list[Problem]]
+
+
+def check_files(
+    files: Sequence[Path], today: dt.date, extra: ExtraCheck | None = None
+) -> list[Checked]:
+    """Check files as they are: missing files first, then directory files, common-question
+    files and playbooks. The playbooks are checked against the last clean directory and
+    common file given, else the packaged ones.
+
+    Each file is read once and let go once checked, so 500 playbooks never sit in memory
+    together. Only a directory or common file that differs from the one in use, given after
+    playbooks, makes those earlier playbooks be read again."""
+    packaged, problems = load_directory(data_dir() / "providers.yaml")
+    shared, more = load_common(data_dir() / "common.yaml")
+    if packaged is None or shared is None:
+        raise CatalogError(problems + more)
+    directory: Directory = packaged
+    common: Common = shared
+    missing: list[Checked] = []
+    setup: list[Checked] = []  # directory and common files, in the order given
+    books: list[Checked] = []
+    stale = 0  # the playbooks before this one were checked against an older directory
+
+    def check_book(f: Path, data: Any, lines: dict[Path_, int], found: list[Problem]) -> Checked:
+        pb = None
+        if not found:
+            pb, found = playbook_from(data, lines, display(f), directory, common, today)
+        if pb is not None and extra is not None:
+            found = found + extra(pb, directory, display(f))
+        return Checked(f, "playbook", pb.id if pb is not None else None, found)
+
+    for f in files:
+        if not f.exists():
+            missing.append(
+                Checked(f, "missing", None, [Problem(str(f), None, "", "file not found")])
+            )
+            continue
+        data, lines, problems = read_yaml(f)
+        kind = kind_of(data)
+        if kind == "playbook":
+            books.append(check_book(f, data, lines, problems))
+            continue
+        if kind == "directory":
+            d, problems = (None, problems) if problems else directory_from(data, lines, display(f))
+            if d is not None and not problems and d != directory:
+                directory, stale = d, len(books)
+        else:
+            c, problems = (None, problems) if problems else common_from(data, lines, display(f))
+            if c is not None and not problems and c != common:
+                common, stale = c, len(books)
+        setup.append(Checked(f, kind, None, problems))
+    for i in range(stale):  # rare: checked before the directory they go with was known
+        books[i] = check_book(books[i].path, *read_yaml(books[i].path))
+    order = {"directory": 0, "common": 1}
+    return [*missing, *sorted(setup, key=lambda c: order[c.kind]), *books]
+
+
+def _unpack(blob: bytes | bytearray, index: dict[str, Any]) -> dict[str, Any]:
+    view = memoryview(blob)
+    spans = index["playbooks"]
+    return {
+        "directory": index["directory"],
+        "sources": index["sources"],
+        "playbooks": {pid: view[a:b] for pid, (a, b) in spans.items()},
+    }
 
 
 def _read_cache(path: Path, key: str) -> dict[str, Any] | None:
     try:
-        data = json.loads(path.read_bytes())
+        blob = path.read_bytes()
+        index = json.loads(blob[blob.rfind(b"\n") + 1 :])  # the last line
     except (OSError, ValueError):
         return None  # missing or damaged: rebuilt, never trusted
-    if not isinstance(data, dict) or data.pop("manifest", None) != key:
+    if not isinstance(index, dict) or index.get("manifest") != key:
         return None
-    if not all(k in data for k in ("directory", "playbooks", "sources")):
+    spans = index.get("playbooks")
+    if not (
+        isinstance(spans, dict)
+        and isinstance(index.get("directory"), dict)
+        and isinstance(index.get("sources"), dict)
+        and all(
+            isinstance(s, list) and len(s) == 2 and all(isinstance(n, int) for n in s)
+            for s in spans.values()
+        )
+    ):
         return None
-    return data
+    return _unpack(blob, index)
 
 
-def _write_cache(path: Path, data: dict[str, Any], key: str) -> None:
+def _write_cache(path: Path, blob: bytearray) -> None:
     try:
         paths.private_dir(path.parent)
-        text = json.dumps({"manifest": key, **data}, ensure_ascii=False, separators=(",", ":"))
-        paths.write_atomic(path, text.encode(), force=True)
+        paths.write_atomic(path, blob, force=True)
     except OSError:
         pass  # the cache only saves time; without it everything still works
 

@@ -258,9 +258,10 @@ def guard(lang: "Lang") -> Iterator[None]:
 
 def load_catalog(lang: "Lang", extra: list[Path] | None = None) -> "Catalog":
     from . import catalog
+    from .progress import rebuild_reporter
 
     dirs = catalog.extra_dirs([*STATE.playbook_dirs, *(extra or [])])
-    return catalog.load(dirs, today())
+    return catalog.load(dirs, today(), progress=rebuild_reporter(lang))
 
 
 # --- answers from flags and files ---------------------------------------------------------
@@ -651,9 +652,10 @@ def check_number(
     with guard(language):
         from . import catalog, phone
         from .messages import t
+        from .progress import rebuild_reporter
 
         src = catalog.sources(catalog.extra_dirs(STATE.playbook_dirs))
-        directory = catalog.load_data(src, today())["directory"]
+        directory = catalog.load_data(src, today(), rebuild_reporter(language))["directory"]
         try:
             result = phone.lookup(directory, number)
         except phone.InvalidNumber:
@@ -706,10 +708,11 @@ def providers_list(
     with guard(language):
         if as_json:  # straight from the checked data: no need to rebuild the models
             from . import catalog
+            from .progress import rebuild_reporter
             from .safe import json_text
 
             src = catalog.sources(catalog.extra_dirs(STATE.playbook_dirs))
-            data = catalog.load_data(src, today())
+            data = catalog.load_data(src, today(), rebuild_reporter(language))
             directory = {k: data["directory"][k] for k in ("providers", "authorities")}
             sys.stdout.write(json_text(directory, indent=2) + "\n")
             return

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import field
+from dataclasses import dataclass, field
 from typing import Any
 
 from . import answers, escalation, privacy
@@ -23,16 +23,16 @@ from .models import (
     Directory,
     Evidence,
     Lang,
-    Model,
     Playbook,
     Provider,
     Question,
-    record,
 )
 
 
-@record
-class Complaint(Model):
+@dataclass(frozen=True, kw_only=True)
+class Complaint:
+    """A checked answer set for one provider and one problem, in one language."""
+
     directory: Directory
     provider: Provider
     playbook: Playbook
@@ -113,12 +113,20 @@ def build(
     if not result.ok:
         raise InvalidAnswers(playbook, result)
     return Complaint(
-        catalog.directory, provider, playbook, lang, result.values, today, result.notices
+        directory=catalog.directory,
+        provider=provider,
+        playbook=playbook,
+        lang=lang,
+        values=result.values,
+        today=today,
+        notices=result.notices,
     )
 
 
-@record
-class Report(Model):
+@dataclass(frozen=True, kw_only=True)
+class Report:
+    """Everything a complaint gives: the letter, the plan, what is missing, warnings."""
+
     complaint: Complaint
     letter: Letter
     plan: escalation.Plan
@@ -138,15 +146,22 @@ def report(c: Complaint) -> Report:
     held = set(c.values.get("evidence_held", []))
     missing = [e for e in c.playbook.evidence if e.id not in held]
     urgent = [p.get(c.lang) for p in c.playbook.urgent if p.when is None or p.when.holds(c.values)]
-    rep = Report(c, letter, plan, missing, urgent, warnings(c, plan, letter))
     police = next((a for a in c.directory.authorities if a.has("police")), None)
-    if plan.urgent and police is not None:
-        rep.police_report = documents.police_report(c, police)
     scam = c.playbook.scam_checklist
-    if scam is not None and scam.holds(c.values):
-        rep.scam_signs = [s.get(c.lang) for s in c.directory.scam_signs]
-        rep.scam_rules = [r.get(c.lang) for r in c.directory.scam_rules]
-    return rep
+    show_scam = scam is not None and scam.holds(c.values)
+    return Report(
+        complaint=c,
+        letter=letter,
+        plan=plan,
+        missing=missing,
+        urgent=urgent,
+        warnings=warnings(c, plan, letter),
+        scam_signs=[s.get(c.lang) for s in c.directory.scam_signs] if show_scam else [],
+        scam_rules=[r.get(c.lang) for r in c.directory.scam_rules] if show_scam else [],
+        police_report=(
+            documents.police_report(c, police) if plan.urgent and police is not None else None
+        ),
+    )
 
 
 def warnings(c: Complaint, plan: escalation.Plan, letter: Letter) -> list[str]:

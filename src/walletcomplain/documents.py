@@ -118,7 +118,7 @@ def evidence(c: Complaint, extra: list[str] | None = None) -> Section:
     held = [e.get(c.lang) for e in c.playbook.evidence if e.id in c.values.get("evidence_held", [])]
     items = [*held, *(extra or [])]
     later = [] if items else [t("l_evidence_later", c.lang)]
-    return Section(t("l_evidence", c.lang), items=items, paragraphs=later)
+    return Section(heading=t("l_evidence", c.lang), items=items, paragraphs=later)
 
 
 def demands(c: Complaint) -> list[str]:
@@ -150,26 +150,26 @@ def letter(c: Complaint, plan: Plan) -> Letter:
     to_key = "l_to_dept" if pb.respondent == "provider" else "l_to"
     cc = t("l_cc", lang, text=f.fill(pb.letter.cc.get(lang))) if pb.letter.cc else None
     subject = f.fill(pb.letter.subject.get(lang))
-    sections = [Section(t("l_facts", lang), paragraphs=facts(c, f))]
+    sections = [Section(heading=t("l_facts", lang), paragraphs=facts(c, f))]
     steps = tried(c, f, c.provider.brand(lang))
-    sections.append(Section(t("l_steps", lang), paragraphs=[steps or t("l_first", lang)]))
+    sections.append(Section(heading=t("l_steps", lang), paragraphs=[steps or t("l_first", lang)]))
     sections.append(evidence(c))
-    sections.append(Section(t("l_demands", lang), items=demands(c)))
+    sections.append(Section(heading=t("l_demands", lang), items=demands(c)))
     used = laws(c, pb.basis)
     if used:
-        sections.append(Section(t("l_basis", lang), items=[quote(x, lang) for x in used]))
-    sections.append(Section(t("l_deadline", lang), paragraphs=[_deadline(c, plan)]))
-    sections.append(Section(t("l_next", lang), paragraphs=[_next_step(c, plan)]))
+        sections.append(Section(heading=t("l_basis", lang), items=[quote(x, lang) for x in used]))
+    sections.append(Section(heading=t("l_deadline", lang), paragraphs=[_deadline(c, plan)]))
+    sections.append(Section(heading=t("l_next", lang), paragraphs=[_next_step(c, plan)]))
     return Letter(
-        lang,
-        t(to_key, lang, respondent=name),
-        subject,
-        sender(c, f),
-        sections,
-        closing(c, f, c.today),
-        f.missing,
-        used,
-        cc,
+        lang=lang,
+        to=t(to_key, lang, respondent=name),
+        subject=subject,
+        sender=sender(c, f),
+        sections=sections,
+        closing=closing(c, f, c.today),
+        placeholders=f.missing,
+        laws=used,
+        cc=cc,
     )
 
 
@@ -215,24 +215,24 @@ def police_report(c: Complaint, police: Authority) -> Letter | None:
     lang = c.lang
     f = Filler(c)
     paras = [f.fill(p.get(lang)) for p in spec.facts if p.when is None or p.when.holds(c.values)]
-    sections = [Section(t("p_facts", lang), paragraphs=paras)]
+    sections = [Section(heading=t("p_facts", lang), paragraphs=paras)]
     sections.append(evidence(c))
     sections.append(
-        Section(t("p_requests", lang), items=[f.fill(r.get(lang)) for r in spec.requests])
+        Section(heading=t("p_requests", lang), items=[f.fill(r.get(lang)) for r in spec.requests])
     )
     used = laws(c, spec.basis)
     if used:
-        sections.append(Section(t("l_basis", lang), items=[quote(x, lang) for x in used]))
+        sections.append(Section(heading=t("l_basis", lang), items=[quote(x, lang) for x in used]))
     office = f.mark(police.office.get(lang) if police.office else police.name.get(lang))
     return Letter(
-        lang,
-        t("p_to", lang, office=office),
-        f.fill(spec.subject.get(lang)),
-        sender(c, f, "p_from"),
-        sections,
-        closing(c, f, c.today, "p_signed"),
-        f.missing,
-        used,
+        lang=lang,
+        to=t("p_to", lang, office=office),
+        subject=f.fill(spec.subject.get(lang)),
+        sender=sender(c, f, "p_from"),
+        sections=sections,
+        closing=closing(c, f, c.today, "p_signed"),
+        placeholders=f.missing,
+        laws=used,
         kind="police_report",
     )
 
@@ -257,10 +257,12 @@ def escalation_letter(
     who = [t("e_respondent_name", lang, respondent=name)]
     if a.has("needs_address"):
         who.append(t("e_respondent_address", lang, address=f.mark(t("label_their_address", lang))))
-    sections = [Section(t("e_respondent", lang), paragraphs=who)]
-    sections.append(Section(t("l_facts", lang), paragraphs=facts(c, f)))
+    sections = [Section(heading=t("e_respondent", lang), paragraphs=who)]
+    sections.append(Section(heading=t("l_facts", lang), paragraphs=facts(c, f)))
     items = [t("e_history_item", lang, date=format_date(h.day, lang), text=h.text) for h in history]
-    sections.append(Section(t("e_history", lang), items=items or [t("e_history_none", lang)]))
+    sections.append(
+        Section(heading=t("e_history", lang), items=items or [t("e_history_none", lang)])
+    )
     answer = (
         t(
             "e_answer",
@@ -272,7 +274,7 @@ def escalation_letter(
         if last_reply
         else t("e_silence", lang, respondent=name)
     )
-    sections.append(Section(t("e_reply", lang), paragraphs=[answer]))
+    sections.append(Section(heading=t("e_reply", lang), paragraphs=[answer]))
     law = c.directory.law(a.law) if a.law else None
     asks = []
     if a.ask is not None:
@@ -281,23 +283,23 @@ def escalation_letter(
             if law is not None
             else t("e_ask", lang, ask=a.ask.get(lang))
         )
-    sections.append(Section(t("e_requests", lang), paragraphs=asks, items=demands(c)))
+    sections.append(Section(heading=t("e_requests", lang), paragraphs=asks, items=demands(c)))
     own = [x for x in laws(c, c.playbook.basis) if law is None or x.id != law.id]
     used = ([law] if law is not None else []) + own
     if used:
-        sections.append(Section(t("l_basis", lang), items=[quote(x, lang) for x in used]))
+        sections.append(Section(heading=t("l_basis", lang), items=[quote(x, lang) for x in used]))
     sections.append(evidence(c, [*(enclosures or []), t("e_original_letter", lang)]))
     sender_lines = sender(c, f)
     if a.has("needs_address"):
         sender_lines.insert(2, t("e_address", lang, address=f.mark(t("label_address", lang))))
     return Letter(
-        lang,
-        t("e_to", lang, name=a.name.get(lang), office=office),
-        t("e_subject", lang, respondent=name, title=c.playbook.title.get(lang)),
-        sender_lines,
-        sections,
-        closing(c, f, today),
-        f.missing,
-        used,
+        lang=lang,
+        to=t("e_to", lang, name=a.name.get(lang), office=office),
+        subject=t("e_subject", lang, respondent=name, title=c.playbook.title.get(lang)),
+        sender=sender_lines,
+        sections=sections,
+        closing=closing(c, f, today),
+        placeholders=f.missing,
+        laws=used,
         kind="escalation",
     )

@@ -10,6 +10,7 @@ our suggestion, and the screens say so: a user must never mistake advice for law
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from .messages import t
@@ -18,12 +19,10 @@ from .models import (
     Channel,
     Directory,
     Lang,
-    Model,
     Playbook,
     Provider,
     Rule,
     Text,
-    record,
 )
 
 # No legal day count was found for a complaint made directly to a payment institution;
@@ -35,8 +34,10 @@ Basis = Literal["rule", "suggestion", "now"]
 StepKind = Literal["authority", "provider", "bank", "merchant", "respondent"]
 
 
-@record
-class Step(Model):
+@dataclass(frozen=True, kw_only=True)
+class Step:
+    """One step of the escalation plan: who, through which channels, how long to wait."""
+
     key: str  # "provider", "bank" or an authority id
     kind: StepKind
     authority: Authority | None
@@ -50,8 +51,10 @@ class Step(Model):
     cite: Text | None = None  # the rule's short citation, in each language, for screens
 
 
-@record
-class Plan(Model):
+@dataclass(frozen=True, kw_only=True)
+class Plan:
+    """Where the complaint goes, in order, when nobody answers."""
+
     provider: Provider
     channels: list[Channel]
     steps: list[Step]
@@ -129,17 +132,17 @@ def _authority_step(
 ) -> Step:
     rule = a.rule if a.rule is not None and not a.rule.respondent_only else None
     return Step(
-        a.id,
-        "authority",
-        a,
-        sorted_channels(a.channels),
-        None if urgent else (rule.days if rule else None),
-        None if urgent else (rule.max_days if rule else None),
-        rule.working_days if rule and not urgent else False,
-        "now" if urgent else ("rule" if rule and rule.days else None),
-        rule,
-        provider.kind == "crypto_wallet" and not a.has("accepts_crypto"),
-        _cite(directory, a) if rule else None,
+        key=a.id,
+        kind="authority",
+        authority=a,
+        channels=sorted_channels(a.channels),
+        wait_days=None if urgent else (rule.days if rule else None),
+        max_days=None if urgent else (rule.max_days if rule else None),
+        working_days=rule.working_days if rule and not urgent else False,
+        basis="now" if urgent else ("rule" if rule and rule.days else None),
+        rule=rule,
+        may_decline=provider.kind == "crypto_wallet" and not a.has("accepts_crypto"),
+        cite=_cite(directory, a) if rule else None,
     )
 
 
@@ -173,7 +176,19 @@ def plan(
     police = [a for a in directory.authorities if a.has("police")]
     if urgent:
         steps += [_authority_step(directory, a, provider, urgent=True) for a in police]
-        steps.append(Step("bank", "bank", None, [], None, None, False, "now", None))
+        steps.append(
+            Step(
+                key="bank",
+                kind="bank",
+                authority=None,
+                channels=[],
+                wait_days=None,
+                max_days=None,
+                working_days=False,
+                basis="now",
+                rule=None,
+            )
+        )
     to_provider = playbook.respondent == "provider"
     own_rule = to_provider or playbook.direct_rule is not None
     rule = respondent_rule(directory, provider, playbook) if own_rule else None
@@ -181,15 +196,15 @@ def plan(
         kind: StepKind = "merchant" if playbook.respondent == "merchant" else "respondent"
         steps.append(
             Step(
-                kind,
-                kind,
-                None,
-                [],
-                rule.days if rule else SUGGESTED_REPLY_DAYS,
-                rule.max_days if rule else None,
-                rule.working_days if rule else False,
-                "rule" if rule else "suggestion",
-                rule,
+                key=kind,
+                kind=kind,
+                authority=None,
+                channels=[],
+                wait_days=rule.days if rule else SUGGESTED_REPLY_DAYS,
+                max_days=rule.max_days if rule else None,
+                working_days=rule.working_days if rule else False,
+                basis="rule" if rule else "suggestion",
+                rule=rule,
                 cite=_cite(directory, directory.authority(playbook.direct_rule or "")),
             )
         )
@@ -197,15 +212,15 @@ def plan(
         bank = provider.respondent == "issuing_bank"  # its number is on the card, not ours
         steps.append(
             Step(
-                "provider",
-                "provider",
-                None,
-                [] if bank else sorted_channels(provider.channels),
-                rule.days if rule else SUGGESTED_REPLY_DAYS,
-                rule.max_days if rule else None,
-                rule.working_days if rule else False,
-                "rule" if rule else "suggestion",
-                rule,
+                key="provider",
+                kind="provider",
+                authority=None,
+                channels=[] if bank else sorted_channels(provider.channels),
+                wait_days=rule.days if rule else SUGGESTED_REPLY_DAYS,
+                max_days=rule.max_days if rule else None,
+                working_days=rule.working_days if rule else False,
+                basis="rule" if rule else "suggestion",
+                rule=rule,
                 cite=_cite(
                     directory, directory.authority(direct_rule_id(provider, playbook) or "")
                 ),
@@ -216,4 +231,6 @@ def plan(
         if a is None or (urgent and a.has("police")):  # catalog checks prevent the first
             continue
         steps.append(_authority_step(directory, a, provider))
-    return Plan(provider, sorted_channels(provider.channels), steps, urgent)
+    return Plan(
+        provider=provider, channels=sorted_channels(provider.channels), steps=steps, urgent=urgent
+    )

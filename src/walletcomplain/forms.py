@@ -11,6 +11,7 @@ No character limit of any official form was verified: every field says so, and t
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -141,7 +142,7 @@ def build(
     from .evidence import with_held
 
     comp = complaint_of(case, catalog, lang, today)
-    comp.values = with_held(comp.values, attached)
+    comp = dataclasses.replace(comp, values=with_held(comp.values, attached))
     f = Filler(comp)
     spec = comp.playbook.submit
     demands = documents.demands(comp)

@@ -448,7 +448,13 @@ class Interview:
                 answers.check_one(q, text, self.today)
             except AnswerError as e:
                 given = None if answers.is_blank(text) else answers.shown(text)
-                return describe_inline(FieldError(q.id, q.label, given, e.code, e.params), q, lang)
+                return describe_inline(
+                    FieldError(
+                        field=q.id, label=q.label, given=given, code=e.code, params=e.params
+                    ),
+                    q,
+                    lang,
+                )
             return None
 
         start = "" if default is None else str(answers.to_jsonable({"v": default})["v"])

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import field
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from . import privacy
 from .messages import INNER_QUOTES, SENTENCE_ENDS_ZH, t
-from .models import Lang, Law, Model, Question, record
+from .models import Lang, Law, Question
 
 if TYPE_CHECKING:
     from .complaint import Complaint
@@ -87,16 +87,20 @@ def own_words(text: str, lang: Lang) -> str:
     return text + original_mark(text, lang)
 
 
-@record
-class Section(Model):
+@dataclass(frozen=True, kw_only=True)
+class Section:
+    """A numbered part of a letter: paragraphs and a list."""
+
     heading: str
     paragraphs: list[str] = field(default_factory=list)
     items: list[str] = field(default_factory=list)  # a numbered list
     md_items: list[str] | None = None  # the markdown form's items, where they say more
 
 
-@record
-class Letter(Model):
+@dataclass(frozen=True, kw_only=True)
+class Letter:
+    """A composed letter, rendered as text or markdown."""
+
     lang: Lang
     to: str
     subject: str

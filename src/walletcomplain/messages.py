@@ -1245,6 +1245,12 @@ M: dict[str, tuple[str, str]] = {
         "不要填写密码、验证码或完整卡号。",
         "Never write a password, a code or a full card number here.",
     ),
+    # --- the catalog being rebuilt (first run, or a data file changed): on stderr ---
+    "rebuild_slow": (
+        "正在检查投诉模板（首次运行或数据有变化）…",
+        "Checking the complaint templates (first run or new data)…",
+    ),
+    "rebuild_count": ("已检查 {done}/{total}", "checked {done}/{total}"),
 }
 
 # The English form of a message when its count is exactly 1 (`t_n`): "in 1 day", not

@@ -22,96 +22,13 @@ import typing
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from typing import Any, Literal, TypeVar
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
 ID_RE = re.compile(r"[a-z][a-z0-9_]*")
-FORBID = {"extra": "forbid"}
-T = TypeVar("T")  # pydantic reads this dict as the dataclass's config
-
-
-_NO_DEFAULT = object()
-_SPECS: dict[type, list[tuple[str, Any, Any]]] = {}
-
-
-def _spec(cls: type) -> list[tuple[str, Any, Any]]:
-    """(name, default, factory) of each field, worked out once per class."""
-    spec = _SPECS.get(cls)
-    if spec is None:
-        spec = _SPECS[cls] = [
-            (
-                f.name,
-                _NO_DEFAULT if f.default is dataclasses.MISSING else f.default,
-                None if f.default_factory is dataclasses.MISSING else f.default_factory,
-            )
-            for f in dataclasses.fields(cls)
-        ]
-    return spec
-
-
-class Model:
-    """What every model and record shares, written once instead of generated per class:
-    the dataclass decorator's code generation (__init__, __eq__, __repr__) for forty
-    classes costs more start-up time than the whole `letter` command may spend.
-    Models are read-only by convention; `dataclasses.replace` makes changed copies.
-    """
-
-    def __init__(self, *args: Any, **values: Any) -> None:
-        spec = _spec(type(self))
-        if len(args) > len(spec):
-            raise TypeError(f"{type(self).__name__}: too many values")
-        for i, (name, default, factory) in enumerate(spec):
-            if i < len(args):
-                value = args[i]
-            elif name in values:
-                value = values.pop(name)
-            elif default is not _NO_DEFAULT:
-                value = default
-            elif factory is not None:
-                value = factory()
-            else:
-                raise TypeError(f"{type(self).__name__}: missing {name}")
-            self.__dict__[name] = value
-        if values:
-            raise TypeError(f"{type(self).__name__}: unexpected {', '.join(values)}")
-        post_init = getattr(self, "__post_init__", None)
-        if post_init is not None:
-            post_init()
-
-    def _values(self) -> tuple[Any, ...]:
-        return tuple(self.__dict__.get(name) for name, _, _ in _spec(type(self)))
-
-    def __eq__(self, other: object) -> bool:
-        return type(self) is type(other) and self._values() == other._values()
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        inner = ", ".join(f"{name}={self.__dict__.get(name)!r}" for name, _, _ in _spec(type(self)))
-        return f"{type(self).__name__}({inner})"
-
-
-if TYPE_CHECKING:
-    from typing_extensions import dataclass_transform
-else:
-
-    def dataclass_transform(**_: object) -> Callable[[T], T]:
-        return lambda f: f
-
-
-@dataclass_transform(kw_only_default=True, field_specifiers=(field,))
-def model(cls: type[T]) -> type[T]:
-    """A model class: a dataclass for pydantic and `dataclasses.fields`, with Model's shared
-    __init__. Type checkers see a keyword-only __init__."""
-    return dataclass(init=False, eq=False, repr=False, match_args=False)(cls)
-
-
-@dataclass_transform(field_specifiers=(field,))
-def record(cls: type[T]) -> type[T]:
-    """A plain record (a result, a plan, a letter) built the same cheap way, positional
-    arguments allowed. The class must derive from Model."""
-    return dataclass(init=False, eq=False, repr=False, match_args=False)(cls)
+FORBID = {"extra": "forbid"}  # pydantic reads this dict as the dataclass's config
+T = TypeVar("T")
 
 
 def _check_id(value: str, what: str = "id") -> None:
@@ -121,8 +38,8 @@ def _check_id(value: str, what: str = "id") -> None:
         )
 
 
-@model
-class Text(Model):
+@dataclass(frozen=True, kw_only=True)
+class Text:
     """One piece of user-facing text in both languages; neither may be empty."""
 
     __pydantic_config__ = FORBID
@@ -139,8 +56,8 @@ class Text(Model):
         return self.zh if lang == "zh" else self.en
 
 
-@model
-class Sourced(Model):
+@dataclass(frozen=True, kw_only=True)
+class Sourced:
     """A fact: where it comes from and when that was last checked."""
 
     __pydantic_config__ = FORBID
@@ -152,7 +69,7 @@ class Sourced(Model):
             raise ValueError("`source` must say where the fact comes from")
 
 
-@model
+@dataclass(frozen=True, kw_only=True)
 class Note(Text, Sourced):
     """A caveat or fact the user must see, with its source."""
 
@@ -166,8 +83,10 @@ class Note(Text, Sourced):
 ChannelKind = Literal["hotline", "in_app", "web", "email", "forum"]
 
 
-@model
+@dataclass(frozen=True, kw_only=True)
 class Channel(Sourced):
+    """A way to reach a provider or an authority: a number, an app path, a page."""
+
     kind: ChannelKind
     value: str | None = None  # phone number, URL or address
     path: Text | None = None  # how to find it: where to tap, which page
@@ -192,8 +111,10 @@ ProviderKind = Literal[
 Respondent = Literal["provider", "issuing_bank"]
 
 
-@model
-class Provider(Model):
+@dataclass(frozen=True, kw_only=True)
+class Provider:
+    """A wallet, bank or card network a complaint can be about."""
+
     __pydantic_config__ = FORBID
     id: str
     name: Text
@@ -219,7 +140,7 @@ class Provider(Model):
         return next((c for c in self.channels if c.kind == "hotline"), None)
 
 
-@model
+@dataclass(frozen=True, kw_only=True)
 class Rule(Note):
     """A legal or official time limit. Only rules found in FACTS.md exist here."""
 
@@ -247,8 +168,10 @@ Role = Literal[
 ]
 
 
-@model
-class Authority(Model):
+@dataclass(frozen=True, kw_only=True)
+class Authority:
+    """A regulator, the police, a mediator or a court: where a complaint can go next."""
+
     __pydantic_config__ = FORBID
     id: str
     name: Text
@@ -268,7 +191,7 @@ class Authority(Model):
         _check_id(self.id)
 
 
-@model
+@dataclass(frozen=True, kw_only=True)
 class Law(Sourced):
     """A provision a letter may cite. `cite` is the short citation in each language."""
 
@@ -282,8 +205,10 @@ class Law(Sourced):
         _check_id(self.id)
 
 
-@model
+@dataclass(frozen=True, kw_only=True)
 class ScamSign(Note):
+    """A sign of a scam, shown when a playbook's scam checklist applies."""
+
     id: str
 
     def __post_init__(self) -> None:
@@ -291,15 +216,17 @@ class ScamSign(Note):
         _check_id(self.id)
 
 
-@model
+@dataclass(frozen=True, kw_only=True)
 class Lookalike(Note):
     """A number that looks official but is not: what to tell someone who has it."""
 
     value: str
 
 
-@model
-class Directory(Model):
+@dataclass(frozen=True, kw_only=True)
+class Directory:
+    """providers.yaml: the providers, the authorities and the laws a letter may cite."""
+
     __pydantic_config__ = FORBID
     providers: list[Provider]
     authorities: list[Authority]
@@ -330,8 +257,8 @@ QuestionType = Literal[
 ]
 
 
-@model
-class When(Model):
+@dataclass(frozen=True, kw_only=True)
+class When:
     """Ask a question (or use a paragraph) only if an earlier answer matches."""
 
     __pydantic_config__ = FORBID
@@ -364,8 +291,10 @@ class When(Model):
         return bool(value == self.equals)
 
 
-@model
-class Rules(Model):
+@dataclass(frozen=True, kw_only=True)
+class Rules:
+    """What an answer must look like beyond its type."""
+
     __pydantic_config__ = FORBID
     pattern: str | None = None
     min: Decimal | None = None
@@ -379,8 +308,10 @@ class Rules(Model):
             raise ValueError("max_length must be greater than 0")
 
 
-@model
+@dataclass(frozen=True, kw_only=True)
 class Choice(Text):
+    """One answer a choice or multichoice question offers."""
+
     id: str
 
     def __post_init__(self) -> None:
@@ -388,8 +319,10 @@ class Choice(Text):
         _check_id(self.id)
 
 
-@model
-class Question(Model):
+@dataclass(frozen=True, kw_only=True)
+class Question:
+    """One question of a playbook: its type, its words and its rules."""
+
     __pydantic_config__ = FORBID
     id: str
     type: QuestionType
@@ -416,15 +349,17 @@ class Question(Model):
         return next((c for c in self.choices if c.id == cid), None)
 
 
-@model
+@dataclass(frozen=True, kw_only=True)
 class Para(Text):
     """A letter paragraph with `{{ question_id }}` placeholders, optionally conditional."""
 
     when: When | None = None
 
 
-@model
+@dataclass(frozen=True, kw_only=True)
 class Evidence(Text):
+    """A piece of evidence the complaint needs, and how to get it."""
+
     id: str
     how: Text  # how to get it if you don't have it yet
     required: bool = False
@@ -434,8 +369,10 @@ class Evidence(Text):
         _check_id(self.id)
 
 
-@model
+@dataclass(frozen=True, kw_only=True)
 class Demand(Text):
+    """Something the letter asks the respondent to do."""
+
     id: str
 
     def __post_init__(self) -> None:
@@ -443,8 +380,8 @@ class Demand(Text):
         _check_id(self.id)
 
 
-@model
-class LegalUse(Model):
+@dataclass(frozen=True, kw_only=True)
+class LegalUse:
     """A provision a document cites, if its condition holds and it binds this provider."""
 
     __pydantic_config__ = FORBID
@@ -461,8 +398,10 @@ class LegalUse(Model):
         return self.when is None or self.when.holds(answers)
 
 
-@model
-class LetterSpec(Model):
+@dataclass(frozen=True, kw_only=True)
+class LetterSpec:
+    """The letter's subject and paragraphs, with placeholders for the answers."""
+
     __pydantic_config__ = FORBID
     subject: Text
     facts: list[Para]
@@ -474,8 +413,8 @@ class LetterSpec(Model):
             raise ValueError("a letter needs at least one paragraph in `facts`")
 
 
-@model
-class PoliceSpec(Model):
+@dataclass(frozen=True, kw_only=True)
+class PoliceSpec:
     """The police report (报案材料): the facts of the crime, not a complaint about the wallet."""
 
     __pydantic_config__ = FORBID
@@ -490,8 +429,8 @@ class PoliceSpec(Model):
             raise ValueError("a police report needs at least one paragraph in `facts`")
 
 
-@model
-class SubmitSpec(Model):
+@dataclass(frozen=True, kw_only=True)
+class SubmitSpec:
     """What a call and a complaint form need beyond the letter (issue 13): the answers to
     have at hand, a plain spoken summary, and which answers fill a form's time and order
     fields."""
@@ -516,8 +455,8 @@ GROUPS: tuple[Group, ...] = (
 )
 
 
-@model
-class Synonyms(Model):
+@dataclass(frozen=True, kw_only=True)
+class Synonyms:
     """Words people type for a problem, in each language: `letter --issue` and the chooser."""
 
     __pydantic_config__ = FORBID
@@ -533,8 +472,10 @@ class Synonyms(Model):
         return [*self.zh, *self.en]
 
 
-@model
-class Playbook(Model):
+@dataclass(frozen=True, kw_only=True)
+class Playbook:
+    """One problem type: its questions, evidence, demands and letter."""
+
     __pydantic_config__ = FORBID
     id: str
     version: int
@@ -579,8 +520,8 @@ class Playbook(Model):
         return p is not None and (p.when is None or p.when.holds(answers))
 
 
-@model
-class Common(Model):
+@dataclass(frozen=True, kw_only=True)
+class Common:
     """Questions every playbook shares: what was tried, evidence, demands, complainant."""
 
     __pydantic_config__ = FORBID
@@ -590,8 +531,8 @@ class Common(Model):
     sets: dict[str, list[Question]] = field(default_factory=dict)
 
 
-@model
-class Catalog(Model):
+@dataclass(frozen=True, kw_only=True)
+class Catalog:
     """Everything loaded and cross-checked; what the cache holds."""
 
     __pydantic_config__ = FORBID

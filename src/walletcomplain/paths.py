@@ -21,7 +21,15 @@ def home() -> Path:
 
 
 def cache_dir() -> Path:
-    return home() / "cache"
+    """Under WALLETCOMPLAIN_HOME when it is set, else the platform's user cache directory:
+    the cache can be deleted at any time, so it stays out of the data directory (and out of
+    its backups)."""
+    override = os.environ.get("WALLETCOMPLAIN_HOME", "").strip()
+    if override:
+        return Path(override).expanduser() / "cache"
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP, appauthor=False))
 
 
 def private_dir(path: Path) -> Path:
@@ -45,7 +53,9 @@ def private_dir(path: Path) -> Path:
     return path
 
 
-def write_atomic(path: Path, data: bytes, *, force: bool = False, mode: int = 0o600) -> None:
+def write_atomic(
+    path: Path, data: bytes | bytearray, *, force: bool = False, mode: int = 0o600
+) -> None:
     """Write to a temporary file beside `path`, then rename it into place.
 
     A crash or a full disk leaves either the old file or the new one, never half

@@ -34,13 +34,14 @@ FILENAME = "walletcomplain.db"
 _NOT_CLOSED = f"status != '{Status.closed.value}'"
 
 
-@dataclass
+@dataclass(frozen=True, kw_only=True)
 class Event:
-    id: int
+    """One thing that happened to a case. Read back from the log, a kind or channel that
+    is none of ours (a row edited by hand) stays a plain string."""
+
+    id: int = 0  # 0 until the store has recorded it (add_event returns the id)
     case_id: int
     day: dt.date
-    # Plain strings are accepted and made members when they are one (cases.py still
-    # passes literals; the lead narrows these to the enums once it uses them).
     kind: EventKind | str
     channel: Channel | str | None = None
     ref: str | None = None
@@ -48,13 +49,8 @@ class Event:
     reply: str | None = None
     authority: str | None = None
 
-    def __post_init__(self) -> None:
-        self.kind = known(EventKind, self.kind)
-        if self.channel is not None:
-            self.channel = known(Channel, self.channel)
 
-
-@dataclass
+@dataclass(frozen=True, kw_only=True)
 class Case:
     id: int
     provider: str
@@ -203,14 +199,13 @@ class Store:
         row = self.conn.execute("SELECT * FROM cases WHERE id = ?", (case_id,)).fetchone()
         if row is None:
             raise CaseNotFound(case_id)
-        case = _case(row)
-        case.events = [
+        events = [
             _event(r)
             for r in self.conn.execute(
                 "SELECT * FROM events WHERE case_id = ? ORDER BY day, id", (case_id,)
             )
         ]
-        return case
+        return _case(row, events)
 
     def iter_cases(
         self, status: str | None = None, limit: int | None = None
@@ -491,14 +486,14 @@ def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def _case(row: sqlite3.Row) -> Case:
+def _case(row: sqlite3.Row, events: list[Event] | None = None) -> Case:
     try:
-        return _case_of(row)
+        return _case_of(row, events or [])
     except (ValueError, TypeError, KeyError) as e:  # hand-edited or damaged
         raise StoreError("st_case_damaged", id=row["id"], error=type(e).__name__) from None
 
 
-def _case_of(row: sqlite3.Row) -> Case:
+def _case_of(row: sqlite3.Row, events: list[Event]) -> Case:
     return Case(
         id=row["id"],
         provider=row["provider"],
@@ -512,6 +507,7 @@ def _case_of(row: sqlite3.Row) -> Case:
         outcome=known(Outcome, row["outcome"]) if row["outcome"] else None,
         next_due=dt.date.fromisoformat(row["next_due"]) if row["next_due"] else None,
         due_reason=json.loads(row["due_reason"] or "{}"),
+        events=events,
     )
 
 
@@ -520,8 +516,8 @@ def _event(row: sqlite3.Row) -> Event:
         id=row["id"],
         case_id=row["case_id"],
         day=dt.date.fromisoformat(row["day"]),
-        kind=row["kind"],
-        channel=row["channel"],
+        kind=known(EventKind, row["kind"]),
+        channel=known(Channel, row["channel"]) if row["channel"] is not None else None,
         ref=row["ref"],
         note=row["note"],
         reply=row["reply"],

@@ -7,12 +7,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import catalog
-from .errors import CatalogError, Problem
-from .models import Directory
+from .errors import Problem
+from .models import Directory, Playbook
 
 
-@dataclass
+@dataclass(frozen=True, kw_only=True)
 class Outcome:
+    """One checked file, as `validate` reports it."""
+
     path: str
     what: str  # "playbook recharge", "directory", ...
     problems: list[Problem] = field(default_factory=list)
@@ -26,46 +28,28 @@ def _files(paths: list[Path]) -> list[Path]:
 
 
 def validate_paths(paths: list[Path], today: dt.date) -> list[Outcome]:
-    files = _files(paths)
-    base = catalog.data_dir()
-    directory, problems = catalog.load_directory(base / "providers.yaml")
-    common, more = catalog.load_common(base / "common.yaml")
-    if directory is None or common is None:
-        raise CatalogError(problems + more)
+    """Each file checked by the catalog's own loader (read once); here each playbook's
+    example letter is rendered too, and each outcome named."""
     results: list[Outcome] = []
-    kinds = {}
-    for f in files:
-        if not f.exists():
-            results.append(Outcome(str(f), "?", [Problem(str(f), None, "", "file not found")]))
+    for c in catalog.check_files(
+        _files(paths), today, lambda pb, d, name: render_example(pb, d, name, today)
+    ):
+        if c.kind == "missing":
+            results.append(Outcome(path=str(c.path), what="?", problems=c.problems))
             continue
-        data, _, _ = catalog.read_yaml(f)
-        kinds[f] = catalog.kind_of(data)
-    # A directory file given alongside playbooks is what those playbooks are checked against.
-    for f in [f for f, k in kinds.items() if k == "directory"]:
-        d, probs = catalog.load_directory(f)
-        results.append(Outcome(catalog.display(f), "directory", probs))
-        if d is not None and not probs:
-            directory = d
-    for f in [f for f, k in kinds.items() if k == "common"]:
-        c, probs = catalog.load_common(f)
-        results.append(Outcome(catalog.display(f), "common questions", probs))
-        if c is not None and not probs:
-            common = c
-    for f in [f for f, k in kinds.items() if k == "playbook"]:
-        pb, probs = catalog.load_playbook(f, directory, common, today)
-        what = f"playbook {pb.id}" if pb is not None else "playbook"
-        if pb is not None:
-            probs += render_example(pb, directory, catalog.display(f), today)
-        results.append(Outcome(catalog.display(f), what, probs))
+        what = f"playbook {c.id}" if c.id is not None else WHAT[c.kind]
+        results.append(Outcome(path=catalog.display(c.path), what=what, problems=c.problems))
     return results
 
 
-def render_example(pb: object, directory: Directory, name: str, today: dt.date) -> list[Problem]:
+WHAT = {"directory": "directory", "common": "common questions", "playbook": "playbook"}
+
+
+def render_example(pb: Playbook, directory: Directory, name: str, today: dt.date) -> list[Problem]:
     """Render the example letter for every provider in both languages; any failure is a problem."""
     from . import complaint
-    from .models import Catalog, Playbook
+    from .models import Catalog
 
-    assert isinstance(pb, Playbook)
     cat = Catalog(directory=directory, playbooks={pb.id: pb})
     today = max(today, catalog.example_day(pb))  # the day the example was written for
     problems = []
