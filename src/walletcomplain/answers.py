@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from . import privacy
+from .errors import WalletError
 from .limits import MAX_PATTERN_INPUT
 from .models import Model, Question, Text, record
 
@@ -36,7 +37,7 @@ _MONEY_NOISE = re.compile(r"[\u00a5,\s]|元|人民币|rmb|cny", re.IGNORECASE)  
 _LIST_SPLIT = re.compile(r"[,\uff0c\u3001;\uff1b]")
 
 
-class AnswerError(ValueError):
+class AnswerError(WalletError, ValueError):
     """One answer is not acceptable. `code` names the message; `params` fill it."""
 
     def __init__(self, code: str, **params: str) -> None:

@@ -12,6 +12,8 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Any, Literal, NamedTuple
 
+from .errors import WalletError
+
 Verdict = Literal["official", "not_found", "wary"]
 # What can follow a number to mean an extension: 转7, 分机 7, ext. 7, x7, #7, ,7
 _EXTENSION = re.compile(r"(?:转|分机|ext\.?|x|#|,)\s*(\d{1,6})\s*$", re.IGNORECASE)
@@ -19,8 +21,8 @@ _SEPARATORS = re.compile(r"[\s\-.()/（）]+")
 SHORT_MAX = 5  # 110, 12363, 95188: service numbers that a caller shows behind an area code
 
 
-class InvalidNumber(ValueError):
-    pass
+class InvalidNumber(WalletError, ValueError):
+    """Not a phone number; the CLI says so with what was typed (messages.py, n_invalid)."""
 
 
 class Number(NamedTuple):
