@@ -16,9 +16,9 @@ from . import __version__
 from .commands import cases, check_number, escalate, letter, playbooks, providers, start, submit
 from .commands import validate as validate_cmd
 from .commands.common import STATE, lang_of
+from .commands.helptext import CatalogHelp
 from .commands.options import LangOption, PlaybooksOption
 from .commands.usage import SafeGroup, argv_lang, usage_error
-from .errors import ExitCode
 
 HELP = """walletcomplain: 数字钱包投诉助手 / a complaint assistant for digital wallets.
 
@@ -80,15 +80,15 @@ def main_options(
     STATE.playbook_dirs = list(playbooks or [])
 
 
-app.command()(start.start)
-app.command()(letter.letter)
+app.command(cls=CatalogHelp)(start.start)
+app.command(cls=CatalogHelp)(letter.letter)
 app.command("check-number")(check_number.check_number)
 app.add_typer(providers_app, name="providers")
 providers_app.callback()(providers.providers_list)
-providers_app.command("show")(providers.providers_show)
+providers_app.command("show", cls=CatalogHelp)(providers.providers_show)
 app.add_typer(playbooks_app, name="playbooks")
 playbooks_app.callback()(playbooks.playbooks_list)
-playbooks_app.command("show")(playbooks.playbooks_show)
+playbooks_app.command("show", cls=CatalogHelp)(playbooks.playbooks_show)
 app.command()(validate_cmd.validate)
 app.add_typer(cases_app, name="cases")
 CASES_COMMANDS: list[tuple[str, Callable[..., Any]]] = [
@@ -110,7 +110,7 @@ CASES_COMMANDS: list[tuple[str, Callable[..., Any]]] = [
     ("letter", submit.cases_letter),
 ]
 for name, command in CASES_COMMANDS:
-    cases_app.command(name)(command)
+    cases_app.command(name, cls=CatalogHelp)(command)
 
 GLOBAL_VALUE_OPTIONS = frozenset({"--lang", "-l", "--playbooks"})
 
@@ -149,7 +149,9 @@ def main() -> None:
 
     try:
         code = app_for(command_name(sys.argv[1:]))(standalone_mode=False)
-    except Abort:  # typer.confirm's Ctrl-C
+    except (Abort, KeyboardInterrupt):  # Ctrl-C, at typer.confirm or anywhere else
+        from .errors import ExitCode
+
         sys.stderr.write("\n")
         sys.exit(int(ExitCode.INTERRUPTED))
     except ce.NoArgsIsHelpError as e:  # the help itself
@@ -158,11 +160,15 @@ def main() -> None:
     except ce.ClickException as e:  # usage errors, in the session's language
         sys.stderr.write(usage_error(e, argv_lang(sys.argv[1:])) + "\n")
         sys.exit(e.exit_code)
-    except KeyboardInterrupt:
-        sys.stderr.write("\n")
-        sys.exit(int(ExitCode.INTERRUPTED))
-    except Exception as e:  # the last line of defence: a short message, never locals
-        from .safe import neutral
+    except Exception as e:
+        from .errors import ExitCode, WalletError  # only now: --help never needs them
+
+        if isinstance(e, WalletError):  # ours, raised outside a command's session
+            from .output import say
+
+            say(e.message(argv_lang(sys.argv[1:])))
+            sys.exit(int(e.exit_code))
+        from .safe import neutral  # the last line of defence: a short message, never locals
 
         sys.stderr.write(
             f"walletcomplain: internal error: {type(e).__name__}: {neutral(str(e)[:300])}\n"

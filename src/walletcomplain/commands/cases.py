@@ -130,9 +130,7 @@ def cases_log(
     ] = None,
     authority: Annotated[
         str | None,
-        typer.Option(
-            "--authority", "-a", help="With --channel authority: which (pboc, samr, nfra, ...)."
-        ),
+        typer.Option("--authority", "-a", help="With --channel authority: which ({authorities})."),
     ] = None,
     lang: LangOption = None,
 ) -> None:

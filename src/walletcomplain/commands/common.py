@@ -12,8 +12,6 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
 
-from walletcomplain.errors import ExitCode, WalletError
-
 if TYPE_CHECKING:
     import datetime as dt
 
@@ -41,11 +39,13 @@ def lang_of(opt: LangOpt | None) -> Lang:
     return default_lang()
 
 
-def fail(message: str, code: int = ExitCode.USAGE) -> NoReturn:
+def fail(message: str, code: int | None = None) -> NoReturn:
+    """Say why, and exit with `code` (default ExitCode.USAGE)."""
+    from walletcomplain.errors import ExitCode
     from walletcomplain.output import say
 
     say(message)
-    raise typer.Exit(int(code))
+    raise typer.Exit(int(ExitCode.USAGE if code is None else code))
 
 
 def today() -> dt.date:
@@ -84,6 +84,8 @@ def argv_text(value: str | None, option: str, lang: Lang) -> str | None:
 @contextmanager
 def guard(lang: Lang) -> Iterator[None]:
     """Turn every expected failure into a clear message and the documented exit code."""
+    from walletcomplain.errors import ExitCode, WalletError  # here: --help never needs them
+
     try:
         yield
     except WalletError as e:
@@ -133,17 +135,6 @@ class Session:
         if self._catalog is None:
             self._catalog = load_catalog(self.playbooks)
         return self._catalog
-
-    def fail(self, key: str, code: int = ExitCode.USAGE, **params: Any) -> NoReturn:
-        from walletcomplain.messages import t
-
-        fail(t(key, self.lang, **params), code)
-
-    def say(self, key: str, **params: Any) -> None:
-        from walletcomplain.messages import t
-        from walletcomplain.output import say
-
-        say(t(key, self.lang, **params))
 
 
 @contextmanager

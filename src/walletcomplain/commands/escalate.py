@@ -19,7 +19,7 @@ def cases_escalate(
         str | None,
         typer.Option(
             "--to",
-            help="The authority (pboc, samr, nfra, cca, police); default: the next on the ladder.",
+            help="The authority ({authorities}); default: the next on the ladder.",
         ),
     ] = None,
     lang: LangOption = None,

@@ -15,15 +15,11 @@ if TYPE_CHECKING:
 def letter(
     issue: Annotated[
         str,
-        typer.Option(
-            "--issue", "-i", help="Problem type: recharge, security, dispute, fees, closure."
-        ),
+        typer.Option("--issue", "-i", help="Problem type: {issues}."),
     ],
     provider: Annotated[
         str,
-        typer.Option(
-            "--provider", "-p", help="alipay, wechatpay, jdpay, applepay, unionpay, tpwallet."
-        ),
+        typer.Option("--provider", "-p", help="The provider: {providers}."),
     ],
     set_: Annotated[
         list[str] | None,

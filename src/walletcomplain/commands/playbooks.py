@@ -51,7 +51,7 @@ def playbooks_list(
 
 
 def playbooks_show(
-    issue: Annotated[str, typer.Argument(help="Playbook id, e.g. recharge.")],
+    issue: Annotated[str, typer.Argument(help="Playbook id: {issues}.")],
     as_json: JsonOption = False,
     answers_template: Annotated[
         bool, typer.Option("--answers-template", help="Print a YAML answers file to fill in.")

@@ -34,7 +34,7 @@ def providers_list(
 
 
 def providers_show(
-    provider: Annotated[str, typer.Argument(help="Provider id, e.g. alipay.")],
+    provider: Annotated[str, typer.Argument(help="Provider id: {providers}.")],
     as_json: JsonOption = False,
     lang: LangOption = None,
 ) -> None:

@@ -18,11 +18,11 @@ if TYPE_CHECKING:
 def start(
     provider: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--provider", "-p", help="Skip the provider question: alipay, wechatpay, ..."),
+        typer.Option("--provider", "-p", help="Skip the provider question: {providers}."),
     ] = None,
     issue: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--issue", "-i", help="Skip the problem question: recharge, security, ..."),
+        typer.Option("--issue", "-i", help="Skip the problem question: {issues}."),
     ] = None,
     lang: LangOption = None,
     resume: Annotated[

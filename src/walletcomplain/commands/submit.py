@@ -16,8 +16,6 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from walletcomplain.errors import ExitCode
-
 from .common import (
     STATE,
     case_session,
@@ -122,6 +120,8 @@ def _after_call(log: Store, cat: Any, case: Case, lang: Lang) -> None:
             say(t("cs_not_logged", lang))
             return
     except (KeyboardInterrupt, EOFError, typer.Abort):
+        from walletcomplain.errors import ExitCode
+
         fail("\n" + t("cs_not_logged", lang), ExitCode.INTERRUPTED)
     callsheet.record_call(log, cat, case, today(), ref, said, promised)
     say(t("cl_logged", lang, why=cases.explain_due(log.get(case.id), cat, lang)))
@@ -239,6 +239,8 @@ def cases_attach(
             try:
                 item = _pick_item(cat, case, language)
             except (KeyboardInterrupt, EOFError, typer.Abort):
+                from walletcomplain.errors import ExitCode
+
                 fail("\n" + t("ev_not_attached", language), ExitCode.INTERRUPTED)
         else:
             item = None
@@ -293,6 +295,8 @@ def cases_evidence(case_id: CaseId, as_json: JsonOption = False, lang: LangOptio
                         t("ev_still_missing", language, items=t("list_sep", language).join(missing))
                     )
         if bad:
+            from walletcomplain.errors import ExitCode
+
             fail(t("ev_bad", language, n=len(bad)), ExitCode.ENVIRONMENT)
 
 
@@ -439,6 +443,8 @@ def delete_files(case_id: int | None, lang: Lang) -> None:
             evidence.delete_case_files(case_id)
     except OSError as e:
         folder = evidence.root() if case_id is None else evidence.case_folder(case_id)
+        from walletcomplain.errors import ExitCode
+
         fail(
             t("ev_delete_failed", lang, path=str(folder), error=e.strerror or str(e)),
             ExitCode.ENVIRONMENT,

@@ -5,8 +5,6 @@ from typing import Annotated
 
 import typer
 
-from walletcomplain.errors import ExitCode
-
 from .common import session, today
 from .options import LangOption
 
@@ -37,4 +35,6 @@ def validate(
             else:
                 write_out(t("validate_ok", language, path=r.path, what=r.what))
         if bad:
+            from walletcomplain.errors import ExitCode
+
             raise typer.Exit(int(ExitCode.USAGE))
