@@ -1,6 +1,7 @@
 """`walletcomplain check-number`: is this an official number?"""
 
 import sys
+from enum import IntEnum
 from typing import Annotated
 
 import typer
@@ -9,7 +10,9 @@ from .common import STATE, fail, session, today
 from .options import JsonOption, LangOption
 
 
-class NumberExit:
+class NumberExit(IntEnum):
+    """check-number's own exit codes (2 stays a usage error: not a phone number)."""
+
     OFFICIAL = 0
     NOT_FOUND = 3
     WARY = 4
