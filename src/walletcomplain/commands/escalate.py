@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from .common import STATE, case_session, fail, today, write_or_print
-from .options import CaseId, Format, LangOption
+from .options import CaseId, Format, FormatOption, LangOption
 
 if TYPE_CHECKING:
     from walletcomplain.models import Lang
@@ -23,9 +23,7 @@ def cases_escalate(
         ),
     ] = None,
     lang: LangOption = None,
-    fmt: Annotated[
-        Format, typer.Option("--format", "-f", help="text (default), markdown or json.")
-    ] = Format.text,
+    fmt: FormatOption = Format.text,
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", dir_okay=False, help="Write the letter to this file."),

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from .common import argv_text, fail, session, today
-from .options import DocumentOpt, Format, LangOption, PlaybooksOption
+from .options import DocumentOpt, Format, FormatOption, LangOption, PlaybooksOption
 
 if TYPE_CHECKING:
     from walletcomplain.models import Lang
@@ -34,9 +34,7 @@ def letter(
         typer.Option("--answers", "-a", help="Answers file, YAML or JSON; '-' reads stdin."),
     ] = None,
     lang: LangOption = None,
-    fmt: Annotated[
-        Format, typer.Option("--format", "-f", help="text (default), markdown or json.")
-    ] = Format.text,
+    fmt: FormatOption = Format.text,
     output: Annotated[
         Path | None,
         typer.Option(

@@ -26,7 +26,7 @@ from .common import (
     today,
     write_or_print,
 )
-from .options import CaseId, ForceOption, Format, JsonOption, LangOption, YesOption
+from .options import CaseId, ForceOption, Format, FormatOption, JsonOption, LangOption, YesOption
 
 if TYPE_CHECKING:
     from walletcomplain.models import Lang
@@ -334,9 +334,7 @@ def cases_detach(
 
 def cases_letter(
     case_id: CaseId,
-    fmt: Annotated[
-        Format, typer.Option("--format", "-f", help="text (default), markdown or json.")
-    ] = Format.text,
+    fmt: FormatOption = Format.text,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", dir_okay=False, help="Write it to this file.")
     ] = None,
