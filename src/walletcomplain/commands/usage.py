@@ -90,8 +90,12 @@ def usage_error(e: Any, lang: "Lang") -> str:
             )
         else:
             text = t("u_bad_value", lang, param=hint, detail=message)
-    elif m := re.match(r"No such command '(.*)'", message):
+    elif m := re.match(r"No such command '(.*?)'\.(?: Did you mean (.*)\?)?$", message):
         text = t("u_no_command", lang, name=m[1])
+        if m[2]:  # Typer's suggestions for a near miss ("leter"), each quoted
+            sep = "" if lang == "zh" else " "
+            names = ", ".join(re.findall(r"'([^']*)'", m[2]))
+            text += sep + t("u_did_you_mean", lang, names=names)
     elif m := re.match(r"Got unexpected extra argument(?:s|\(s\))? \((.*)\)", message):
         text = t("u_extra", lang, args=m[1])
     else:
