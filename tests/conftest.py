@@ -42,9 +42,10 @@ def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("WALLETCOMPLAIN_TODAY", TODAY.isoformat())
     monkeypatch.setenv("LANG", "C.UTF-8")
     monkeypatch.setenv("COLUMNS", "80")
-    from walletcomplain import cli
+    from walletcomplain.commands import common
 
-    monkeypatch.setattr(cli, "STATE", cli.State())
+    monkeypatch.setattr(common.STATE, "lang", None)  # one process, many commands: start clean
+    monkeypatch.setattr(common.STATE, "playbook_dirs", [])
     return home
 
 

@@ -13,6 +13,7 @@ import yaml
 from typer.testing import CliRunner
 
 from walletcomplain.cli import app
+from walletcomplain.models import Catalog
 
 from .conftest import ROOT
 
@@ -512,3 +513,22 @@ def test_huge_amount_is_bad_input_not_a_crash(runner: CliRunner) -> None:
     assert result.exit_code == 2, result.output
     assert "amount" in result.stderr
     assert "internal error" not in result.output
+
+
+def test_help_lists_the_catalogs_ids(runner: CliRunner, cat: Catalog, tmp_path: Path) -> None:
+    """--help names every provider, problem type and authority the data has (and yours)."""
+    from walletcomplain.commands import helptext
+
+    ids = helptext.catalog_ids()
+    assert ids["providers"].split(", ") == [p.id for p in cat.directory.providers]
+    assert ids["authorities"].split(", ") == [a.id for a in cat.directory.authorities]
+    assert sorted(ids["issues"].split(", ")) == sorted(cat.playbooks)
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    text = (ROOT / "data/playbooks/fees.yaml").read_text(encoding="utf-8")
+    (mine / "myfees.yaml").write_text(text.replace("id: fees", "id: myfees", 1), "utf-8")
+    out = runner.invoke(app, ["--playbooks", str(mine), "letter", "--help"], terminal_width=400)
+    assert "myfees" in out.stdout
+    assert all(p.id in out.stdout for p in cat.directory.providers)
+    escalate = runner.invoke(app, ["cases", "escalate", "--help"], terminal_width=400).stdout
+    assert all(a.id in escalate for a in cat.directory.authorities)

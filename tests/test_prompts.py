@@ -16,10 +16,10 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
 from walletcomplain import answers, drafts, store, views
+from walletcomplain.commands.prompter import QuestionaryPrompter
 from walletcomplain.interview import Interrupted, Interview, Outcome, resume
 from walletcomplain.models import Catalog, Lang
 from walletcomplain.output import Block, render_plain
-from walletcomplain.prompter import QuestionaryPrompter
 
 from .conftest import TODAY
 
@@ -220,7 +220,7 @@ def test_the_security_branch_for_someone_who_called(
 
 
 def test_several_drafts_are_listed_to_choose_from(cat: Catalog) -> None:
-    from walletcomplain.cli import pick_draft
+    from walletcomplain.commands.start import pick_draft
 
     older = drafts.Draft(
         "d-old", "alipay", "recharge", "zh", {"amount": "10.00"}, "2026-11-20T10:00:00"
@@ -446,8 +446,8 @@ PIECES = ["显", "示", "成功", "却没到账", "，", "。", "（但）", "�
 
 @given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=60), st.integers(12, 40))
 def test_fitted_lines_never_start_closed_or_end_open(pieces: list[str], width: int) -> None:
+    from walletcomplain.commands.prompter import fit
     from walletcomplain.output import NO_LINE_END, NO_LINE_START, cell_width
-    from walletcomplain.prompter import fit
 
     text = "显" + "".join(pieces)  # a sentence starts with a word, not a closing mark
     lines = fit(text, width, "  ")

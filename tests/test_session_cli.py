@@ -41,6 +41,11 @@ def run_main(
         (["cases", "remind"], "缺少「case_id」", "Missing 'case_id'"),
         (["letter", "--lnag", "en"], "你是不是想写 --lang？", "Did you mean --lang?"),
         (["bogus"], "没有「bogus」这个命令", "No such command 'bogus'"),
+        (
+            ["leter"],
+            "没有「leter」这个命令。你是不是想写 letter？",
+            "No such command 'leter'. Did you mean letter?",
+        ),
     ],
 )
 def test_usage_errors_speak_the_session_language(

@@ -13,8 +13,9 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from walletcomplain import evidence, submitcmds
+from walletcomplain import evidence
 from walletcomplain.cli import app
+from walletcomplain.commands import submit as submitcmds
 from walletcomplain.output import cell_width
 from walletcomplain.store import Store
 

@@ -16,6 +16,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from . import privacy
+from .errors import WalletError
 from .limits import MAX_PATTERN_INPUT
 from .messages import FALSE_WORDS_ZH, READ_ZH, TRUE_WORDS_ZH
 from .models import Question, Text
@@ -44,7 +45,7 @@ _MONEY_NOISE = re.compile(
 _LIST_SPLIT = re.compile(r"[,\uff0c\u3001;\uff1b]")
 
 
-class AnswerError(ValueError):
+class AnswerError(WalletError, ValueError):
     """One answer is not acceptable. `code` names the message; `params` fill it."""
 
     def __init__(self, code: str, **params: str) -> None:

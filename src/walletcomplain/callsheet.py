@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import answers, cases, documents, escalation
-from .errors import NotFound
+from .errors import NotFound, WalletError
 from .letter import Filler, format_value
 from .messages import t
 from .models import Catalog, Lang
@@ -151,12 +151,18 @@ def _first(comp: Any, lang: Lang) -> str | None:
     return None
 
 
-class BadPromise(ValueError):
+class BadPromise(WalletError, ValueError):
     """A promised date that is not a date, or lies before the call."""
 
     def __init__(self, given: str, key: str) -> None:
         super().__init__(given)
         self.given, self.key = given, key
+
+    def message(self, lang: Lang) -> str:
+        from .messages import t
+        from .safe import neutral
+
+        return t(self.key, lang, given=neutral(self.given))
 
 
 def parse_promised(text: str, day: dt.date) -> dt.date | None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from . import answers, complaint, documents, escalation, privacy
-from .errors import InvalidAnswers, NotFound
+from .errors import InvalidAnswers, NotFound, WalletError
 from .letter import Letter, format_date, inner_quotes, original_mark
 from .messages import t
 from .models import Authority, Catalog, Lang
@@ -347,12 +347,17 @@ def _provider_name(catalog: Catalog, pid: str, lang: Lang) -> str:
     return p.name.get(lang) if p else pid
 
 
-class NoDocument(Exception):
+class NoDocument(WalletError):
     """An authority that takes no letter from us (a court needs a statement of claim)."""
 
     def __init__(self, authority: Authority) -> None:
         super().__init__(authority.id)
         self.authority = authority
+
+    def message(self, lang: Lang) -> str:
+        from .messages import t
+
+        return t("cl_no_document", lang, name=self.authority.name.get(lang))
 
 
 @dataclass

@@ -26,8 +26,8 @@ from pathlib import Path
 from typing import Any, Literal
 
 from . import paths
-from .errors import NotFound
-from .models import Playbook
+from .errors import NotFound, WalletError
+from .models import Lang, Playbook
 from .safe import neutral
 from .store import Store
 
@@ -39,13 +39,20 @@ FOLDER = "evidence"
 State = Literal["ok", "missing", "changed"]
 
 
-class EvidenceError(Exception):
+class EvidenceError(WalletError):
     """A file that cannot be attached, or a copy that failed; `code` names the message.
     `exit` is 2 for what the user gave (usage), 1 for the machine (disk, permissions)."""
 
     def __init__(self, code: str, path: str, exit: int = 2, detail: str = "") -> None:
         super().__init__(f"{path}: {code}")
         self.code, self.path, self.exit, self.detail = code, path, exit, detail
+        self.exit_code = exit
+
+    def message(self, lang: Lang) -> str:
+        from .messages import t
+        from .safe import neutral
+
+        return t(self.code, lang, path=neutral(self.path), detail=neutral(self.detail))
 
 
 @dataclass

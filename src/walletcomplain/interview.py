@@ -25,12 +25,12 @@ from typing import Any, Protocol
 
 from . import answers, complaint, drafts, views
 from .answers import AnswerError, FieldError
-from .errors import FileExists, MissingFolder, StoreError
+from .errors import ExitCode, FileExists, MissingFolder, StoreError, WalletError
+from .finish import record_case, write_document
 from .letter import format_value
 from .messages import describe_inline, describe_notice, t
 from .models import Catalog, Lang, Playbook, Provider, Question
 from .output import Block, cell_width
-from .paths import write_atomic
 
 Validator = Callable[[str], "str | None"]
 # What reading or drawing a prompt raises once its terminal has been closed.
@@ -88,14 +88,23 @@ class Terminated(KeyboardInterrupt):
         self.signum = signum
 
 
-class Interrupted(Exception):
+class Interrupted(WalletError):
     """Ctrl-C or a signal: the answers so far are in the draft stored at `where` (None:
-    nothing kept). `signum` is set when a signal, not Ctrl-C, stopped the interview."""
+    nothing kept). `signum` is set when a signal, not Ctrl-C, stopped the interview:
+    the exit code is then 128 + signum (143 for SIGTERM, 129 for SIGHUP), else 130."""
 
     def __init__(self, where: str | None, signum: int | None = None) -> None:
         super().__init__(where)
         self.where = where
         self.signum = signum
+        self.exit_code = ExitCode.INTERRUPTED if signum is None else 128 + int(signum)
+
+    def message(self, lang: Lang) -> str:
+        if self.signum is None:
+            key = "i_interrupted" if self.where else "i_interrupted_nothing"
+        else:
+            key = "i_terminated" if self.where else "i_interrupted_nothing"
+        return t(key, lang, path=self.where or "")
 
 
 @dataclass
@@ -121,6 +130,13 @@ class Interview:
     playbook: Playbook | None = None
 
     # --- the whole conversation ---------------------------------------------------------
+
+    def resume(self, draft: drafts.Draft) -> list[str]:
+        """Carry on from a draft: its answers that still hold are taken as given; returns
+        the ids of those that no longer do (the playbook changed), for the user to hear."""
+        back = resume(self.catalog, draft, self.today)
+        self.draft, self.values, self.done = draft, back.values, back.done
+        return back.dropped
 
     def run(self, provider_id: str | None = None, issue_id: str | None = None) -> Outcome:
         try:
@@ -627,16 +643,13 @@ class Interview:
             self.save_file(Path(f"{stem}.txt"), text, outcome)
         case_id: int | None = None
         if self.record and self.ask_yes_no(t("i_record_case", lang), default=True):
-            from . import cases
-            from .store import Store
-
             try:
-                with Store() as log:
-                    case_id = cases.record(log, rep, self.today)
+                case_id = record_case(rep, self.today)
             except StoreError as e:  # the letter is done: say why the case was not kept, go on
                 self.prompter.show([Block(t("store_error", lang, error=str(e)), style="warn")])
             else:
-                self.prompter.show([Block(t("cl_saved", lang, id=case_id), style="ok")])
+                if case_id is not None:
+                    self.prompter.show([Block(t("cl_saved", lang, id=case_id), style="ok")])
         self.finally_menu(case_id, rep.complaint.playbook, Path(f"{stem}.answers.yaml"), outcome)
 
     def finally_menu(
@@ -738,7 +751,7 @@ class Interview:
         force = False
         while True:
             try:
-                write_atomic(path, text.encode("utf-8"), force=force)
+                write_document(path, text, force=force)
             except MissingFolder as e:  # a mistyped folder: say so and ask again
                 self.prompter.show([Block(t("missing_folder", lang, path=str(e)), style="warn")])
                 path = Path(

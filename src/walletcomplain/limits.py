@@ -22,7 +22,12 @@ import os
 import stat
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from .errors import WalletError
+
+if TYPE_CHECKING:
+    from .models import Lang
 
 MAX_ANSWERS_BYTES = 1 << 20  # 1 MiB: a full answers file is a few KiB
 MAX_DATA_BYTES = 1 << 20  # 1 MiB for a playbook or a directory file (the packaged ones: < 25 KiB)
@@ -32,7 +37,7 @@ MAX_STRING = 20_000  # characters in one value
 MAX_PATTERN_INPUT = 1000  # characters a playbook pattern is ever matched against
 
 
-class LimitError(ValueError):
+class LimitError(WalletError, ValueError):
     """A file over one of the limits; `key` names the message (messages.py, lim_*)."""
 
     def __init__(self, key: str, line: int | None = None, **params: object) -> None:
@@ -48,6 +53,9 @@ class LimitError(ValueError):
         return t(
             "lim_" + self.key, "zh" if lang == "zh" else "en", name=self.where(name), **self.params
         )
+
+    def message(self, lang: Lang) -> str:
+        return self.describe("", lang)
 
     def reason(self, name: str) -> str:
         """The English description without the file name in front (a Problem carries it)."""

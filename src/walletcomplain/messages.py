@@ -1251,6 +1251,7 @@ M: dict[str, tuple[str, str]] = {
         "Checking the complaint templates (first run or new data)…",
     ),
     "rebuild_count": ("已检查 {done}/{total}", "checked {done}/{total}"),
+    "u_or": ("或", " or "),  # between two names offered instead of a typo
 }
 
 # The English form of a message when its count is exactly 1 (`t_n`): "in 1 day", not
@@ -1285,6 +1286,8 @@ INNER_QUOTES: dict[str, tuple[tuple[str, str], ...]] = {
     "zh": (("“", "「"), ("”", "」")),
     "en": (('"', "'"),),
 }
+# How Chinese text quotes a name (an option, a command) that Click quotes in ASCII quotes.
+NAME_QUOTES_ZH = ("「", "」")
 SENTENCE_ENDS_ZH = tuple("。！？!?.")
 
 # Where a line may not start or end when text is wrapped (output.py): closing and

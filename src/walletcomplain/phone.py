@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Any, Literal, NamedTuple
 
+from .errors import WalletError
 from .messages import READ_ZH
 
 Verdict = Literal["official", "not_found", "wary"]
@@ -24,8 +25,8 @@ _SEPARATORS = re.compile(rf"[\s\-.()/{READ_ZH['brackets']}]+")
 SHORT_MAX = 5  # 110, 12363, 95188: service numbers that a caller shows behind an area code
 
 
-class InvalidNumber(ValueError):
-    pass
+class InvalidNumber(WalletError, ValueError):
+    """Not a phone number; the CLI says so with what was typed (messages.py, n_invalid)."""
 
 
 class Number(NamedTuple):

@@ -2,7 +2,7 @@
 `cases evidence`, `cases letter`, and the parts of `cases show`, `cases export --format zip`
 and `cases delete` that concern the timeline and the evidence files.
 
-Registered on the `cases` group by cli.py. Like cli.py, it only parses and prints: the
+Registered on the `cases` group by cli.py. Like every command, it only parses and prints: the
 sheet, the fields, the copies and the archive are made in callsheet.py, forms.py,
 evidence.py, casefile.py and timeline.py.
 """
@@ -10,25 +10,15 @@ evidence.py, casefile.py and timeline.py.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from .cli import (
+from .common import (
     STATE,
-    CaseId,
-    Exit,
-    ForceOption,
-    Format,
-    JsonOption,
-    LangOption,
-    YesOption,
-    case_log,
-    cases_app,
+    case_session,
     confirm,
     fail,
     lang_of,
@@ -36,32 +26,17 @@ from .cli import (
     today,
     write_or_print,
 )
+from .options import CaseId, ForceOption, Format, FormatOption, JsonOption, LangOption, YesOption
 
 if TYPE_CHECKING:
-    from .models import Lang
-    from .store import Case, Store
+    from walletcomplain.models import Lang
+    from walletcomplain.store import Case, Store
 
 
 class FormTarget(str, Enum):
     samr = "12315"
     wallet = "wallet"
     pboc = "12363"
-
-
-@contextmanager
-def submission_errors(lang: Lang) -> Iterator[None]:
-    """Evidence and call errors as a message naming the file, with their exit code."""
-    from .callsheet import BadPromise
-    from .evidence import EvidenceError
-    from .messages import t
-    from .safe import neutral
-
-    try:
-        yield
-    except EvidenceError as e:
-        fail(t(e.code, lang, path=neutral(e.path), detail=neutral(e.detail)), e.exit)
-    except BadPromise as e:
-        fail(t(e.key, lang, given=neutral(e.given)))
 
 
 def interactive() -> bool:
@@ -84,7 +59,6 @@ def letter_lang(case: Case, lang: Any) -> Lang:
 # --- cases call ---------------------------------------------------------------------------
 
 
-@cases_app.command("call")
 def cases_call(
     case_id: CaseId,
     as_json: JsonOption = False,
@@ -98,16 +72,16 @@ def cases_call(
     hanging up. On a terminal it then waits for the call to end, asks for the reference,
     what they said and the date they promised, and logs the call (a promised date becomes
     the follow-up date). Without a terminal, or with --json, it only prints the sheet."""
-    language = lang_of(lang)
-    with case_log(language) as log, submission_errors(language):
-        from . import callsheet
-        from .casescreens import sheet_lines
+    with case_session(lang) as (s, log):
+        language = s.lang
+        from walletcomplain import callsheet
+        from walletcomplain.casescreens import sheet_lines
 
         case = log.get(case_id)
-        cat = load_catalog(language)
+        cat = s.catalog
         sheet = callsheet.build(case, cat, letter_lang(case, lang), today())
         if as_json:
-            from .catalog import json_dump
+            from walletcomplain.catalog import json_dump
 
             sys.stdout.write(json_dump(sheet.to_json()) + "\n")
             return
@@ -124,10 +98,10 @@ def _ask(question: str) -> str:
 
 
 def _after_call(log: Store, cat: Any, case: Case, lang: Lang) -> None:
-    from . import callsheet, cases
-    from .messages import t
-    from .output import say
-    from .safe import neutral
+    from walletcomplain import callsheet, cases
+    from walletcomplain.messages import t
+    from walletcomplain.output import say
+    from walletcomplain.safe import neutral
 
     try:
         _ask(t("cs_wait", lang))
@@ -146,7 +120,9 @@ def _after_call(log: Store, cat: Any, case: Case, lang: Lang) -> None:
             say(t("cs_not_logged", lang))
             return
     except (KeyboardInterrupt, EOFError, typer.Abort):
-        fail("\n" + t("cs_not_logged", lang), Exit.INTERRUPTED)
+        from walletcomplain.errors import ExitCode
+
+        fail("\n" + t("cs_not_logged", lang), ExitCode.INTERRUPTED)
     callsheet.record_call(log, cat, case, today(), ref, said, promised)
     say(t("cl_logged", lang, why=cases.explain_due(log.get(case.id), cat, lang)))
 
@@ -154,7 +130,6 @@ def _after_call(log: Store, cat: Any, case: Case, lang: Lang) -> None:
 # --- cases form ---------------------------------------------------------------------------
 
 
-@cases_app.command("form")
 def cases_form(
     case_id: CaseId,
     to: Annotated[
@@ -171,14 +146,13 @@ def cases_form(
     wallet's in-app form (a short text within 500 characters and the screenshots to
     attach), or a phone script for 12363. Official field limits were not verified: the
     counts are there so you can check against what the form says."""
-    language = lang_of(lang)
-    with case_log(language) as log, submission_errors(language):
-        from . import evidence, forms
-        from .casescreens import form_lines, notes_lines
-        from .output import say
+    with case_session(lang) as (s, log):
+        from walletcomplain import evidence, forms
+        from walletcomplain.casescreens import form_lines, notes_lines
+        from walletcomplain.output import say
 
         case = log.get(case_id)
-        cat = load_catalog(language)
+        cat = s.catalog
         doc_lang = letter_lang(case, lang)
         form = forms.build(
             case,
@@ -189,7 +163,7 @@ def cases_form(
             evidence.listing(log, case_id),
         )
         if as_json:
-            from .catalog import json_dump
+            from walletcomplain.catalog import json_dump
 
             sys.stdout.write(json_dump(form.to_json()) + "\n")
             return
@@ -209,8 +183,8 @@ def _labels(cat: Any, case: Case, lang: Lang) -> dict[str, str]:
 
 def _pick_item(cat: Any, case: Case, lang: Lang) -> str | None:
     """On a terminal: which checklist item the files are (0 for none)."""
-    from .messages import t
-    from .output import say
+    from walletcomplain.messages import t
+    from walletcomplain.output import say
 
     pb = cat.playbooks.get(case.issue)
     if pb is None:
@@ -228,7 +202,6 @@ def _pick_item(cat: Any, case: Case, lang: Lang) -> str | None:
         say(t("ev_pick_again", lang, n=len(pb.evidence)))
 
 
-@cases_app.command("attach")
 def cases_attach(
     case_id: CaseId,
     files: Annotated[
@@ -247,16 +220,16 @@ def cases_attach(
     directory (readable by you only) with its original name, size, time and SHA-256. The
     evidence checklist ticks the item they are attached to. Directories, special files,
     missing files and files over 20 MiB are refused; a batch is attached whole or not at all."""
-    language = lang_of(lang)
-    with case_log(language) as log, submission_errors(language):
-        from . import evidence
-        from .casescreens import size_text
-        from .messages import t
-        from .output import say
-        from .safe import neutral
+    with case_session(lang) as (s, log):
+        language = s.lang
+        from walletcomplain import evidence
+        from walletcomplain.casescreens import size_text
+        from walletcomplain.messages import t
+        from walletcomplain.output import say
+        from walletcomplain.safe import neutral
 
         case = log.get(case_id)
-        cat = load_catalog(language)
+        cat = s.catalog
         for f in files:  # refuse before asking anything
             evidence.check_source(f)
         pb = cat.playbooks.get(case.issue)
@@ -266,7 +239,9 @@ def cases_attach(
             try:
                 item = _pick_item(cat, case, language)
             except (KeyboardInterrupt, EOFError, typer.Abort):
-                fail("\n" + t("ev_not_attached", language), Exit.INTERRUPTED)
+                from walletcomplain.errors import ExitCode
+
+                fail("\n" + t("ev_not_attached", language), ExitCode.INTERRUPTED)
         else:
             item = None
         done = evidence.attach(log, case_id, files, item)
@@ -285,30 +260,29 @@ def cases_attach(
         say(t("ev_attached_total", language, n=len(done), id=case_id))
 
 
-@cases_app.command("evidence")
 def cases_evidence(case_id: CaseId, as_json: JsonOption = False, lang: LangOption = None) -> None:
     """The files kept with a case, each checked against its SHA-256: a file that is missing
     or changed since it was attached is flagged (exit code 1)."""
-    language = lang_of(lang)
-    with case_log(language) as log, submission_errors(language):
-        from . import evidence
-        from .casescreens import evidence_lines
-        from .messages import t
-        from .output import say
+    with case_session(lang) as (s, log):
+        language = s.lang
+        from walletcomplain import evidence
+        from walletcomplain.casescreens import evidence_lines
+        from walletcomplain.messages import t
+        from walletcomplain.output import say
 
         case = log.get(case_id)
         attached = evidence.listing(log, case_id)
         states = {a.id: evidence.verify(a) for a in attached}
         bad = [a for a in attached if states[a.id] != "ok"]
         if as_json:
-            from .casefile import attachments_json
-            from .catalog import json_dump
+            from walletcomplain.casefile import attachments_json
+            from walletcomplain.catalog import json_dump
 
             sys.stdout.write(json_dump(attachments_json(attached, states)) + "\n")
         elif not attached:
             say(t("ev_none", language, id=case_id))
         else:
-            cat = load_catalog(language)
+            cat = s.catalog
             lines = evidence_lines(attached, _labels(cat, case, language), states, language)
             sys.stdout.write(f"== {t('ev_title', language, id=case_id)} ==\n")
             sys.stdout.write("\n".join(lines) + "\n")
@@ -321,10 +295,11 @@ def cases_evidence(case_id: CaseId, as_json: JsonOption = False, lang: LangOptio
                         t("ev_still_missing", language, items=t("list_sep", language).join(missing))
                     )
         if bad:
-            fail(t("ev_bad", language, n=len(bad)), Exit.RUNTIME)
+            from walletcomplain.errors import ExitCode
+
+            fail(t("ev_bad", language, n=len(bad)), ExitCode.ENVIRONMENT)
 
 
-@cases_app.command("detach")
 def cases_detach(
     case_id: CaseId,
     evidence_id: Annotated[
@@ -335,13 +310,13 @@ def cases_detach(
 ) -> None:
     """Remove one evidence file from a case (asks first): a file attached by mistake, or
     one whose copy is missing or changed and was attached again."""
-    language = lang_of(lang)
-    with case_log(language) as log, submission_errors(language):
-        from . import evidence
-        from .errors import NotFound
-        from .messages import t
-        from .output import say
-        from .safe import neutral
+    with case_session(lang) as (s, log):
+        language = s.lang
+        from walletcomplain import evidence
+        from walletcomplain.errors import NotFound
+        from walletcomplain.messages import t
+        from walletcomplain.output import say
+        from walletcomplain.safe import neutral
 
         log.get(case_id)
         known = [a.id for a in evidence.listing(log, case_id)]
@@ -357,12 +332,9 @@ def cases_detach(
 # --- the letter with its evidence ---------------------------------------------------------
 
 
-@cases_app.command("letter")
 def cases_letter(
     case_id: CaseId,
-    fmt: Annotated[
-        Format, typer.Option("--format", "-f", help="text (default), markdown or json.")
-    ] = Format.text,
+    fmt: FormatOption = Format.text,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", dir_okay=False, help="Write it to this file.")
     ] = None,
@@ -371,17 +343,17 @@ def cases_letter(
 ) -> None:
     """The case's letter again, with the evidence attached since: each item lists its files
     (markdown and JSON add each file's SHA-256)."""
-    language = lang_of(lang)
-    with case_log(language) as log, submission_errors(language):
-        from . import casefile, evidence
+    with case_session(lang) as (s, log):
+        language = s.lang
+        from walletcomplain import casefile, evidence
 
         case = log.get(case_id)
-        cat = load_catalog(language)
+        cat = s.catalog
         attached = evidence.listing(log, case_id)
         doc_lang = letter_lang(case, lang)
         letter = casefile.case_letter(case, cat, doc_lang, today(), attached)
         if fmt == Format.json:
-            from .catalog import json_dump
+            from walletcomplain.catalog import json_dump
 
             text = (
                 json_dump(
@@ -404,21 +376,21 @@ def cases_letter(
         write_or_print(text, output, force, language)
 
 
-# --- hooks for show, export, delete (called from cli.py) ------------------------------------
+# --- hooks for show, export, delete (called from commands/cases.py) ---------------------
 
 
 def show(log: Store, case: Case, as_json: bool, lang: Lang) -> None:
     """`cases show`: the state, then the timeline; --json adds the timeline and the files."""
-    from . import cases, evidence, timeline
-    from .casescreens import timeline_lines
-    from .messages import t
-    from .output import say, wants_plain
+    from walletcomplain import cases, evidence, timeline
+    from walletcomplain.casescreens import timeline_lines
+    from walletcomplain.messages import t
+    from walletcomplain.output import say, wants_plain
 
     cat = load_catalog(lang)
     attached = evidence.listing(log, case.id)
     entries = timeline.entries(case, cat, lang, today())
     if as_json:
-        from .catalog import json_dump
+        from walletcomplain.catalog import json_dump
 
         data = cases.export_data(case, cat, lang, attached)
         data["timeline"] = [e.to_json() for e in entries]
@@ -445,23 +417,22 @@ def show(log: Store, case: Case, as_json: bool, lang: Lang) -> None:
 
 
 def export_zip(log: Store, case: Case, output: Path | None, force: bool, lang: Lang) -> None:
-    from . import casefile, evidence
-    from .messages import t
-    from .output import say
+    from walletcomplain import casefile, evidence
+    from walletcomplain.messages import t
+    from walletcomplain.output import say
 
     if output is None:
         fail(t("zip_needs_output", lang))
-    with submission_errors(lang):
-        cat = load_catalog(lang)
-        attached = evidence.listing(log, case.id)
-        written = casefile.export_zip(output, case, cat, lang, today(), attached, force)
-        say(t("zip_written", lang, path=str(written.path), n=written.files, files=len(attached)))
+    cat = load_catalog(lang)
+    attached = evidence.listing(log, case.id)
+    written = casefile.export_zip(output, case, cat, lang, today(), attached, force)
+    say(t("zip_written", lang, path=str(written.path), n=written.files, files=len(attached)))
 
 
 def delete_files(case_id: int | None, lang: Lang) -> None:
     """After the case (or every case) is gone from the log: its evidence folder."""
-    from . import evidence
-    from .messages import t
+    from walletcomplain import evidence
+    from walletcomplain.messages import t
 
     try:
         if case_id is None:
@@ -470,6 +441,9 @@ def delete_files(case_id: int | None, lang: Lang) -> None:
             evidence.delete_case_files(case_id)
     except OSError as e:
         folder = evidence.root() if case_id is None else evidence.case_folder(case_id)
+        from walletcomplain.errors import ExitCode
+
         fail(
-            t("ev_delete_failed", lang, path=str(folder), error=e.strerror or str(e)), Exit.RUNTIME
+            t("ev_delete_failed", lang, path=str(folder), error=e.strerror or str(e)),
+            ExitCode.ENVIRONMENT,
         )

@@ -24,10 +24,10 @@ import signal
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from .interview import GoBack, Terminated
-from .messages import t
-from .models import Lang
-from .output import Block, cell_width, emit, emit_wrapped, wrap
+from walletcomplain.interview import GoBack, Terminated
+from walletcomplain.messages import t
+from walletcomplain.models import Lang
+from walletcomplain.output import Block, cell_width, emit, emit_wrapped, wrap
 
 BACK_KEY = "c-b"  # shown to the user as Ctrl-B
 BACK_TYPED = "<"  # a key in a list; typed alone and sent in a text prompt

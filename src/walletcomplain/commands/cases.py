@@ -1,0 +1,352 @@
+"""`walletcomplain cases ...`: the case log (list, show, log, due, close, export, remind,
+delete, purge). The submission commands of the same group are in submit.py, escalation in
+escalate.py."""
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, Optional
+
+import typer
+
+from walletcomplain.states import Channel, Outcome, Status
+
+from .common import (
+    argv_text,
+    case_session,
+    confirm,
+    fail,
+    json_line,
+    lang_of,
+    today,
+    write_or_print,
+)
+from .options import (
+    CaseId,
+    ExportFormat,
+    ForceOption,
+    JsonOption,
+    LangOption,
+    YesOption,
+)
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from walletcomplain.models import Lang
+
+
+def cases_list(
+    status: Annotated[
+        Status | None, typer.Option("--status", "-s", help="Only cases in this state.")
+    ] = None,
+    as_json: JsonOption = False,
+    all_: Annotated[
+        bool, typer.Option("--all", help="Every case, not just the latest 50.")
+    ] = False,
+    lang: LangOption = None,
+) -> None:
+    """Your cases, newest first: number, state, provider, problem, next follow-up."""
+    limit = None if all_ else 50
+    with case_session(lang) as (s, log):
+        language = s.lang
+        from walletcomplain.messages import t
+
+        rows = log.iter_cases(status.value if status else None, limit)
+        out = sys.stdout
+        if as_json:  # streamed: 100,000 cases never sit in memory at once
+            out.write("[")
+            keys = ("id", "provider", "issue", "status", "created", "next_due")
+            for i, r in enumerate(rows):
+                out.write(("," if i else "") + json_line(dict(zip(keys, r, strict=True))))
+            out.write("]\n")
+            return
+        from walletcomplain.output import cell_width, pad
+
+        labels = {st: t(f"st_{st}", language) for st in ("open", "waiting", "escalated", "closed")}
+        width = max(cell_width(x) for x in [*labels.values(), t("col_status", language)])
+        header = [
+            "    #",
+            pad(t("col_status", language), width),
+            pad(t("col_provider", language), 9),
+            pad(t("col_issue", language), 8),
+            pad(t("col_created", language), 10),
+            t("col_due", language),
+        ]
+        out.write("  ".join(header).rstrip() + "\n")
+        padded = {k: pad(v, width) for k, v in labels.items()}
+        from walletcomplain.safe import neutral
+
+        line = "%5d  %s  %-9s  %-8s  %s  %s\n"
+        shown = 0
+        lines = []
+        for case_id, provider, issue, state, created, due in rows:
+            cells = (
+                neutral(str(x), newlines=False) for x in (provider, issue, created, due or "-")
+            )
+            lines.append(line % (case_id, padded.get(state, "?"), *cells))
+            shown += 1
+            if len(lines) >= 5000:
+                out.write("".join(lines))
+                lines.clear()
+        out.write("".join(lines))
+        if shown == 0:
+            from walletcomplain.output import say
+
+            say(t("cl_none", language))
+        elif limit is not None and shown == limit:
+            total = log.count(status.value if status else None)
+            if total > shown:
+                from walletcomplain.output import say
+
+                say(t("cl_more", language, shown=shown, total=total))
+
+
+def cases_show(case_id: CaseId, as_json: JsonOption = False, lang: LangOption = None) -> None:
+    """One case as a timeline: each contact, reply and escalation on its date, then the
+    follow-up date and what happens on it (! marks a date that has passed)."""
+    with case_session(lang) as (s, log):
+        language = s.lang
+        from . import submit
+
+        submit.show(log, log.get(case_id), as_json, language)
+
+
+def cases_log(
+    case_id: CaseId,
+    channel: Annotated[
+        Channel,
+        typer.Option("--channel", "-c", help="How: hotline, in_app, email, web, authority."),
+    ],
+    ref: Annotated[
+        str | None, typer.Option("--ref", "-r", help="The ticket or reference number they gave.")
+    ] = None,
+    note: Annotated[str | None, typer.Option("--note", "-n", help="What was said or done.")] = None,
+    date: Annotated[
+        str | None, typer.Option("--date", "-d", help="When (default today), e.g. 2026-11-21.")
+    ] = None,
+    reply: Annotated[
+        str | None, typer.Option("--reply", help="Their answer, if they gave one.")
+    ] = None,
+    authority: Annotated[
+        str | None,
+        typer.Option("--authority", "-a", help="With --channel authority: which ({authorities})."),
+    ] = None,
+    lang: LangOption = None,
+) -> None:
+    """Record a contact (a call, a chat, an e-mail, a complaint to an authority) or a reply.
+    The next follow-up date is set from the escalation ladder, and said why."""
+    language = lang_of(lang)
+    day = parse_day(date, language)
+    with case_session(lang) as (s, log):
+        from walletcomplain import cases
+        from walletcomplain.messages import t
+        from walletcomplain.output import say
+
+        ref, note, reply, authority = (
+            argv_text(v, o, language)
+            for v, o in ((ref, "--ref"), (note, "--note"), (reply, "--reply"), (authority, "-a"))
+        )
+        case = log.get(case_id)
+        cat = s.catalog
+        cases.log_contact(log, cat, case, channel.value, day, ref, note, reply, authority)
+        say(t("cl_logged", language, why=cases.explain_due(log.get(case_id), cat, language)))
+
+
+def cases_due(
+    as_json: JsonOption = False,
+    all_: Annotated[
+        bool, typer.Option("--all", help="Every case due, not just the 50 most overdue.")
+    ] = False,
+    lang: LangOption = None,
+) -> None:
+    """What needs following up today, most overdue first, and why."""
+    limit = None if all_ else 50
+    with case_session(lang) as (s, log):
+        language = s.lang
+        import itertools
+
+        from walletcomplain import cases
+        from walletcomplain.messages import t
+        from walletcomplain.output import Block, emit, say
+
+        due = log.due(today(), limit)
+        first = list(itertools.islice(due, 101))
+        if not first:
+            sys.stdout.write("[]\n") if as_json else say(t("cl_nothing_due", language))
+            return
+        cat = s.catalog
+
+        def item(c: Any) -> dict[str, Any]:
+            return {
+                "id": c.id,
+                "provider": c.provider,
+                "issue": c.issue,
+                "status": c.status,
+                "due": c.next_due.isoformat() if c.next_due else None,
+                "why": cases.explain_due(c, cat, language),
+            }
+
+        rest = (item(c) for c in itertools.chain(first, due))  # streamed: thousands stay small
+        out = sys.stdout
+        if as_json:
+            out.write("[\n")
+            for n, entry in enumerate(rest):
+                out.write(("," if n else "") + json_line(entry) + "\n")
+            out.write("]\n")
+            return
+        from walletcomplain.safe import neutral
+
+        if len(first) <= 100:
+            lines = [f"#{i['id']}  {i['due']}  {i['why']}" for i in rest]
+            emit([Block(t("h_due", language), lines=lines, style="warn")], out)
+        else:  # a long list streams as plain lines: wrapping each would take seconds
+            out.write(f"== {t('h_due', language)} ==\n")
+            for i in rest:
+                out.write(neutral(f"#{i['id']}  {i['due']}  {i['why']}", newlines=False) + "\n")
+        if limit is not None and len(first) >= limit:
+            total = log.count_due(today())
+            if total > limit:
+                say(t("cl_more_due", language, shown=limit, total=total))
+
+
+def cases_close(
+    case_id: CaseId,
+    outcome: Annotated[
+        Outcome, typer.Option("--outcome", help="resolved, partly, rejected or abandoned.")
+    ],
+    note: Annotated[
+        str | None, typer.Option("--note", "-n", help="Anything worth keeping.")
+    ] = None,
+    lang: LangOption = None,
+) -> None:
+    """Close a case with its outcome."""
+    with case_session(lang) as (s, log):
+        language = s.lang
+        from walletcomplain import cases
+        from walletcomplain.messages import t
+        from walletcomplain.output import say
+
+        case = log.get(case_id)
+        cases.close(log, case, outcome.value, argv_text(note, "--note", language), today())
+        say(t("cl_closed", language, id=case_id, outcome=t(f"oc_{outcome.value}", language)))
+
+
+def cases_export(
+    case_id: CaseId,
+    fmt: Annotated[
+        ExportFormat,
+        typer.Option("--format", "-f", help="markdown (default), json, or zip (needs --output)."),
+    ] = ExportFormat.markdown,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", dir_okay=False, help="Write to this file.")
+    ] = None,
+    force: ForceOption = False,
+    lang: LangOption = None,
+) -> None:
+    """The whole case file, for a regulator or a lawyer: facts, letter, timeline, next step,
+    and the evidence files with their SHA-256. Card, ID and phone numbers are masked as in
+    the letter. --format zip writes one archive with the letters, the timeline, the answers,
+    the evidence files, an index of their hashes and a README."""
+    with case_session(lang) as (s, log):
+        language = s.lang
+        from walletcomplain import cases, evidence
+
+        from . import submit
+
+        case = log.get(case_id)
+        if fmt == ExportFormat.zip:
+            submit.export_zip(log, case, output, force, language)
+            return
+        cat = s.catalog
+        attached = evidence.listing(log, case_id)
+        if fmt == ExportFormat.json:
+            from walletcomplain.catalog import json_dump
+
+            text = json_dump(cases.export_data(case, cat, language, attached)) + "\n"
+        else:
+            text = cases.export_markdown(case, cat, language, attached)
+        write_or_print(text, output, force, language)
+
+
+def cases_remind(
+    case_id: CaseId,
+    ics: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--ics",
+            help="The calendar file to write (default: walletcomplain-case-N.ics here).",
+            dir_okay=False,
+        ),
+    ] = None,
+    force: ForceOption = False,
+    lang: LangOption = None,
+) -> None:
+    """A calendar file with a reminder on the next follow-up date."""
+    with case_session(lang) as (s, log):
+        language = s.lang
+        from walletcomplain import cases
+        from walletcomplain.messages import t
+        from walletcomplain.output import say
+        from walletcomplain.paths import write_atomic
+
+        case = log.get(case_id)
+        if case.next_due is None:
+            fail(t("cl_remind_closed", language))
+        cat = s.catalog
+        from walletcomplain.safe import for_file
+
+        path = ics if ics is not None else Path(f"walletcomplain-case-{case_id}.ics")
+        write_atomic(path, for_file(cases.ics(case, cat, language)).encode("utf-8"), force=force)
+        if ics is None:
+            say(t("cl_remind_default", language, path=str(path.resolve())))
+        say(t("cl_remind_saved", language, path=str(path), date=case.next_due.isoformat()))
+
+
+def cases_delete(case_id: CaseId, yes: YesOption = False, lang: LangOption = None) -> None:
+    """Delete one case, its history and its evidence files (asks first)."""
+    with case_session(lang) as (s, log):
+        language = s.lang
+        from walletcomplain.messages import t
+        from walletcomplain.output import say
+
+        from . import submit
+
+        log.get(case_id)
+        if not confirm(t("cl_confirm_delete", language, id=case_id), yes, language):
+            say(t("cl_kept", language))
+            return
+        log.delete(case_id)
+        submit.delete_files(case_id, language)
+        say(t("cl_deleted", language, id=case_id))
+
+
+def cases_purge(yes: YesOption = False, lang: LangOption = None) -> None:
+    """Delete every case, every draft and every evidence file (asks first)."""
+    with case_session(lang) as (s, log):
+        language = s.lang
+        from walletcomplain.messages import t
+        from walletcomplain.output import say
+
+        from . import submit
+
+        if not confirm(t("cl_confirm_purge", language, n=log.count()), yes, language):
+            say(t("cl_kept", language))
+            return
+        n = log.purge()
+        submit.delete_files(None, language)
+        say(t("cl_purged", language, n=n))
+
+
+def parse_day(value: str | None, lang: "Lang") -> "dt.date":
+    from walletcomplain import answers
+    from walletcomplain.messages import t
+
+    if not value:
+        return today()
+    try:
+        day = answers.parse_date(value)
+    except answers.AnswerError:
+        fail(t("cl_bad_date", lang, given=value))
+    if day > today():
+        fail(t("cl_bad_date", lang, given=value))
+    return day

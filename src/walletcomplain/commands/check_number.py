@@ -1,0 +1,79 @@
+"""`walletcomplain check-number`: is this an official number?"""
+
+import sys
+from enum import IntEnum
+from typing import Annotated
+
+import typer
+
+from .common import STATE, fail, session, today
+from .options import JsonOption, LangOption
+
+
+class NumberExit(IntEnum):
+    """check-number's own exit codes (2 stays a usage error: not a phone number)."""
+
+    OFFICIAL = 0
+    NOT_FOUND = 3
+    WARY = 4
+
+
+def check_number(
+    number: Annotated[str, typer.Argument(help="The number that called or texted you, as shown.")],
+    as_json: JsonOption = False,
+    lang: LangOption = None,
+) -> None:
+    """Is this an official number? Also: how to tell a fake support call.
+
+    Accepts +86, 0086, spaces, dashes, full-width digits, an extension (转7) and an
+    area code (010-96110). Exit code: 0 in the directory, 3 not in it, 4 a pattern to
+    be wary of, 2 not a phone number. A number on a screen proves nothing: caller ID
+    can be faked, so hang up and call the official number yourself.
+    """
+    with session(lang) as s:
+        language = s.lang
+        from walletcomplain import catalog, phone
+        from walletcomplain.messages import t
+        from walletcomplain.progress import rebuild_reporter
+
+        src = catalog.sources(catalog.extra_dirs(STATE.playbook_dirs))
+        directory = catalog.load_data(src, today(), rebuild_reporter(language))["directory"]
+        try:
+            result = phone.lookup(directory, number)
+        except phone.InvalidNumber:
+            fail(t("n_invalid", language, raw=number))
+        code = {
+            "official": NumberExit.OFFICIAL,
+            "not_found": NumberExit.NOT_FOUND,
+            "wary": NumberExit.WARY,
+        }[result.verdict]
+        if as_json:
+            payload = {
+                "input": number,
+                "normalized": result.number.national,
+                "extension": result.number.extension,
+                "verdict": result.verdict,
+                "matches": [
+                    {
+                        "owner": m.owner,
+                        "id": m.owner_id,
+                        "name": m.name[language],
+                        "channel": m.channel,
+                        "via_area_code": m.via_area_code,
+                        "notes": [n[language] for n in m.notes],
+                    }
+                    for m in result.matches
+                ],
+                "warnings": [w[language] for w in result.warnings],
+                "checklist": [s[language] for s in directory.get("scam_signs", [])],
+                "rules": [r[language] for r in directory.get("scam_rules", [])],
+            }
+            from walletcomplain.safe import json_text
+
+            sys.stdout.write(json_text(payload, indent=2) + "\n")
+        else:
+            from walletcomplain import views
+            from walletcomplain.output import emit
+
+            emit(views.check_blocks(result, directory, language), sys.stdout)
+        raise typer.Exit(int(code))

@@ -1,0 +1,87 @@
+"""`walletcomplain playbooks` and `playbooks show`: the problem types and their questions."""
+
+import sys
+from typing import Annotated
+
+import typer
+
+from .common import STATE, fail, session
+from .options import JsonOption, LangOption, PlaybooksOption
+
+
+def playbooks_list(
+    ctx: typer.Context,
+    as_json: JsonOption = False,
+    lang: LangOption = None,
+    playbooks: PlaybooksOption = None,
+) -> None:
+    """List the problem types; `playbooks show I` for the questions of one."""
+    if ctx.invoked_subcommand is not None:
+        STATE.playbook_dirs += list(playbooks or [])
+        return
+    with session(lang, playbooks) as s:
+        language = s.lang
+        cat = s.catalog
+        from walletcomplain.output import emit, write_out
+
+        if as_json:
+            from walletcomplain import views
+            from walletcomplain.catalog import json_dump
+
+            rows = [
+                {
+                    "id": pb.id,
+                    "version": pb.version,
+                    "title": pb.title.get(language),
+                    "group": g,
+                    "group_title": views.group_title(g, language),
+                    "synonyms": {"zh": pb.synonyms.zh, "en": pb.synonyms.en},
+                    "only_for": pb.only_for,
+                    "summary": pb.summary.get(language),
+                    "source": cat.sources.get(pb.id),
+                }
+                for g, members in views.grouped(cat.playbooks)
+                for pb in members
+            ]
+            write_out(json_dump(rows))
+            return
+        from walletcomplain import views
+
+        emit(views.playbooks_blocks(cat.playbooks, language), sys.stdout)
+
+
+def playbooks_show(
+    issue: Annotated[str, typer.Argument(help="Playbook id: {issues}.")],
+    as_json: JsonOption = False,
+    answers_template: Annotated[
+        bool, typer.Option("--answers-template", help="Print a YAML answers file to fill in.")
+    ] = False,
+    example: Annotated[
+        bool, typer.Option("--example", help="Print the playbook's example answers as YAML.")
+    ] = False,
+    lang: LangOption = None,
+) -> None:
+    """The questions of one playbook: id, type, required, choices, rules and `when`."""
+    with session(lang) as s:
+        language = s.lang
+        cat = s.catalog
+        from walletcomplain import complaint, views
+        from walletcomplain.output import emit, write_out
+
+        pb = complaint.find_playbook(cat, issue)
+        if as_json + answers_template + example > 1:
+            fail("--json, --answers-template, --example: choose one")
+        if example:
+            from walletcomplain.template import example_yaml
+
+            write_out(example_yaml(pb))
+        elif as_json:
+            from walletcomplain.catalog import json_dump
+
+            write_out(json_dump(views.playbook_json(pb, language)))
+        elif answers_template:
+            from walletcomplain.template import answers_template as make
+
+            write_out(make(pb, language))
+        else:
+            emit(views.playbook_blocks(pb, language), sys.stdout)

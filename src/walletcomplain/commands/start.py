@@ -1,0 +1,138 @@
+"""`walletcomplain start`: the interview, step by step, in a terminal."""
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional
+
+import typer
+
+from .common import STATE, fail, lang_of, session, today
+from .options import LangOption, PlaybooksOption
+
+if TYPE_CHECKING:
+    from walletcomplain.interview import Interrupted
+    from walletcomplain.models import Catalog, Lang
+
+
+def start(
+    provider: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--provider", "-p", help="Skip the provider question: {providers}."),
+    ] = None,
+    issue: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--issue", "-i", help="Skip the problem question: {issues}."),
+    ] = None,
+    lang: LangOption = None,
+    resume: Annotated[
+        bool,
+        typer.Option("--resume", help="Continue a session you left (Ctrl-C, closed window, ...)."),
+    ] = False,
+    output: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--output", "-o", dir_okay=False, help="Save the letter here at the end."),
+    ] = None,
+    playbooks: PlaybooksOption = None,
+    no_save: Annotated[
+        bool, typer.Option("--no-save", help="Keep nothing: no draft on Ctrl-C, no case.")
+    ] = False,
+) -> None:
+    """Walk through a complaint step by step: the main way to use walletcomplain.
+
+    Asks which provider and problem, shows what to check first, asks the questions,
+    lets you review and change answers, then shows the channels, the escalation ladder,
+    the evidence still missing and the letter, and offers to save it.
+    Ctrl-B goes back one question. Every answer is kept as a draft as you give it, so
+    Ctrl-C, a closed window or a crash lose nothing: `walletcomplain start --resume`
+    continues. Needs a terminal; in scripts use `walletcomplain letter`.
+    """
+    language = lang_of(lang)
+    from walletcomplain.messages import t
+
+    if output is not None and not os.path.lexists(output.parent):  # now, not at the end
+        fail(t("missing_folder", language, path=str(output.parent)))
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        fail(t("i_no_tty", language))
+    with session(lang, playbooks) as s:
+        cat = s.catalog
+        from walletcomplain import drafts
+        from walletcomplain.interview import Interrupted, Interview
+        from walletcomplain.output import say
+        from walletcomplain.store import enabled
+
+        from .prompter import QuestionaryPrompter
+
+        if provider and issue and not resume:  # the same check as `letter`, before any question
+            from walletcomplain import complaint
+
+            p = complaint.find_provider(cat, provider)
+            complaint.check_applies(cat, p, complaint.find_playbook(cat, issue))
+        prompter = QuestionaryPrompter(language)
+        prompter.catch_signals()
+        iv = Interview(prompter, cat, language, today(), output)
+        iv.record = enabled() and not no_save
+        try:
+            if resume:
+                found = drafts.load_all()
+                if not found:
+                    say(t("i_no_drafts", language))
+                    return
+                draft = found[0] if len(found) == 1 else pick_draft(iv, found, cat, language)
+                dropped = iv.resume(draft)
+                if lang is None and STATE.lang is None:  # the draft's language, unless told
+                    iv.lang = language = draft.lang
+                    iv.prompter = prompter = QuestionaryPrompter(language)
+                    prompter.catch_signals()
+                if dropped:
+                    say(t("i_draft_dropped", language, fields=", ".join(dropped)))
+                provider, issue = draft.provider, draft.issue
+            iv.run(provider, issue)
+        except Interrupted as e:
+            stopped(e, language)
+        except KeyboardInterrupt as e:  # before the interview began (choosing a draft)
+            stopped(Interrupted(None, getattr(e, "signum", None)), language)
+
+
+def stopped(e: "Interrupted", lang: "Lang") -> NoReturn:
+    """The way out of an interrupted `start`: say where the answers are, exit 130 (Ctrl-C),
+    143 (SIGTERM) or 129 (SIGHUP). A closed terminal cannot be written to: stay quiet."""
+    import contextlib
+
+    from walletcomplain.output import say
+
+    if e.signum is not None:
+        import signal
+
+        for sig in (signal.SIGHUP, signal.SIGTERM):  # a second one must not cut the exit short
+            signal.signal(sig, signal.SIG_IGN)
+    try:
+        say("\n" + e.message(lang))
+        sys.stdout.flush()
+    except (OSError, ValueError):  # the terminal is gone: nothing can be said, exit quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        for fd in (1, 2):
+            with contextlib.suppress(OSError):
+                os.dup2(devnull, fd)
+    raise typer.Exit(int(e.exit_code))
+
+
+def pick_draft(iv: Any, found: list[Any], cat: "Catalog", lang: "Lang") -> Any:
+    """Several drafts: let the user choose, newest first."""
+    from walletcomplain.messages import t
+
+    choices = []
+    for d in found:
+        p = cat.directory.provider(d.provider or "")
+        pb = cat.playbooks.get(d.issue or "")
+        label = t(
+            "i_draft_label",
+            lang,
+            saved=d.saved.replace("T", " "),
+            provider=p.name.get(lang) if p else "?",
+            issue=pb.title.get(lang) if pb else "?",
+            n=len(d.answers),
+        )
+        choices.append((d.id, label, None))
+    picked = iv.prompter.select(t("i_pick_draft", lang), choices)
+    return next(d for d in found if d.id == picked)

@@ -1,0 +1,40 @@
+"""`walletcomplain validate`: check your own playbook and provider files."""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .common import session, today
+from .options import LangOption
+
+
+def validate(
+    paths_: Annotated[
+        list[Path],
+        typer.Argument(metavar="PATH...", help="Playbook or directory files, or folders of them."),
+    ],
+    lang: LangOption = None,
+) -> None:
+    """Check your own playbook and provider files: schema, references, both languages, and
+    that the example answers produce a letter in Chinese and English."""
+    with session(lang) as s:
+        language = s.lang
+        from walletcomplain.messages import t
+        from walletcomplain.output import say, write_out
+        from walletcomplain.validate import validate_paths
+
+        results = validate_paths(paths_, today())
+        bad = 0
+        for r in results:
+            if r.problems:
+                bad += 1
+                say(t("validate_bad", language, path=r.path, n=len(r.problems)))
+                for p in r.problems:
+                    say(f"  {p}")
+            else:
+                write_out(t("validate_ok", language, path=r.path, what=r.what))
+        if bad:
+            from walletcomplain.errors import ExitCode
+
+            raise typer.Exit(int(ExitCode.USAGE))

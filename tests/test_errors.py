@@ -1,0 +1,47 @@
+"""Every error the program raises on purpose derives from WalletError: one clause catches
+them all, each with its exit code and a message in the user's language."""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+
+import walletcomplain
+from walletcomplain.errors import CaseNotFound, ExitCode, StoreError, WalletError
+from walletcomplain.interview import Interrupted
+
+# Not errors: control flow between a prompt and the interview (Back, a signal as Ctrl-C).
+NOT_ERRORS = {"GoBack", "Terminated"}
+
+
+def test_every_error_class_derives_from_wallet_error() -> None:
+    found = []
+    for info in pkgutil.walk_packages(walletcomplain.__path__, "walletcomplain."):
+        if info.name.endswith("__main__"):  # importing it runs the program
+            continue
+        module = importlib.import_module(info.name)
+        for name, obj in vars(module).items():
+            if (
+                inspect.isclass(obj)
+                and issubclass(obj, BaseException)
+                and obj.__module__ == module.__name__
+                and name not in NOT_ERRORS
+            ):
+                found.append(obj)
+                assert issubclass(obj, WalletError), f"{module.__name__}.{name}"
+    assert len(found) >= 15
+
+
+def test_exit_codes() -> None:
+    assert [int(c) for c in ExitCode] == [0, 1, 2, 129, 130, 143]
+    assert CaseNotFound(3).exit_code == ExitCode.USAGE
+    assert StoreError("st_orphan", path="x").exit_code == ExitCode.ENVIRONMENT
+    assert Interrupted("d").exit_code == ExitCode.INTERRUPTED
+    assert Interrupted("d", 15).exit_code == ExitCode.TERMINATED
+    assert Interrupted(None, 1).exit_code == ExitCode.HANGUP
+
+
+def test_messages_in_both_languages() -> None:
+    zh, en = CaseNotFound(7).message("zh"), CaseNotFound(7).message("en")
+    assert "7" in zh and "7" in en and zh != en
