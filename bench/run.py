@@ -222,9 +222,7 @@ def main() -> int:
             env=env,
         )
         figures = [
-            measure(p, args.pairs)
-            for p in pairs(work, env)
-            if not args.only or args.only in p.name
+            measure(p, args.pairs) for p in pairs(work, env) if not args.only or args.only in p.name
         ]
         cold_s, cold_mib = cold_many(work, env)
     finally:
