@@ -75,10 +75,10 @@ def find_provider(catalog: Catalog, pid: str) -> Provider:
 def find_playbook(catalog: Catalog, pid: str) -> Playbook:
     """A playbook by id, title or any synonym in either language (`自动扣费`, `scam`),
     as long as the words name exactly one."""
-    from .problems import lookup
-
     pb = catalog.playbooks.get(pid.strip().lower())
     if pb is None:
+        from .problems import lookup  # only for a name: its patterns cost ~3 ms to build
+
         found = lookup(catalog.playbooks, pid)
         pb = catalog.playbooks.get(found) if found else None
     if pb is None:
