@@ -81,9 +81,9 @@ def letter(
         comp = complaint.build(cat, provider, issue, raw, language, today())
         rep = complaint.report(comp)
         if fmt == Format.json:
-            from walletcomplain.catalog import json_dump
+            from walletcomplain.render import json
 
-            body = json_dump(complaint.to_json(rep)) + "\n"
+            body = json.dumps(json.report(rep)) + "\n"
         else:
             doc = rep.letter
             if document == DocumentOpt.police:

@@ -76,9 +76,9 @@ def playbooks_show(
 
             write_out(example_yaml(pb))
         elif as_json:
-            from walletcomplain.catalog import json_dump
+            from walletcomplain.render import json
 
-            write_out(json_dump(views.playbook_json(pb, language)))
+            write_out(json.dumps(json.playbook(pb, language)))
         elif answers_template:
             from walletcomplain.template import answers_template as make
 
