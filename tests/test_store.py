@@ -15,9 +15,6 @@ import pytest
 from walletcomplain import complaint, documents, due, migrations, store, workflow
 from walletcomplain.errors import CaseNotFound, StoreError
 from walletcomplain.models import Catalog
-from walletcomplain.render import ics as render_ics
-from walletcomplain.render import json as render_json
-from walletcomplain.render import markdown as render_markdown
 from walletcomplain.store import Event, Store
 
 from .conftest import TODAY
@@ -351,22 +348,6 @@ def test_no_letter_for_a_court(cat: Catalog) -> None:
     case = log.get(new_case(log, cat))
     with pytest.raises(documents.NoDocument):
         documents.prepare_escalation(cat, case, "court", "zh", TODAY)
-
-
-def test_export_and_calendar(cat: Catalog) -> None:
-    log = Store()
-    case = log.get(new_case(log, cat))
-    data = render_json.case(case, cat, "en")
-    assert data["answers"]["account_id"] == "****8000"
-    assert data["events"][0]["kind"] == "created"
-    md = render_markdown.case(case, cat, "zh")
-    assert md.startswith("# 投诉案件 #1") and "## 时间线" in md and "支付宝" in md
-    ics = render_ics.reminder(
-        case, cat, "zh", now=dt.datetime(2026, 11, 22, 8, 0, tzinfo=dt.timezone.utc)
-    )
-    assert ics.startswith("BEGIN:VCALENDAR\r\n") and ics.endswith("END:VCALENDAR\r\n")
-    assert "DTSTART;VALUE=DATE:20261207" in ics
-    assert all(len(line.encode()) <= 75 for line in ics.split("\r\n"))
 
 
 @pytest.mark.parametrize(

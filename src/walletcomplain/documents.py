@@ -5,6 +5,9 @@ Each is a legal document: the licensed company where it is known (a visible plac
 where it is not), the facts as the user gave them, only the provisions the playbook lists
 as supporting its demands, one language, and nothing addressed to the user: notes such
 as "this is a suggestion" belong on screen, never here.
+
+`prepare_escalation` composes the document for an authority from a case: its history,
+the last reply, and the files attached, through the same builders.
 """
 
 from __future__ import annotations

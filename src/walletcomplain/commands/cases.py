@@ -15,7 +15,6 @@ from .common import (
     case_session,
     confirm,
     fail,
-    json_line,
     lang_of,
     today,
     write_or_print,
@@ -55,9 +54,10 @@ def cases_list(
         out = sys.stdout
         if as_json:  # streamed: 100,000 cases never sit in memory at once
             out.write("[")
-            keys = ("id", "provider", "issue", "status", "created", "next_due")
+            from walletcomplain.render import json
+
             for i, r in enumerate(rows):
-                out.write(("," if i else "") + json_line(dict(zip(keys, r, strict=True))))
+                out.write(("," if i else "") + json.line(json.case_row(r)))
             out.write("]\n")
             return
         from walletcomplain.output import cell_width, pad
@@ -167,7 +167,7 @@ def cases_due(
 
         from walletcomplain.messages import t
         from walletcomplain.output import Block, emit, say
-        from walletcomplain.render.json import due_item
+        from walletcomplain.render import json
 
         due = log.due(today(), limit)
         first = list(itertools.islice(due, 101))
@@ -177,14 +177,14 @@ def cases_due(
         cat = s.catalog
 
         def item(c: Any) -> dict[str, Any]:
-            return due_item(c, cat, language)
+            return json.due_item(c, cat, language)
 
         rest = (item(c) for c in itertools.chain(first, due))  # streamed: thousands stay small
         out = sys.stdout
         if as_json:
             out.write("[\n")
             for n, entry in enumerate(rest):
-                out.write(("," if n else "") + json_line(entry) + "\n")
+                out.write(("," if n else "") + json.line(entry) + "\n")
             out.write("]\n")
             return
         from walletcomplain.safe import neutral

@@ -7,7 +7,7 @@ export. Nothing here imports the models at run time: `providers --json` stays li
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from walletcomplain.evidence import Attached
     from walletcomplain.letter import Letter
     from walletcomplain.models import Catalog, Channel, Evidence, Lang, Playbook
+    from walletcomplain.phone import Lookup
     from walletcomplain.store import Case
 
 
@@ -32,6 +33,14 @@ def line(obj: Any) -> str:
     from walletcomplain.safe import json_text
 
     return json_text(obj)
+
+
+def light(obj: Any) -> str:
+    """Indented, for the fast paths (`providers --json`, `check-number --json`): plain data
+    only, so that neither the models nor the catalog machinery load."""
+    from walletcomplain.safe import json_text
+
+    return json_text(obj, indent=2) + "\n"
 
 
 def plain(obj: Any) -> str:
@@ -275,4 +284,63 @@ def due_item(c: Case, catalog: Catalog, lang: Lang) -> dict[str, Any]:
         "status": c.status,
         "due": c.next_due.isoformat() if c.next_due else None,
         "why": explain_due(c, catalog, lang),
+    }
+
+
+CASE_ROW = ("id", "provider", "issue", "status", "created", "next_due")
+
+
+def case_row(row: Sequence[Any]) -> dict[str, Any]:
+    """One case of `cases list --json`, from the store's row (CASE_ROW's columns)."""
+    return dict(zip(CASE_ROW, row, strict=True))
+
+
+def playbook_rows(
+    groups: Sequence[tuple[str | None, Sequence[Playbook]]],
+    sources: Mapping[str, Any],
+    lang: Lang,
+) -> list[dict[str, Any]]:
+    """`playbooks --json`: each playbook, group by group, with where it was loaded from."""
+    from walletcomplain.messages import t
+
+    return [
+        {
+            "id": pb.id,
+            "version": pb.version,
+            "title": pb.title.get(lang),
+            "group": g,
+            "group_title": t(f"group_{g or 'none'}", lang),
+            "synonyms": {"zh": pb.synonyms.zh, "en": pb.synonyms.en},
+            "only_for": pb.only_for,
+            "summary": pb.summary.get(lang),
+            "source": sources.get(pb.id),
+        }
+        for g, members in groups
+        for pb in members
+    ]
+
+
+def number_check(
+    number: str, result: Lookup, directory: Mapping[str, Any], lang: Lang
+) -> dict[str, Any]:
+    """`check-number --json`: whose number it is, the verdict, and the scam checklist."""
+    return {
+        "input": number,
+        "normalized": result.number.national,
+        "extension": result.number.extension,
+        "verdict": result.verdict,
+        "matches": [
+            {
+                "owner": m.owner,
+                "id": m.owner_id,
+                "name": m.name[lang],
+                "channel": m.channel,
+                "via_area_code": m.via_area_code,
+                "notes": [n[lang] for n in m.notes],
+            }
+            for m in result.matches
+        ],
+        "warnings": [w[lang] for w in result.warnings],
+        "checklist": [s[lang] for s in directory.get("scam_signs", [])],
+        "rules": [r[lang] for r in directory.get("scam_rules", [])],
     }
