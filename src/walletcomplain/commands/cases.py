@@ -275,7 +275,7 @@ def cases_remind(
         from walletcomplain.messages import t
         from walletcomplain.output import say
         from walletcomplain.paths import write_atomic
-        from walletcomplain.render import ics as calendar
+        from walletcomplain.render import renderer
 
         case = log.get(case_id)
         if case.next_due is None:
@@ -285,7 +285,9 @@ def cases_remind(
 
         path = ics if ics is not None else Path(f"walletcomplain-case-{case_id}.ics")
         write_atomic(
-            path, for_file(calendar.reminder(case, cat, language)).encode("utf-8"), force=force
+            path,
+            for_file(renderer("case", "ics")(case, cat, language)).encode("utf-8"),
+            force=force,
         )
         if ics is None:
             say(t("cl_remind_default", language, path=str(path.resolve())))

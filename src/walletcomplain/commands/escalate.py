@@ -88,10 +88,10 @@ def cases_escalate(
             from walletcomplain.render import json
 
             text = json.dumps(json.escalation(case.id, esc, letter_lang, not dry_run)) + "\n"
-        elif fmt == Format.markdown:
-            text = esc.letter.to_markdown()
         else:
-            text = esc.letter.to_text()
+            from walletcomplain import render
+
+            text = render.renderer("letter", fmt.value)(esc.letter)
         write_or_print(text, output, True, language)
         for note in [*esc.authority.notes, *(c.note for c in esc.authority.channels if c.note)]:
             if note is not None:

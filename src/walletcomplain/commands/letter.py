@@ -90,7 +90,9 @@ def letter(
                 if rep.police_report is None:
                     fail(t("no_police_report", language))
                 doc = rep.police_report
-            body = doc.to_markdown() if fmt == Format.markdown else doc.to_text()
+            from walletcomplain import render
+
+            body = render.renderer("letter", fmt.value)(doc)
         if output is not None:
             from walletcomplain.finish import write_document
 

@@ -356,10 +356,10 @@ def cases_letter(
             from walletcomplain.render import json
 
             text = json.dumps(json.case_letter(case.id, letter, attached)) + "\n"
-        elif fmt == Format.markdown:
-            text = letter.to_markdown()
         else:
-            text = letter.to_text()
+            from walletcomplain import render
+
+            text = render.renderer("letter", fmt.value)(letter)
         write_or_print(text, output, force, language)
 
 
