@@ -594,7 +594,7 @@ def test_the_auto_renewal_branches(
 def test_after_the_case_files_are_attached_and_the_call_is_logged(
     cat: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from walletcomplain import cases, complaint
+    from walletcomplain import complaint, workflow
     from walletcomplain.store import Store
 
     monkeypatch.chdir(tmp_path)
@@ -606,7 +606,7 @@ def test_after_the_case_files_are_attached_and_the_call_is_logged(
         )
     )
     with Store() as log:
-        case_id = cases.record(log, rep, TODAY)
+        case_id = workflow.record(log, rep, TODAY)
     iv, rec = interview(cat)
     # fmt: off
     keys = [DOWN, DOWN, ENTER,  # the final menu: attach files

@@ -1252,6 +1252,8 @@ M: dict[str, tuple[str, str]] = {
     ),
     "rebuild_count": ("已检查 {done}/{total}", "checked {done}/{total}"),
     "u_or": ("或", " or "),  # between two names offered instead of a typo
+    # --- one home per output format (render/, issue 11): a channel's note among the warnings
+    "w_channel_note": ("{value}：{note}", "{value}: {note}"),
 }
 
 # The English form of a message when its count is exactly 1 (`t_n`): "in 1 day", not
