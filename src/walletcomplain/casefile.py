@@ -22,12 +22,14 @@ from pathlib import Path
 from typing import Any
 
 from . import cases, evidence, privacy
+from .answers import ids_with_roles
 from .callsheet import complaint_of
 from .errors import FileExists
 from .evidence import Attached, EvidenceError
 from .letter import Letter, Section
 from .messages import t, t_n
 from .models import Catalog, Lang
+from .roles import QuestionRole
 from .store import Case
 
 
@@ -37,7 +39,7 @@ def evidence_section(
     """The letter's evidence list: each item held, with its files; files on no item last.
     Markdown items also carry each file's short SHA-256."""
     lang = comp.lang
-    held = set(comp.values.get("evidence_held", []))
+    held = set(comp.playbook.answer(comp.values, "evidence_in_hand") or [])
     items: list[str] = []
     md: list[str] = []
     for e in comp.playbook.evidence:
@@ -89,7 +91,7 @@ def case_letter(
 
     comp = complaint_of(case, catalog, lang, today)
     comp = dataclasses.replace(
-        comp, today=case.created, values=evidence.with_held(comp.values, attached)
+        comp, today=case.created, values=evidence.with_held(comp.values, attached, comp.playbook)
     )
     rep = complaint.report(comp)
     return with_evidence(rep.letter, evidence_section(comp, attached))
@@ -217,7 +219,7 @@ def _entries(
             _b(esc.to_markdown()),
             t("z_escalation_md", lang, name=name),
         )
-    shown = _contact_masked(case)
+    shown = _contact_masked(case, catalog)
     data = cases.export_data(shown, catalog, lang, attached)
     add(
         "timeline.md",
@@ -258,12 +260,12 @@ def _entries(
 # The complainant's own phone appears in full only on the letter's contact line. (Main's
 # cases.export_data masks answers.CONTACT_FIELDS itself since issue 9; this is the same rule
 # for this branch, harmless twice.) The number of someone who called is evidence: kept.
-CONTACT_FIELDS = ("contact_phone",)
+CONTACT_FIELDS: tuple[QuestionRole, ...] = ("sender_phone",)
 
 
-def _contact_masked(case: Case) -> Case:
+def _contact_masked(case: Case, catalog: Catalog) -> Case:
     answers = dict(case.answers)
-    for key in CONTACT_FIELDS:
+    for key in ids_with_roles(catalog.playbooks.get(case.issue), CONTACT_FIELDS):
         if isinstance(answers.get(key), str):
             answers[key] = privacy.mask_tail(answers[key])
     return dataclasses.replace(case, answers=answers)

@@ -17,7 +17,8 @@ from . import answers, complaint, documents, escalation, privacy
 from .errors import InvalidAnswers, NotFound, WalletError
 from .letter import Letter, format_date, inner_quotes, original_mark
 from .messages import t
-from .models import Authority, Catalog, Lang
+from .models import Authority, Catalog, Lang, Playbook
+from .roles import CONTACT, PRIOR_CONTACT
 from .states import Channel, EventKind
 from .store import Case, Event, Status, Store
 
@@ -389,7 +390,9 @@ def prepare_escalation(
     if attached:
         from . import evidence
 
-        comp = dataclasses.replace(comp, values=evidence.with_held(comp.values, attached))
+        comp = dataclasses.replace(
+            comp, values=evidence.with_held(comp.values, attached, comp.playbook)
+        )
     if a.has("police"):
         report = documents.police_report(dataclasses.replace(comp, today=today), a)
         if report is None:
@@ -398,7 +401,7 @@ def prepare_escalation(
     if not (a.has("regulator") or a.has("mediation")):
         raise NoDocument(a)
     letter = documents.escalation_letter(
-        comp, a, history(case, comp, catalog), last_reply(case), today
+        comp, a, history(case, comp, catalog), last_reply(case, comp.playbook), today
     )
     letter = _with_files(letter, comp, attached, [t("e_original_letter", lang)])
     return Escalation(a, letter, early_until(case, today))
@@ -456,11 +459,11 @@ def record_escalation(store: Store, case: Case, esc: Escalation, today: dt.date)
         store.add_event(case.id, event, "escalated", due_for_authority(esc.authority, today))
 
 
-def last_reply(case: Case) -> str | None:
+def last_reply(case: Case, pb: Playbook) -> str | None:
     replies = [e.reply for e in case.events if e.reply]
     if replies:
         return replies[-1]
-    value = case.answers.get("tried_reply")
+    value = pb.answer(case.answers, "prior_contact_reply")
     return str(value) if value else None
 
 
@@ -469,14 +472,12 @@ def history(case: Case, comp: complaint.Complaint, catalog: Catalog) -> list[doc
     lang = comp.lang
     name = comp.provider.brand(lang)
     out: list[documents.Contact] = []
-    v = comp.values
-    if v.get("tried_before") and isinstance(v.get("tried_date"), dt.date):
+    said = {r: comp.playbook.answer(comp.values, r) for r in PRIOR_CONTACT}
+    if said["prior_contact"] and isinstance(said["prior_contact_date"], dt.date):
         out.append(
             documents.Contact(
-                v["tried_date"],
-                _contact_text(
-                    lang, name, v.get("tried_channel"), v.get("tried_ref"), v.get("tried_reply")
-                ),
+                said["prior_contact_date"],
+                _contact_text(lang, name, *(said[r] for r in PRIOR_CONTACT[2:])),
             )
         )
     for e in case.events:
@@ -548,7 +549,7 @@ def export_data(
         for q in pb.questions:
             if q.pii and isinstance(shown.get(q.id), str):
                 shown[q.id] = privacy.mask_tail(shown[q.id])
-    for key in answers.CONTACT_FIELDS:  # in full only on the letter's contact line
+    for key in answers.ids_with_roles(pb, CONTACT):  # in full only on the letter's contact line
         if isinstance(shown.get(key), str):
             shown[key] = privacy.mask_contact(shown[key])
     return {

@@ -344,10 +344,16 @@ def check_playbook(
         problems.append(Problem(name, line_of(lines, at), dotted(at), msg))
 
     seen: dict[str, Question] = {}
+    roles: dict[str, str] = {}  # role -> the question that has it
     unsafe_pattern = False
     for i, q in enumerate(pb.questions):
         if q.id in seen:
             add(("questions", i, "id"), f"question id '{q.id}' is used twice")
+        if q.role is not None:
+            if q.role in roles:  # code finds a question by its role: it must be one question
+                msg = f"role '{q.role}' is given to both '{roles[q.role]}' and '{q.id}'"
+                add(("questions", i, "role"), msg)
+            roles.setdefault(q.role, q.id)
         if q.when is not None:
             problems += _check_when(q.when, seen, ("questions", i, "when"), name, lines)
         if q.rules.pattern is not None:

@@ -27,6 +27,7 @@ from .models import (
     Provider,
     Question,
 )
+from .roles import CONTACT
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -143,7 +144,7 @@ def report(c: Complaint) -> Report:
 
     plan = escalation.plan(c.directory, c.provider, c.playbook, c.values)
     letter = documents.letter(c, plan)
-    held = set(c.values.get("evidence_held", []))
+    held = set(c.playbook.answer(c.values, "evidence_in_hand") or [])
     missing = [e for e in c.playbook.evidence if e.id not in held]
     urgent = [p.get(c.lang) for p in c.playbook.urgent if p.when is None or p.when.holds(c.values)]
     police = next((a for a in c.directory.authorities if a.has("police")), None)
@@ -215,7 +216,7 @@ def public_answers(c: Complaint) -> dict[str, Any]:
     for q in c.playbook.questions:
         if q.pii and isinstance(out.get(q.id), str):
             out[q.id] = privacy.mask_tail(out[q.id])
-        elif q.id in answers.CONTACT_FIELDS and isinstance(out.get(q.id), str):
+        elif q.role in CONTACT and isinstance(out.get(q.id), str):
             out[q.id] = privacy.mask_contact(out[q.id])
     return out
 

@@ -88,7 +88,7 @@ def attach_list(comp: Any, attached: list[Attached], lang: Lang) -> list[str]:
         files = [a.name for a in attached if a.item == e.id]
         if files:
             out.append(t("fm_item_files", lang, item=e.get(lang), files=_join(files, lang)))
-        elif e.id in comp.values.get("evidence_held", []):
+        elif e.id in (comp.playbook.answer(comp.values, "evidence_in_hand") or []):
             out.append(t("fm_item_held", lang, item=e.get(lang)))
     loose = [a.name for a in attached if a.item is None]
     if loose:
@@ -142,7 +142,7 @@ def build(
     from .evidence import with_held
 
     comp = complaint_of(case, catalog, lang, today)
-    comp = dataclasses.replace(comp, values=with_held(comp.values, attached))
+    comp = dataclasses.replace(comp, values=with_held(comp.values, attached, comp.playbook))
     f = Filler(comp)
     spec = comp.playbook.submit
     demands = documents.demands(comp)
@@ -177,7 +177,7 @@ def build(
             target, t("fm_title_12315", lang), fields, notes, attach_list(comp, attached, lang)
         )
     if target == "wallet":
-        text = _short_text(comp, f, demands, last_ref(case), lang)
+        text = _short_text(comp, f, demands, last_ref(case, comp.playbook), lang)
         fields = [Field("message", t("fm_message", lang), text, WALLET_CHARS)]
         notes = [t("fm_wallet_limit", lang, n=WALLET_CHARS)]
         path = next(
@@ -241,7 +241,7 @@ def _phone_script(
     for h in cases.history(case, comp, catalog):
         if h.text != written:  # said on the phone, "the letter is enclosed" makes no sense
             lines.append(t("fm_script_history", lang, date=format_date(h.day, lang), text=h.text))
-    if not cases.last_reply(case):  # an answer is already in the history above
+    if not cases.last_reply(case, comp.playbook):  # an answer is already in the history above
         lines.append(t("fm_script_silence", lang))
     if a is not None and a.ask is not None:
         lines.append(t("fm_script_ask", lang, ask=a.ask.get(lang)))

@@ -415,9 +415,9 @@ class Interview:
         self.history.append(q.id)
         self.save_as_you_go()
         self.show_urgent()
-        if q.id == "evidence_held":
+        if q.role == "evidence_in_hand":
             self.show_missing(playbook)
-        if q.id == "caller_number" and value:
+        if q.role == "other_party_number" and value:
             self.check_caller(str(value))
 
     def prompt_for(
@@ -499,7 +499,7 @@ class Interview:
         self.prompter.show(views.check_blocks(result, directory, self.lang)[:1])
 
     def show_missing(self, playbook: Playbook) -> None:
-        held = set(self.values.get("evidence_held", []))
+        held = set(playbook.answer(self.values, "evidence_in_hand") or [])
         missing = [e for e in playbook.evidence if e.id not in held]
         if missing:
             rows = [

@@ -288,7 +288,8 @@ def cases_evidence(case_id: CaseId, as_json: JsonOption = False, lang: LangOptio
             sys.stdout.write("\n".join(lines) + "\n")
             pb = cat.playbooks.get(case.issue)
             if pb is not None:
-                held = evidence.with_held(case.answers, attached).get("evidence_held", [])
+                held = pb.answer(evidence.with_held(case.answers, attached, pb), "evidence_in_hand")
+                held = held or []
                 missing = [e.get(language) for e in pb.evidence if e.id not in held]
                 if missing:
                     say(
