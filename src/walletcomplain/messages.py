@@ -997,12 +997,7 @@ M: dict[str, tuple[str, str]] = {
         "On the call of {since} they promised an answer by {date}. With no answer by then, escalate to {next}.",
     ),
     # form fields
-    "fm_title_12315": ("全国12315平台投诉表", "The national 12315 platform's complaint form"),
     "fm_title_wallet": ("App 内投诉（简短版）", "The in-app complaint (short version)"),
-    "fm_title_12363": (
-        "12363 电话脚本（中国人民银行）",
-        "12363 phone script (People's Bank of China)",
-    ),
     "fm_respondent": ("被投诉方", "Respondent"),
     "fm_service": ("商品或服务", "Goods or service"),
     "fm_time": ("消费时间", "Time of purchase"),
@@ -1021,10 +1016,6 @@ M: dict[str, tuple[str, str]] = {
         "{item} (you have it; no file attached yet)",
     ),
     "fm_other_files": ("其他文件：{files}", "other files: {files}"),
-    "fm_12315_how": (
-        "在 www.12315.cn 用手机号注册并实名认证后投诉；被投诉方可以按名称或统一社会信用代码查找（我们的目录里没有信用代码）。网购纠纷由平台或商家所在地的县级市场监管部门处理。",
-        "On www.12315.cn you register with a phone number and a real-name check; find the respondent by name or by its unified social credit code (our directory does not have the code). Online purchases are handled by the county regulator where the platform or seller is.",
-    ),
     "fm_limits_unverified": (
         "各栏的字数上限没有核实：字数供你对照表单上的提示。",
         "The form's character limits were not verified: the counts are there to check against what the form says.",

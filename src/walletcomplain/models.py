@@ -160,6 +160,22 @@ class Rule(Note):
 
 
 @dataclass(frozen=True, kw_only=True)
+class FormSpec:
+    """A form `cases form --to <to>` prepares for an authority: the fields of its web
+    platform, or a script for its phone line (the channel whose value is `to`)."""
+
+    __pydantic_config__ = FORBID
+    kind: FormKind
+    to: str  # what --to calls it: the number people know it by
+    title: Text
+    how: Note | None = None  # how to file it, shown on screen next to the fields
+
+    def __post_init__(self) -> None:
+        if not self.to.strip() or self.to != self.to.strip():
+            raise ValueError("`to` must be a name without spaces around it, e.g. 12315")
+
+
+@dataclass(frozen=True, kw_only=True)
 class Authority:
     """A regulator, the police, a mediator or a court: where a complaint can go next."""
 
@@ -174,7 +190,7 @@ class Authority:
     law: str | None = None  # the provision an escalation letter asks it to act under
     ask: Text | None = None  # what the escalation letter asks it to do, under `law`
     office: Text | None = None  # which office: a placeholder label in the letter's address
-    form: FormKind | None = None  # `cases form --to <its hotline>` prepares this form
+    form: FormSpec | None = None  # the form `cases form` prepares for it
 
     def has(self, role: AuthorityRole) -> bool:
         return role in self.roles

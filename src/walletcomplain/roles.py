@@ -27,6 +27,9 @@ AuthorityRole = Literal[
 # The form `cases form --to <its hotline number>` prepares for an authority (providers.yaml
 # `form:`): the fields of its web platform, or a script for a phone line.
 FormKind = Literal["web_form", "phone_script"]
+# What `cases form --to` calls the wallet's own in-app form (every other target is an
+# authority's `form.to`): listed between the web forms and the phone scripts.
+WALLET_FORM = "wallet"
 
 QuestionRole = Literal[
     # The complainant, on the letter's sender and contact lines, typed in full there (and

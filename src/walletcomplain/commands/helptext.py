@@ -17,6 +17,7 @@ FALLBACK = {  # the catalog cannot be read (a broken playbook): point to where t
     "providers": "see `walletcomplain providers`",
     "issues": "see `walletcomplain playbooks`",
     "authorities": "see `walletcomplain providers`",
+    "forms": "see `walletcomplain providers show`",
 }
 
 
@@ -37,6 +38,7 @@ def catalog_ids() -> dict[str, str]:
         "providers": section_ids(directory, "providers"),
         "issues": list(issues),
         "authorities": section_ids(directory, "authorities"),
+        "forms": form_targets(section(directory, "authorities")),
     }
     if not all(found.values()):
         return FALLBACK
@@ -48,14 +50,34 @@ ITEM_ID = re.compile(r"^  - id:[ \t]*[\"']?([\w.-]+)", re.M)
 TOP_KEY = re.compile(r"^(\w+):", re.M)
 
 
-def section_ids(text: str, section: str) -> list[str]:
-    """The ids of the items of one top-level list in the directory file."""
+def section(text: str, name: str) -> str:
+    """One top-level part of the directory file, as text."""
     keys = list(TOP_KEY.finditer(text))
     for n, m in enumerate(keys):
-        if m[1] == section:
+        if m[1] == name:
             end = keys[n + 1].start() if n + 1 < len(keys) else len(text)
-            return ITEM_ID.findall(text, m.end(), end)
-    return []
+            return text[m.end() : end]
+    return ""
+
+
+def section_ids(text: str, name: str) -> list[str]:
+    """The ids of the items of one top-level list in the directory file."""
+    return ITEM_ID.findall(section(text, name))
+
+
+FORM = re.compile(r"^    form:.*\n((?:      .*\n|\s*\n)*)", re.M)  # an authority's form: block
+FORM_KEY = re.compile(r"^      (kind|to):[ \t]*[\"']?([\w.-]+)", re.M)
+
+
+def form_targets(authorities: str) -> list[str]:
+    """What `cases form --to` takes, in forms.targets() order: web forms, the wallet's
+    own, phone scripts."""
+    from walletcomplain.roles import WALLET_FORM
+
+    found = [dict(FORM_KEY.findall(m[1])) for m in FORM.finditer(authorities)]
+    web = [f["to"] for f in found if f.get("kind") == "web_form" and "to" in f]
+    phone = [f["to"] for f in found if f.get("kind") == "phone_script" and "to" in f]
+    return [*web, WALLET_FORM, *phone]
 
 
 def data_files() -> tuple[str, list[str]]:

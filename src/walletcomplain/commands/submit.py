@@ -10,7 +10,6 @@ evidence.py, casefile.py and timeline.py.
 from __future__ import annotations
 
 import sys
-from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -31,12 +30,6 @@ from .options import CaseId, ForceOption, Format, FormatOption, JsonOption, Lang
 if TYPE_CHECKING:
     from walletcomplain.models import Lang
     from walletcomplain.store import Case, Store
-
-
-class FormTarget(str, Enum):
-    samr = "12315"
-    wallet = "wallet"
-    pboc = "12363"
 
 
 def interactive() -> bool:
@@ -133,19 +126,22 @@ def _after_call(log: Store, cat: Any, case: Case, lang: Lang) -> None:
 def cases_form(
     case_id: CaseId,
     to: Annotated[
-        FormTarget,
+        str,
         typer.Option(
-            "--to", help="12315 (the national platform), wallet (the in-app form), 12363 (PBoC)."
+            "--to",
+            metavar="FORM",
+            help="Which form: {forms} (wallet: the in-app form; the others: an authority's).",
         ),
     ],
     as_json: JsonOption = False,
     lang: LangOption = None,
 ) -> None:
     """Each field of that channel's form separately, with its character count, ready to
-    copy: 12315 (respondent, goods or service, time, order number, facts, demand), the
-    wallet's in-app form (a short text within 500 characters and the screenshots to
-    attach), or a phone script for 12363. Official field limits were not verified: the
-    counts are there so you can check against what the form says."""
+    copy: an authority's web platform (respondent, goods or service, time, order number,
+    facts, demand), the wallet's in-app form (a short text within 500 characters and the
+    screenshots to attach), or a script for an authority's phone line. Official field
+    limits were not verified: the counts are there so you can check against what the form
+    says."""
     with case_session(lang) as (s, log):
         from walletcomplain import evidence, forms
         from walletcomplain.casescreens import form_lines, notes_lines
@@ -157,7 +153,7 @@ def cases_form(
         form = forms.build(
             case,
             cat,
-            to.value,
+            to,
             doc_lang,
             today(),
             evidence.listing(log, case_id),
