@@ -159,7 +159,8 @@ def test_a_phone_script_needs_its_number_among_the_channels(tmp_path: Path) -> N
 def test_an_unknown_form_is_a_usage_error_naming_the_known_ones(
     runner: CliRunner, tmp_path: Path
 ) -> None:
-    from .test_submit_cli import WECHAT_TOPUP, write_example
+    from .test_cli import write_example
+    from .test_submit_cli import WECHAT_TOPUP
 
     answers = write_example(runner, tmp_path)
     assert runner.invoke(app, [*WECHAT_TOPUP, str(answers), "--save"]).exit_code == 0

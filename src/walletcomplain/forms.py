@@ -130,7 +130,7 @@ def _ladder_note(comp: Any, a: Authority | None, case: Case, lang: Lang) -> list
         other = nxt.authority.name.get(lang) if nxt and nxt.authority else t("c_other_routes", lang)
         notes.append(t("fm_not_on_ladder", lang, name=a.name.get(lang), other=other))
     done = cases.escalated_to(case)
-    if a.has("not_after_regulator") and done - {a.id}:
+    if escalation.refuses_after(a, done):
         notes.append(t("fm_not_after", lang, name=a.name.get(lang)))
     return notes
 
