@@ -632,7 +632,7 @@ class Interview:
         lang = self.lang
         text = rep.letter.to_text()
         pid, iid = rep.complaint.provider.id, rep.complaint.playbook.id
-        stem = f"{'投诉' if lang == 'zh' else 'complaint'}-{pid}-{iid}-{self.today.isoformat()}"
+        stem = f"{t('letter_file_stem', lang)}-{pid}-{iid}-{self.today.isoformat()}"
         police = rep.police_report
         if police is not None and self.ask_yes_no(t("i_save_police", lang), default=True):
             name = f"{t('police_file_stem', lang)}-{pid}-{self.today.isoformat()}.txt"

@@ -37,12 +37,10 @@ if TYPE_CHECKING:
 
 def cases_list(
     status: Annotated[
-        Status | None, typer.Option("--status", "-s", help="Only cases in this state.")
+        Status | None, typer.Option("--status", "-s", help="hp_cases_list_status")
     ] = None,
     as_json: JsonOption = False,
-    all_: Annotated[
-        bool, typer.Option("--all", help="Every case, not just the latest 50.")
-    ] = False,
+    all_: Annotated[bool, typer.Option("--all", help="hp_cases_list_all")] = False,
     lang: LangOption = None,
 ) -> None:
     """Your cases, newest first: number, state, provider, problem, next follow-up."""
@@ -115,21 +113,15 @@ def cases_log(
     case_id: CaseId,
     channel: Annotated[
         Channel,
-        typer.Option("--channel", "-c", help="How: hotline, in_app, email, web, authority."),
+        typer.Option("--channel", "-c", help="hp_cases_log_channel"),
     ],
-    ref: Annotated[
-        str | None, typer.Option("--ref", "-r", help="The ticket or reference number they gave.")
-    ] = None,
-    note: Annotated[str | None, typer.Option("--note", "-n", help="What was said or done.")] = None,
-    date: Annotated[
-        str | None, typer.Option("--date", "-d", help="When (default today), e.g. 2026-11-21.")
-    ] = None,
-    reply: Annotated[
-        str | None, typer.Option("--reply", help="Their answer, if they gave one.")
-    ] = None,
+    ref: Annotated[str | None, typer.Option("--ref", "-r", help="hp_cases_log_ref")] = None,
+    note: Annotated[str | None, typer.Option("--note", "-n", help="hp_cases_log_note")] = None,
+    date: Annotated[str | None, typer.Option("--date", "-d", help="hp_cases_log_date")] = None,
+    reply: Annotated[str | None, typer.Option("--reply", help="hp_cases_log_reply")] = None,
     authority: Annotated[
         str | None,
-        typer.Option("--authority", "-a", help="With --channel authority: which ({authorities})."),
+        typer.Option("--authority", "-a", help="hp_cases_log_authority"),
     ] = None,
     lang: LangOption = None,
 ) -> None:
@@ -154,9 +146,7 @@ def cases_log(
 
 def cases_due(
     as_json: JsonOption = False,
-    all_: Annotated[
-        bool, typer.Option("--all", help="Every case due, not just the 50 most overdue.")
-    ] = False,
+    all_: Annotated[bool, typer.Option("--all", help="hp_cases_due_all")] = False,
     lang: LangOption = None,
 ) -> None:
     """What needs following up today, most overdue first, and why."""
@@ -211,12 +201,8 @@ def cases_due(
 
 def cases_close(
     case_id: CaseId,
-    outcome: Annotated[
-        Outcome, typer.Option("--outcome", help="resolved, partly, rejected or abandoned.")
-    ],
-    note: Annotated[
-        str | None, typer.Option("--note", "-n", help="Anything worth keeping.")
-    ] = None,
+    outcome: Annotated[Outcome, typer.Option("--outcome", help="hp_cases_close_outcome")],
+    note: Annotated[str | None, typer.Option("--note", "-n", help="hp_cases_close_note")] = None,
     lang: LangOption = None,
 ) -> None:
     """Close a case with its outcome."""
@@ -235,10 +221,10 @@ def cases_export(
     case_id: CaseId,
     fmt: Annotated[
         ExportFormat,
-        typer.Option("--format", "-f", help="markdown (default), json, or zip (needs --output)."),
+        typer.Option("--format", "-f", help="hp_cases_export_format"),
     ] = ExportFormat.markdown,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", dir_okay=False, help="Write to this file.")
+        Path | None, typer.Option("--output", "-o", dir_okay=False, help="hp_cases_export_output")
     ] = None,
     force: ForceOption = False,
     lang: LangOption = None,
@@ -274,7 +260,7 @@ def cases_remind(
         Optional[Path],  # noqa: UP045
         typer.Option(
             "--ics",
-            help="The calendar file to write (default: walletcomplain-case-N.ics here).",
+            help="hp_cases_remind_ics",
             dir_okay=False,
         ),
     ] = None,

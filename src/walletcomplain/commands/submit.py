@@ -55,9 +55,7 @@ def letter_lang(case: Case, lang: Any) -> Lang:
 def cases_call(
     case_id: CaseId,
     as_json: JsonOption = False,
-    no_log: Annotated[
-        bool, typer.Option("--no-log", help="Only print the sheet; ask nothing afterwards.")
-    ] = False,
+    no_log: Annotated[bool, typer.Option("--no-log", help="hp_cases_call_no_log")] = False,
     lang: LangOption = None,
 ) -> None:
     """A call sheet for the hotline: the number with its hours and caveats, the details to
@@ -130,7 +128,7 @@ def cases_form(
         typer.Option(
             "--to",
             metavar="FORM",
-            help="Which form: {forms} (wallet: the in-app form; the others: an authority's).",
+            help="hp_cases_form_to",
         ),
     ],
     as_json: JsonOption = False,
@@ -202,13 +200,11 @@ def cases_attach(
     case_id: CaseId,
     files: Annotated[
         list[Path],
-        typer.Argument(metavar="FILE...", help="Screenshots, photos, PDFs (20 MiB each at most)."),
+        typer.Argument(metavar="FILE...", help="hp_cases_attach_files"),
     ],
     as_item: Annotated[
         str | None,
-        typer.Option(
-            "--as", help="The evidence item they prove (e.g. bank_sms); asked on a terminal."
-        ),
+        typer.Option("--as", help="hp_cases_attach_as"),
     ] = None,
     lang: LangOption = None,
 ) -> None:
@@ -299,9 +295,7 @@ def cases_evidence(case_id: CaseId, as_json: JsonOption = False, lang: LangOptio
 
 def cases_detach(
     case_id: CaseId,
-    evidence_id: Annotated[
-        int, typer.Argument(help="The file's number, as in `cases evidence`.", min=1)
-    ],
+    evidence_id: Annotated[int, typer.Argument(help="hp_cases_detach_file", min=1)],
     yes: YesOption = False,
     lang: LangOption = None,
 ) -> None:
@@ -333,7 +327,7 @@ def cases_letter(
     case_id: CaseId,
     fmt: FormatOption = Format.text,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", dir_okay=False, help="Write it to this file.")
+        Path | None, typer.Option("--output", "-o", dir_okay=False, help="hp_cases_letter_output")
     ] = None,
     force: ForceOption = False,
     lang: LangOption = None,

@@ -12,7 +12,7 @@ from .options import LangOption
 def validate(
     paths_: Annotated[
         list[Path],
-        typer.Argument(metavar="PATH...", help="Playbook or directory files, or folders of them."),
+        typer.Argument(metavar="PATH...", help="hp_validate_paths"),
     ],
     lang: LangOption = None,
 ) -> None:
