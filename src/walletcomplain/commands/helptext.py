@@ -245,8 +245,10 @@ def one_line(text: str) -> str:
 
 def first_sentence_zh(text: str) -> str:
     """A command's one-line help in Chinese: its first sentence (Click's own cuts at spaces)."""
+    from walletcomplain.messages import t
+
     line = one_line(text.split("\n\n")[0])
-    end = line.find("。")
+    end = line.find(t("full_stop", "zh"))
     return line[: end + 1] if end >= 0 else line
 
 
