@@ -1363,7 +1363,7 @@ M: dict[str, tuple[str, str]] = {
         "2 不是电话号码。屏幕上显示的号码什么也证明不了：来电显示可以伪造，\n"
         "请挂断后自己拨打官方号码。",
         "Is this an official number? Also: how to tell a fake support call.\n\n"
-        "Accepts +86, 0086, spaces, dashes, full-width digits, an extension (转7) and an\n"
+        "Accepts +86, 0086, spaces, dashes, full-width digits, an extension (ext. 7, also in Chinese) and an\n"
         "area code (010-96110). Exit code: 0 in the directory, 3 not in it, 4 a pattern to\n"
         "be wary of, 2 not a phone number. A number on a screen proves nothing: caller ID\n"
         "can be faked, so hang up and call the official number yourself.",
