@@ -56,3 +56,13 @@ def test_every_problem_is_listed_with_its_group() -> None:
         assert f"| `{pid}` |" in section, pid
     for group in ("money not arriving", "money taken", "account", "scams", "disputes and fees"):
         assert group in section, group
+
+
+def test_the_command_reference_is_generated_from_the_cli_and_current() -> None:
+    """README's reference is cog output; `uv run cog -r README.md` rewrites it."""
+    from cogapp import Cog
+
+    assert "#### `walletcomplain cases escalate`" in README
+    assert Cog().main(["cog", "--check", "--diff", str(ROOT / "README.md")]) == 0, (
+        "README's command reference is out of date: run `uv run cog -r README.md`"
+    )

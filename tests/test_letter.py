@@ -12,6 +12,7 @@ import pytest
 from walletcomplain import complaint, escalation
 from walletcomplain.letter import format_date, format_value
 from walletcomplain.models import Catalog, Lang
+from walletcomplain.render import json as render_json
 
 from .conftest import TODAY
 
@@ -160,7 +161,7 @@ def test_crypto_wallet_letter_names_no_regulator_and_warns(cat: Catalog) -> None
 
 
 def test_json_carries_everything(cat: Catalog) -> None:
-    data = complaint.to_json(render(cat, "recharge", "alipay", "zh"))
+    data = render_json.report(render(cat, "recharge", "alipay", "zh"))
     assert set(data) >= {
         "letter",
         "channels",

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from walletcomplain import cases, escalation, phone
+from walletcomplain import documents, due, escalation, phone, workflow
 from walletcomplain.messages import t
 from walletcomplain.models import Catalog, Channel, Text, to_data
 from walletcomplain.store import Store
@@ -57,7 +57,7 @@ def test_normalize_by_hand(typed: str, national: str, ext: str | None) -> None:
 @pytest.mark.parametrize("typed", ["+44 95188", "+1 95188", "001 95188"])
 def test_foreign_numbers(typed: str, directory: dict[str, Any]) -> None:
     n = phone.normalize(typed)
-    assert n.foreign and n.international_prefix
+    assert n.foreign
     assert phone.lookup(directory, typed).verdict == "not_found"
 
 
@@ -209,7 +209,7 @@ def test_hotline_contact_waits_fifteen_days(cat: Catalog) -> None:
     case = log.get(case_id)
     assert case.next_due == dt.date(2026, 12, 1)  # the letter: 15 days
     assert case.due_reason["kind"] == "letter" and case.due_reason["basis"] == "suggestion"
-    event = cases.log_contact(log, cat, case, "hotline", DAY, "A1", None, None, None)
+    event = workflow.log_contact(log, cat, case, "hotline", DAY, "A1", None, None, None)
     case = log.get(case_id)
     assert event.kind == "contact" and case.status == "waiting"
     assert case.next_due == dt.date(2026, 12, 1)
@@ -226,7 +226,7 @@ def test_hotline_contact_waits_fifteen_days(cat: Catalog) -> None:
 def test_authority_contact_follows_its_rule(cat: Catalog) -> None:
     log = Store()
     case_id = new_case(log, cat, issue="dispute", day=DAY)
-    cases.log_contact(log, cat, log.get(case_id), "authority", DAY, None, "x", None, "samr")
+    workflow.log_contact(log, cat, log.get(case_id), "authority", DAY, None, "x", None, "samr")
     case = log.get(case_id)
     assert case.status == "escalated"
     assert case.next_due == dt.date(2026, 11, 25)  # 7 working days from a Monday
@@ -238,7 +238,7 @@ def test_authority_contact_follows_its_rule(cat: Catalog) -> None:
         True,
         "samr",
     )
-    cases.log_contact(log, cat, case, "authority", DAY, None, "y", None, "cca")
+    workflow.log_contact(log, cat, case, "authority", DAY, None, "y", None, "cca")
     r = log.get(case_id).due_reason
     assert (r["basis"], r["days"], log.get(case_id).next_due) == (
         "suggestion",
@@ -250,11 +250,11 @@ def test_authority_contact_follows_its_rule(cat: Catalog) -> None:
 def test_a_reply_is_due_for_review_today(cat: Catalog) -> None:
     log = Store()
     case_id = new_case(log, cat, day=DAY)
-    event = cases.log_contact(log, cat, log.get(case_id), "email", DAY, None, None, "no", None)
+    event = workflow.log_contact(log, cat, log.get(case_id), "email", DAY, None, None, "no", None)
     case = log.get(case_id)
     assert event.kind == "reply"
     assert case.next_due == DAY and case.due_reason["kind"] == "review_reply"
-    event = cases.log_contact(log, cat, case, "email", DAY, "R2", None, "no", None)
+    event = workflow.log_contact(log, cat, case, "email", DAY, "R2", None, "no", None)
     assert event.kind == "contact"  # a reference makes it a contact that carried a reply
 
 
@@ -262,13 +262,13 @@ def test_next_authority_skips_the_ones_already_used(cat: Catalog) -> None:
     log = Store()
     case_id = new_case(log, cat, issue="dispute", day=DAY)
     case = log.get(case_id)
-    first = cases.next_authority(case, cat)
+    first = workflow.next_authority(case, cat)
     assert first is not None and first.id == "samr"
-    esc = cases.prepare_escalation(cat, case, None, "en", DAY)
+    esc = documents.prepare_escalation(cat, case, None, "en", DAY)
     assert esc.authority.id == "samr"
-    cases.record_escalation(log, case, esc, DAY)
+    workflow.record_escalation(log, case, esc, DAY)
     case = log.get(case_id)
-    second = cases.next_authority(case, cat)
+    second = workflow.next_authority(case, cat)
     assert second is not None and second.id == "pboc"
     assert case.next_due == dt.date(2026, 11, 25)
 
@@ -276,22 +276,22 @@ def test_next_authority_skips_the_ones_already_used(cat: Catalog) -> None:
 def test_explain_due_in_words(cat: Catalog) -> None:
     log = Store()
     case_id = new_case(log, cat, day=DAY)
-    text = cases.explain_due(log.get(case_id), cat, "en")
+    text = due.explain_due(log.get(case_id), cat, "en")
     assert "16 November 2026" in text and "1 December 2026" in text and "15" in text
-    cases.close(log, log.get(case_id), "resolved", None, DAY)
+    workflow.close(log, log.get(case_id), "resolved", None, DAY)
     closed = log.get(case_id)
     assert closed.next_due is None
-    assert cases.explain_due(closed, cat, "en") == t("c_due_none", "en")
+    assert due.explain_due(closed, cat, "en") == t("c_due_none", "en")
 
 
 def test_due_for_authority_without_a_rule_is_a_suggestion(cat: Catalog) -> None:
     cca = cat.directory.authority("cca")
     assert cca is not None and cca.rule is None
-    day, why = cases.due_for_authority(cca, DAY)
+    day, why = due.due_for_authority(cca, DAY)
     assert day == dt.date(2026, 12, 1) and why["basis"] == "suggestion" and why["days"] == 15
     pboc = cat.directory.authority("pboc")
     assert pboc is not None
-    day, why = cases.due_for_authority(pboc, DAY)
+    day, why = due.due_for_authority(pboc, DAY)
     assert day == dt.date(2026, 12, 1) and why["basis"] == "rule" and why["max_days"] == 60
     assert why["working_days"] is False and why["authority"] == "pboc"
 
@@ -306,9 +306,9 @@ def test_dataclasses_replace_keeps_channels(cat: Catalog) -> None:
 
 
 def test_lookup_says_who_and_why(directory: dict[str, Any]) -> None:
-    assert phone.normalize("95188").international_prefix is False
-    assert phone.normalize("+86 95188").international_prefix is True
-    assert phone.normalize("0086 95188").international_prefix is True
+    for typed in ("95188", "+86 95188", "0086 95188"):  # with or without China's prefix
+        assert phone.normalize(typed).national == "95188"
+        assert not phone.normalize(typed).foreign
     alipay = phone.lookup(directory, "95188")
     assert [(m.owner, m.owner_id) for m in alipay.matches] == [("provider", "alipay")]
     police = phone.lookup(directory, "110")
@@ -408,7 +408,7 @@ def case_with(reason: dict[str, Any], status: str = "waiting", due: dt.date | No
 
 def test_explain_due_for_every_kind(cat: Catalog) -> None:
     def say(reason: dict[str, Any], **kw: Any) -> str:
-        return cases.explain_due(case_with(reason, **kw), cat, "en")
+        return due.explain_due(case_with(reason, **kw), cat, "en")
 
     assert say({}, status="closed") == t("c_due_none", "en")
     assert say({"kind": "urgent"}) == t("c_due_urgent", "en", provider="Alipay", id=1)
@@ -451,15 +451,15 @@ def test_explain_due_for_every_kind(cat: Catalog) -> None:
 
 
 def test_due_reasons_by_hand(cat: Catalog) -> None:
-    assert cases.due_now(DAY) == (DAY, {"kind": "urgent", "since": "2026-11-16", "basis": "now"})
-    assert cases.due_for_provider(DAY) == (
+    assert due.due_now(DAY) == (DAY, {"kind": "urgent", "since": "2026-11-16", "basis": "now"})
+    assert due.due_for_provider(DAY) == (
         dt.date(2026, 12, 1),
         {"kind": "provider_reply", "since": "2026-11-16", "days": 15, "basis": "suggestion",
          "holiday": None},
     )  # fmt: skip
     pboc = cat.directory.authority("pboc")
     assert pboc is not None and pboc.rule is not None
-    day, why = cases.due_for_authority(pboc, DAY)
+    day, why = due.due_for_authority(pboc, DAY)
     assert day == dt.date(2026, 12, 1)
     assert why == {
         "kind": "authority_reply", "since": "2026-11-16", "days": 15, "working_days": False,
@@ -468,7 +468,7 @@ def test_due_reasons_by_hand(cat: Catalog) -> None:
     }  # fmt: skip
     cca = cat.directory.authority("cca")
     assert cca is not None
-    assert cases.due_for_authority(cca, DAY)[1] == {
+    assert due.due_for_authority(cca, DAY)[1] == {
         "kind": "authority_reply", "since": "2026-11-16", "days": 15, "basis": "suggestion",
         "authority": "cca",
     }  # fmt: skip
@@ -477,6 +477,6 @@ def test_due_reasons_by_hand(cat: Catalog) -> None:
 def test_a_reply_to_an_authority_keeps_it(cat: Catalog) -> None:
     log = Store()
     case_id = new_case(log, cat, issue="dispute", day=DAY)
-    cases.log_contact(log, cat, log.get(case_id), "authority", DAY, None, None, "no", "samr")
+    workflow.log_contact(log, cat, log.get(case_id), "authority", DAY, None, None, "no", "samr")
     r = log.get(case_id).due_reason
     assert (r["kind"], r["since"], r["authority"]) == ("review_reply", "2026-11-16", "samr")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from walletcomplain import cases, complaint, migrations, store
+from walletcomplain import complaint, documents, due, migrations, store, workflow
 from walletcomplain.errors import CaseNotFound, StoreError
 from walletcomplain.models import Catalog
 from walletcomplain.store import Event, Store
@@ -33,7 +33,7 @@ def new_case(
 ) -> int:
     example = cat.playbooks[issue].example
     rep = complaint.report(complaint.build(cat, provider, issue, example, lang, TODAY))  # type: ignore[arg-type]
-    return cases.record(log, rep, day)
+    return workflow.record(log, rep, day)
 
 
 def test_a_case_and_its_timeline(cat: Catalog) -> None:
@@ -54,27 +54,29 @@ def test_a_case_and_its_timeline(cat: Catalog) -> None:
 def test_contact_sets_the_next_date_from_the_ladder(cat: Catalog) -> None:
     log = Store()
     case = log.get(new_case(log, cat))
-    cases.log_contact(
+    workflow.log_contact(
         log, cat, case, "hotline", dt.date(2026, 11, 23), "A1", "说三天内处理", None, None
     )
     case = log.get(case.id)
     assert case.status == "waiting"
     assert case.next_due == dt.date(2026, 12, 8)
-    why = cases.explain_due(case, cat, "en")
+    why = due.explain_due(case, cat, "en")
     assert "escalating to the People's Bank of China" in why and "we suggest" in why
-    cases.log_contact(log, cat, case, "authority", dt.date(2026, 12, 9), None, None, None, "samr")
+    workflow.log_contact(
+        log, cat, case, "authority", dt.date(2026, 12, 9), None, None, None, "samr"
+    )
     case = log.get(case.id)
     assert case.status == "escalated"
     assert case.next_due == dt.date(
         2026, 12, 18
     )  # 7 working days (SAMR Order 2019 No. 20, Art. 14)
-    assert "7 working days" in cases.explain_due(case, cat, "en")
-    cases.log_contact(
+    assert "7 working days" in due.explain_due(case, cat, "en")
+    workflow.log_contact(
         log, cat, case, "hotline", dt.date(2026, 12, 10), None, None, "已退款 200 元", None
     )
     case = log.get(case.id)
     assert case.next_due == dt.date(2026, 12, 10) and case.due_reason["kind"] == "review_reply"
-    cases.close(log, case, "resolved", "到账了", dt.date(2026, 12, 11))
+    workflow.close(log, case, "resolved", "到账了", dt.date(2026, 12, 11))
     case = log.get(case.id)
     assert (case.status, case.outcome, case.next_due) == ("closed", "resolved", None)
     assert [e.kind for e in case.events] == ["created", "contact", "contact", "reply", "closed"]
@@ -83,7 +85,7 @@ def test_contact_sets_the_next_date_from_the_ladder(cat: Catalog) -> None:
 def test_free_text_in_the_log_is_masked(cat: Catalog) -> None:
     log = Store()
     case = log.get(new_case(log, cat))
-    cases.log_contact(
+    workflow.log_contact(
         log,
         cat,
         case,
@@ -103,7 +105,7 @@ def test_due_lists_only_what_is_due(cat: Catalog) -> None:
     a = new_case(log, cat, day=dt.date(2026, 11, 1))
     b = new_case(log, cat, day=dt.date(2026, 11, 20))
     c = new_case(log, cat, day=dt.date(2026, 11, 2))
-    cases.close(log, log.get(c), "abandoned", None, TODAY)
+    workflow.close(log, log.get(c), "abandoned", None, TODAY)
     assert [x.id for x in log.due(TODAY)] == [a]
     assert [x.id for x in log.due(dt.date(2026, 12, 31))] == [a, b]
 
@@ -267,7 +269,7 @@ def test_no_save_turns_recording_off() -> None:
 def test_golden_escalation_letters(cat: Catalog, lang: str) -> None:
     log = Store()
     case = log.get(new_case(log, cat, lang=lang, day=dt.date(2026, 11, 22)))
-    cases.log_contact(
+    workflow.log_contact(
         log,
         cat,
         case,
@@ -278,11 +280,11 @@ def test_golden_escalation_letters(cat: Catalog, lang: str) -> None:
         None,
         None,
     )
-    cases.log_contact(
+    workflow.log_contact(
         log, cat, log.get(case.id), "in_app", dt.date(2026, 11, 30), "CS-7788", None, None, None
     )
     day = dt.date(2026, 12, 16)
-    result = cases.prepare_escalation(cat, log.get(case.id), None, lang, day)  # type: ignore[arg-type]
+    result = documents.prepare_escalation(cat, log.get(case.id), None, lang, day)  # type: ignore[arg-type]
     assert result.authority.id == "pboc" and result.early is None
     text = result.letter.to_text()
     path = GOLDEN / f"escalation.recharge.{lang}.txt"
@@ -295,37 +297,37 @@ def test_golden_escalation_letters(cat: Catalog, lang: str) -> None:
     history = text[text.index("A20261121-0042") :]
     assert history.index("A20261121-0042") < history.index("A20261123-0042")
     assert log.get(case.id).status == "waiting"  # preparing records nothing
-    cases.record_escalation(log, log.get(case.id), result, day)
+    workflow.record_escalation(log, log.get(case.id), result, day)
     case = log.get(case.id)
     assert case.status == "escalated" and case.events[-1].authority == "pboc"
     assert case.next_due == dt.date(2026, 12, 31)
 
 
-def escalate(log: Store, cat: Catalog, case_id: int, to: str | None) -> cases.Escalation:
-    esc = cases.prepare_escalation(cat, log.get(case_id), to, "zh", TODAY)
-    cases.record_escalation(log, log.get(case_id), esc, TODAY)
+def escalate(log: Store, cat: Catalog, case_id: int, to: str | None) -> documents.Escalation:
+    esc = documents.prepare_escalation(cat, log.get(case_id), to, "zh", TODAY)
+    workflow.record_escalation(log, log.get(case_id), esc, TODAY)
     return esc
 
 
 def test_escalation_goes_up_the_ladder(cat: Catalog) -> None:
     log = Store()
     case_id = new_case(log, cat, issue="dispute", provider="jdpay")
-    assert cases.next_authority(log.get(case_id), cat).id == "samr"  # type: ignore[union-attr]
+    assert workflow.next_authority(log.get(case_id), cat).id == "samr"  # type: ignore[union-attr]
     letter = escalate(log, cat, case_id, None).letter.to_text()
     assert "地址：[你的地址]" in letter and "地址：[被投诉人地址]" in letter  # SAMR needs both
     assert "第四十六条" in letter  # asks it to act within 7 working days
     case = log.get(case_id)
     assert case.due_reason["working_days"] and case.next_due == dt.date(2026, 12, 1)
     # the payment side may still go to the wallet's regulator
-    assert cases.next_authority(case, cat).id == "pboc"  # type: ignore[union-attr]
+    assert workflow.next_authority(case, cat).id == "pboc"  # type: ignore[union-attr]
 
 
 def test_samr_is_not_suggested_after_pboc_handled_the_dispute(cat: Catalog) -> None:
     log = Store()
     case_id = new_case(log, cat, issue="fees", provider="alipay")
-    assert cases.next_authority(log.get(case_id), cat).id == "pboc"  # type: ignore[union-attr]
+    assert workflow.next_authority(log.get(case_id), cat).id == "pboc"  # type: ignore[union-attr]
     escalate(log, cat, case_id, None)
-    assert cases.next_authority(log.get(case_id), cat) is None
+    assert workflow.next_authority(log.get(case_id), cat) is None
 
 
 def test_fraud_case_is_due_today_and_the_police_get_a_police_report(cat: Catalog) -> None:
@@ -333,8 +335,8 @@ def test_fraud_case_is_due_today_and_the_police_get_a_police_report(cat: Catalog
     case_id = new_case(log, cat, issue="security")
     case = log.get(case_id)
     assert case.next_due == TODAY and case.due_reason["kind"] == "urgent"
-    assert "110" in cases.explain_due(case, cat, "zh")
-    esc = cases.prepare_escalation(cat, case, "police", "zh", TODAY)
+    assert "110" in due.explain_due(case, cat, "zh")
+    esc = documents.prepare_escalation(cat, case, "police", "zh", TODAY)
     text = esc.letter.to_text()
     assert esc.letter.kind == "police_report" and esc.early is None
     assert text.startswith("致：[公安机关名称]") and "报案材料" in text and "立案侦查" in text
@@ -344,22 +346,8 @@ def test_fraud_case_is_due_today_and_the_police_get_a_police_report(cat: Catalog
 def test_no_letter_for_a_court(cat: Catalog) -> None:
     log = Store()
     case = log.get(new_case(log, cat))
-    with pytest.raises(cases.NoDocument):
-        cases.prepare_escalation(cat, case, "court", "zh", TODAY)
-
-
-def test_export_and_calendar(cat: Catalog) -> None:
-    log = Store()
-    case = log.get(new_case(log, cat))
-    data = cases.export_data(case, cat, "en")
-    assert data["answers"]["account_id"] == "****8000"
-    assert data["events"][0]["kind"] == "created"
-    md = cases.export_markdown(case, cat, "zh")
-    assert md.startswith("# 投诉案件 #1") and "## 时间线" in md and "支付宝" in md
-    ics = cases.ics(case, cat, "zh", now=dt.datetime(2026, 11, 22, 8, 0, tzinfo=dt.timezone.utc))
-    assert ics.startswith("BEGIN:VCALENDAR\r\n") and ics.endswith("END:VCALENDAR\r\n")
-    assert "DTSTART;VALUE=DATE:20261207" in ics
-    assert all(len(line.encode()) <= 75 for line in ics.split("\r\n"))
+    with pytest.raises(documents.NoDocument):
+        documents.prepare_escalation(cat, case, "court", "zh", TODAY)
 
 
 @pytest.mark.parametrize(
@@ -378,7 +366,7 @@ def test_new_problems_escalate_to_their_authority(
 ) -> None:
     log = Store()
     case_id = new_case(log, cat, issue=issue, provider=provider)
-    assert cases.next_authority(log.get(case_id), cat).id == authority  # type: ignore[union-attr]
+    assert workflow.next_authority(log.get(case_id), cat).id == authority  # type: ignore[union-attr]
     esc = escalate(log, cat, case_id, None)
     a = cat.directory.authority(authority)
     assert a is not None and a.law is not None
@@ -399,7 +387,7 @@ def test_a_credit_case_is_due_on_the_lenders_legal_deadline(cat: Catalog) -> Non
     assert case.next_due == TODAY + dt.timedelta(days=15)
     assert case.due_reason["basis"] == "rule"  # the NFRA rule binds the lender: not a suggestion
     assert "重庆蚂蚁消费金融有限公司" in case.letter
-    why = cases.explain_due(case, cat, "en")
+    why = due.explain_due(case, cat, "en")
     assert "suggestion" not in why
 
 
@@ -407,12 +395,12 @@ def test_a_scam_case_is_due_today_and_the_police_get_a_police_report(cat: Catalo
     log = Store()
     case = log.get(new_case(log, cat, issue="scam", provider="wechatpay"))
     assert case.next_due == TODAY and case.due_reason["kind"] == "urgent"
-    esc = cases.prepare_escalation(cat, case, "police", "zh", TODAY)
+    esc = documents.prepare_escalation(cat, case, "police", "zh", TODAY)
     assert esc.letter.kind == "police_report" and "刷单返利" in esc.letter.to_text()
 
 
 def test_a_wrong_transfer_has_no_letter_for_the_court(cat: Catalog) -> None:
     log = Store()
     case = log.get(new_case(log, cat, issue="wrong_transfer"))
-    with pytest.raises(cases.NoDocument):
-        cases.prepare_escalation(cat, case, "court", "zh", TODAY)
+    with pytest.raises(documents.NoDocument):
+        documents.prepare_escalation(cat, case, "court", "zh", TODAY)

@@ -19,17 +19,20 @@ from hypothesis import strategies as st
 from walletcomplain import (
     callsheet,
     casefile,
-    cases,
     casescreens,
     complaint,
+    documents,
+    due,
     evidence,
     forms,
     safe,
     timeline,
+    workflow,
 )
 from walletcomplain.errors import FileExists, NotFound
 from walletcomplain.models import Catalog
 from walletcomplain.output import cell_width
+from walletcomplain.render import zip as render_zip
 from walletcomplain.store import Case, Store
 
 from .conftest import TODAY
@@ -44,7 +47,7 @@ def new_case(
     raw = {**cat.playbooks[issue].example, **changes}
     comp = complaint.build(cat, provider, issue, raw, "zh", TODAY)
     log = Store()
-    case_id = cases.record(log, complaint.report(comp), TODAY)
+    case_id = workflow.record(log, complaint.report(comp), TODAY)
     return log, log.get(case_id)
 
 
@@ -111,7 +114,7 @@ def test_a_promised_date_becomes_the_follow_up_date(cat: Catalog) -> None:
     case = log.get(case.id)
     assert event.channel == "hotline" and event.ref == "WX-1" and event.reply == "三天内回电"
     assert case.next_due == dt.date(2026, 11, 28) and case.status == "waiting"
-    why = cases.explain_due(case, cat, "zh")
+    why = due.explain_due(case, cat, "zh")
     assert "2026年11月28日 前答复" in why and "中国人民银行" in why
     log.close()
 
@@ -343,7 +346,9 @@ def test_the_letter_lists_files_by_item_and_markdown_adds_short_hashes(
 def test_the_escalation_letter_lists_the_files_too(cat: Catalog, tmp_path: Path) -> None:
     log, case = new_case(cat)
     evidence.attach(log, case.id, [make(tmp_path, "sms.jpg")], "bank_sms")
-    esc = cases.prepare_escalation(cat, case, "pboc", "en", TODAY, evidence.listing(log, case.id))
+    esc = documents.prepare_escalation(
+        cat, case, "pboc", "en", TODAY, evidence.listing(log, case.id)
+    )
     text = esc.letter.to_text()
     assert "(2) The bank's debit SMS or statement (files: sms.jpg)" in text
     assert "(3) My original complaint letter to the respondent" in text
@@ -354,12 +359,12 @@ def test_the_zip_opens_and_its_index_hashes_match(cat: Catalog, tmp_path: Path) 
     log, case = new_case(cat)
     files = [make(tmp_path, "截图1.png", b"one"), make(tmp_path, "sms.jpg", b"two")]
     evidence.attach(log, case.id, files, "screenshot_record")
-    esc = cases.prepare_escalation(cat, log.get(case.id), "pboc", "en", TODAY)
-    cases.record_escalation(log, log.get(case.id), esc, TODAY)
+    esc = documents.prepare_escalation(cat, log.get(case.id), "pboc", "en", TODAY)
+    workflow.record_escalation(log, log.get(case.id), esc, TODAY)
     case = log.get(case.id)
     attached = evidence.listing(log, case.id)
     out = tmp_path / "case.zip"
-    written = casefile.export_zip(out, case, cat, "en", TODAY, attached)
+    written = render_zip.export_zip(out, case, cat, "en", TODAY, attached)
     assert written.path == out and stat.S_IMODE(out.stat().st_mode) == 0o600
     with zipfile.ZipFile(out) as z:
         assert z.testzip() is None
@@ -394,16 +399,16 @@ def test_the_zip_never_overwrites_and_wants_an_existing_folder(
     out = tmp_path / "case.zip"
     out.write_bytes(b"keep me")
     with pytest.raises(FileExists):
-        casefile.export_zip(out, case, cat, "zh", TODAY, [])
+        render_zip.export_zip(out, case, cat, "zh", TODAY, [])
     assert out.read_bytes() == b"keep me"
-    casefile.export_zip(out, case, cat, "zh", TODAY, [], force=True)
+    render_zip.export_zip(out, case, cat, "zh", TODAY, [], force=True)
     assert zipfile.is_zipfile(out)
     with pytest.raises(evidence.EvidenceError) as e:
-        casefile.export_zip(tmp_path / "missing" / "c.zip", case, cat, "zh", TODAY, [])
+        render_zip.export_zip(tmp_path / "missing" / "c.zip", case, cat, "zh", TODAY, [])
     assert e.value.code == "zip_no_dir"
     (tmp_path / "dir.zip").mkdir()
     with pytest.raises(evidence.EvidenceError) as e:
-        casefile.export_zip(tmp_path / "dir.zip", case, cat, "zh", TODAY, [], force=True)
+        render_zip.export_zip(tmp_path / "dir.zip", case, cat, "zh", TODAY, [], force=True)
     assert e.value.code == "zip_not_regular"
     log.close()
 
@@ -414,7 +419,7 @@ def test_a_changed_evidence_file_stops_the_export(cat: Catalog, tmp_path: Path) 
     a.path().write_bytes(b"tampered")
     out = tmp_path / "case.zip"
     with pytest.raises(evidence.EvidenceError) as e:
-        casefile.export_zip(out, case, cat, "zh", TODAY, [a])
+        render_zip.export_zip(out, case, cat, "zh", TODAY, [a])
     assert e.value.code == "ev_changed_export" and e.value.exit == 1
     assert not out.exists() and list(tmp_path.glob(".case.zip.*")) == []
     log.close()
@@ -426,7 +431,7 @@ def test_a_changed_evidence_file_stops_the_export(cat: Catalog, tmp_path: Path) 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_timeline_fits_80_columns_and_marks_overdue(cat: Catalog, lang: str) -> None:
     log, case = new_case(cat)
-    cases.log_contact(log, cat, case, "hotline", TODAY, "R" * 30, "催办" * 40, None, None)
+    workflow.log_contact(log, cat, case, "hotline", TODAY, "R" * 30, "催办" * 40, None, None)
     case = log.get(case.id)
     later = TODAY + dt.timedelta(days=20)
     entries = timeline.entries(case, cat, lang, later)  # type: ignore[arg-type]
@@ -528,7 +533,7 @@ def test_a_merchant_dispute_sheet_says_the_merchant_comes_first(cat: Catalog) ->
     assert casescreens.sheet_lines(s)[1].startswith("! 这件事的被投诉方是")
     recharge_log, recharge = new_case(cat)
     assert callsheet.build(recharge, cat, "zh", TODAY).first is None
-    apple = cases.record(
+    apple = workflow.record(
         recharge_log,
         complaint.report(
             complaint.build(
@@ -568,7 +573,7 @@ def test_any_text_in_the_log_stays_in_80_columns_with_no_raw_control_byte(
     log, case = new_case(cat)
     case = log.get(case.id)
     callsheet.record_call(log, cat, case, TODAY, ref, reply, None)
-    cases.log_contact(log, cat, log.get(case.id), "email", TODAY, None, note, None, None)
+    workflow.log_contact(log, cat, log.get(case.id), "email", TODAY, None, note, None, None)
     case = log.get(case.id)
     for lang in ("zh", "en"):
         lines = casescreens.timeline_lines("T", timeline.entries(case, cat, lang, TODAY))

@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import answers, cases, documents, escalation
+from . import answers, documents, due, escalation, workflow
 from .errors import NotFound, WalletError
 from .letter import Filler, format_value
 from .messages import t
@@ -71,7 +71,7 @@ class Sheet:
 
 def complaint_of(case: Case, catalog: Catalog, lang: Lang, today: dt.date) -> Any:
     """The case's complaint, or NotFound when its playbook no longer fits its answers."""
-    comp = cases.rebuild(case, catalog, lang, today)
+    comp = workflow.rebuild(case, catalog, lang, today)
     if comp is None:
         raise NotFound("issue", case.issue, list(catalog.playbooks))
     return comp
@@ -192,7 +192,7 @@ def record_call(
     without one, the usual suggestion applies (what an agent says on the phone is not a
     final written answer, so it does not make the case due for review today)."""
     if promised is not None:
-        due: cases.Due = (
+        promise: due.Due = (
             promised,
             {
                 "kind": "promised",
@@ -201,7 +201,7 @@ def record_call(
             },
         )
     else:
-        due = cases.due_for_provider(day)
-    return cases.log_contact(
-        store, catalog, case, "hotline", day, ref or None, None, said or None, None, due=due
+        promise = due.due_for_provider(day)
+    return workflow.log_contact(
+        store, catalog, case, "hotline", day, ref or None, None, said or None, None, due=promise
     )

@@ -187,7 +187,3 @@ def timeline_lines(
         for d in e.detail:
             lines += [indent + x for x in _wrapped(d, width - cell_width(indent))]
     return lines
-
-
-def legend(lang: Lang) -> str:
-    return t("tl_legend", lang)

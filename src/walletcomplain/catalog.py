@@ -789,6 +789,13 @@ class Checked(NamedTuple):
 ExtraCheck = Callable[["Playbook", "Directory", str], list[Problem]]
 
 
+def _same(a: Any, b: Any) -> bool:
+    """Field for field the same (directories and common files compare by identity)."""
+    import dataclasses
+
+    return dataclasses.asdict(a) == dataclasses.asdict(b)
+
+
 def check_files(
     files: Sequence[Path], today: dt.date, extra: ExtraCheck | None = None
 ) -> list[Checked]:
@@ -831,11 +838,11 @@ def check_files(
             continue
         if kind == "directory":
             d, problems = (None, problems) if problems else directory_from(data, lines, display(f))
-            if d is not None and not problems and d != directory:
+            if d is not None and not problems and not _same(d, directory):
                 directory, stale = d, len(books)
         else:
             c, problems = (None, problems) if problems else common_from(data, lines, display(f))
-            if c is not None and not problems and c != common:
+            if c is not None and not problems and not _same(c, common):
                 common, stale = c, len(books)
         setup.append(Checked(f, kind, None, problems))
     for i in range(stale):  # rare: checked before the directory they go with was known

@@ -3,7 +3,7 @@
 `build` is where raw answers (from flags, a file or the prompts) become a
 Complaint, through answers.parse. `report` adds the letter, the channels, the
 escalation plan, the missing evidence and the warnings: everything `letter`
-and `start` show, and everything `--json` carries.
+and `start` show, and everything `--json` carries (render/json.py).
 """
 
 from __future__ import annotations
@@ -13,13 +13,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import answers, escalation, privacy
+from . import answers, escalation
 from .errors import InvalidAnswers, NotApplicable, NotFound
 from .letter import Letter
 from .messages import describe_notice, t
 from .models import (
     Catalog,
-    Channel,
     Directory,
     Evidence,
     Lang,
@@ -27,7 +26,6 @@ from .models import (
     Provider,
     Question,
 )
-from .roles import CONTACT
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -76,10 +74,10 @@ def find_provider(catalog: Catalog, pid: str) -> Provider:
 def find_playbook(catalog: Catalog, pid: str) -> Playbook:
     """A playbook by id, title or any synonym in either language (`自动扣费`, `scam`),
     as long as the words name exactly one."""
-    from .problems import lookup
-
     pb = catalog.playbooks.get(pid.strip().lower())
     if pb is None:
+        from .problems import lookup  # only for a name: its patterns cost ~3 ms to build
+
         found = lookup(catalog.playbooks, pid)
         pb = catalog.playbooks.get(found) if found else None
     if pb is None:
@@ -169,9 +167,10 @@ def warnings(c: Complaint, plan: escalation.Plan, letter: Letter) -> list[str]:
     lang = c.lang
     out = [describe_notice(n, c.labels(), lang) for n in c.notices]
     out += [n.get(lang) for n in c.provider.notes]
-    sep = "：" if lang == "zh" else ": "
     out += [
-        f"{ch.value}{sep}{ch.note.get(lang)}" if ch.value else ch.note.get(lang)
+        t("w_channel_note", lang, value=ch.value, note=ch.note.get(lang))
+        if ch.value
+        else ch.note.get(lang)
         for ch in c.provider.channels
         if ch.note is not None
     ]
@@ -181,99 +180,6 @@ def warnings(c: Complaint, plan: escalation.Plan, letter: Letter) -> list[str]:
     if plan.steps[1:] and any(s.may_decline for s in plan.steps):
         out.append(t("w_may_decline", lang))
     if letter.placeholders:
-        out.append(
-            t(
-                "w_placeholders",
-                lang,
-                items="、".join(letter.placeholders)
-                if lang == "zh"
-                else ", ".join(letter.placeholders),
-            )
-        )
+        out.append(t("w_placeholders", lang, items=t("list_sep", lang).join(letter.placeholders)))
     out.append(t("w_no_secrets", lang))
     return list(dict.fromkeys(out))  # keep order, drop repeats
-
-
-# --- JSON -------------------------------------------------------------------------------
-
-
-def channel_json(ch: Channel, lang: Lang) -> dict[str, Any]:
-    return {
-        "kind": ch.kind,
-        "value": ch.value,
-        "path": ch.path.get(lang) if ch.path else None,
-        "hours": ch.hours.get(lang) if ch.hours else None,
-        "note": ch.note.get(lang) if ch.note else None,
-        "source": ch.source,
-        "checked": ch.checked.isoformat(),
-    }
-
-
-def public_answers(c: Complaint) -> dict[str, Any]:
-    """Answers for output outside the letter: `pii` questions masked, and the contact phone
-    (shown in full only on the letter's own contact line)."""
-    out = answers.to_jsonable(c.values)
-    for q in c.playbook.questions:
-        if q.pii and isinstance(out.get(q.id), str):
-            out[q.id] = privacy.mask_tail(out[q.id])
-        elif q.role in CONTACT and isinstance(out.get(q.id), str):
-            out[q.id] = privacy.mask_contact(out[q.id])
-    return out
-
-
-def plan_json(plan: escalation.Plan, lang: Lang) -> list[dict[str, Any]]:
-    steps = []
-    for s in plan.steps:
-        steps.append(
-            {
-                "step": s.key,
-                "name": escalation.step_name(s, plan.provider, lang),
-                "channels": [channel_json(ch, lang) for ch in s.channels],
-                "kind": s.kind,
-                "at_once": s.basis == "now",
-                "wait_days": s.wait_days,
-                "max_days": s.max_days,
-                "working_days": s.working_days,
-                "basis": s.basis,
-                "rule": s.rule.get(lang) if s.rule else None,
-                "cite": s.cite.get(lang) if s.cite else None,
-                "source": s.rule.source if s.rule else None,
-                "may_decline": s.may_decline,
-            }
-        )
-    return steps
-
-
-def to_json(r: Report) -> dict[str, Any]:
-    c, lang = r.complaint, r.complaint.lang
-    return {
-        "provider": {"id": c.provider.id, "name": c.provider.name.get(lang)},
-        "issue": {"id": c.playbook.id, "title": c.playbook.title.get(lang)},
-        "lang": lang,
-        "date": c.today.isoformat(),
-        "answers": public_answers(c),
-        "letter": {
-            "to": r.letter.to,
-            "subject": r.letter.subject,
-            "laws": [
-                {"id": x.id, "cite": x.cite.get(lang), "source": x.source} for x in r.letter.laws
-            ],
-            "text": r.letter.to_text(),
-            "placeholders": r.letter.placeholders,
-        },
-        "police_report": (
-            {"text": r.police_report.to_text(), "placeholders": r.police_report.placeholders}
-            if r.police_report is not None
-            else None
-        ),
-        "urgent": r.urgent,
-        "scam_checklist": {"signs": r.scam_signs, "rules": r.scam_rules} if r.scam_signs else None,
-        "channels": [channel_json(ch, lang) for ch in r.plan.channels],
-        "escalation": plan_json(r.plan, lang),
-        "reply_days": r.plan.reply_days,
-        "evidence_missing": [
-            {"id": e.id, "item": e.get(lang), "how": e.how.get(lang), "required": e.required}
-            for e in r.missing
-        ],
-        "warnings": r.warnings,
-    }

@@ -5,14 +5,19 @@ Each is a legal document: the licensed company where it is known (a visible plac
 where it is not), the facts as the user gave them, only the provisions the playbook lists
 as supporting its demands, one language, and nothing addressed to the user: notes such
 as "this is a suggestion" belong on screen, never here.
+
+`prepare_escalation` composes the document for an authority from a case: its history,
+the last reply, and the files attached, through the same builders.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .errors import NotFound, WalletError
 from .escalation import Plan, direct_rule_id, respondent_rule
 from .letter import (
     Filler,
@@ -26,11 +31,15 @@ from .letter import (
     own_words,
 )
 from .messages import t, t_n
-from .models import Authority, Lang, Law, LegalUse
+from .models import Authority, Lang, Law, LegalUse, Playbook
+from .roles import PRIOR_CONTACT
 
 if TYPE_CHECKING:
     from .complaint import Complaint
+    from .evidence import Attached
+    from .models import Catalog
     from .roles import QuestionRole
+    from .store import Case
 
 
 @dataclass(frozen=True)
@@ -310,4 +319,133 @@ def escalation_letter(
         placeholders=f.missing,
         laws=used,
         kind="escalation",
+    )
+
+
+# --- the escalation, prepared from a case -----------------------------------------------
+
+
+class NoDocument(WalletError):
+    """An authority that takes no letter from us (a court needs a statement of claim)."""
+
+    def __init__(self, authority: Authority) -> None:
+        super().__init__(authority.id)
+        self.authority = authority
+
+    def message(self, lang: Lang) -> str:
+        return t("cl_no_document", lang, name=self.authority.name.get(lang))
+
+
+@dataclass
+class Escalation:
+    authority: Authority
+    letter: Letter
+    early: dt.date | None  # escalating before this date is early: ask first
+
+
+def prepare_escalation(
+    catalog: Catalog,
+    case: Case,
+    to: str | None,
+    lang: Lang,
+    today: dt.date,
+    attached: list[Attached] | None = None,
+) -> Escalation:
+    """The document for the next authority (or the one named), not yet recorded: a police
+    report for the police, an escalation letter with the whole history for the others.
+    Files attached to the case are listed among the evidence, by item and file name."""
+    from . import workflow
+
+    a = workflow.authority_for(case, catalog, to) if to else workflow.police_first(case, catalog)
+    if a is None:
+        a = workflow.next_authority(case, catalog)
+    if a is None:
+        raise NotFound("authority", "", [x.id for x in catalog.directory.authorities])
+    comp = workflow.rebuild(case, catalog, lang, today)
+    if comp is None:
+        raise NotFound("issue", case.issue, list(catalog.playbooks))
+    if attached:
+        from . import evidence as files
+
+        comp = dataclasses.replace(
+            comp, values=files.with_held(comp.values, attached, comp.playbook)
+        )
+    if a.has("police"):
+        report = police_report(dataclasses.replace(comp, today=today), a)
+        if report is None:
+            raise NoDocument(a)
+        return Escalation(a, _with_files(report, comp, attached, []), None)
+    if not (a.has("regulator") or a.has("mediation")):
+        raise NoDocument(a)
+    reply = last_reply(case, comp.playbook)
+    doc = escalation_letter(comp, a, history(case, comp, catalog), reply, today)
+    doc = _with_files(doc, comp, attached, [t("e_original_letter", lang)])
+    return Escalation(a, doc, workflow.early_until(case, today))
+
+
+def _with_files(
+    doc: Letter, comp: Complaint, attached: list[Attached] | None, extra: list[str]
+) -> Letter:
+    if not attached:
+        return doc
+    from . import casefile
+
+    return casefile.with_evidence(doc, casefile.evidence_section(comp, attached, extra))
+
+
+def last_reply(case: Case, pb: Playbook) -> str | None:
+    replies = [e.reply for e in case.events if e.reply]
+    if replies:
+        return replies[-1]
+    value = pb.answer(case.answers, "prior_contact_reply")
+    return str(value) if value else None
+
+
+def history(case: Case, comp: Complaint, catalog: Catalog) -> list[Contact]:
+    """Every contact with its real date, starting with the one reported in the interview."""
+    lang = comp.lang
+    name = comp.provider.brand(lang)
+    out: list[Contact] = []
+    said = {r: comp.playbook.answer(comp.values, r) for r in PRIOR_CONTACT}
+    if said["prior_contact"] and isinstance(said["prior_contact_date"], dt.date):
+        out.append(
+            Contact(
+                said["prior_contact_date"],
+                _contact_text(lang, name, *(said[r] for r in PRIOR_CONTACT[2:])),
+            )
+        )
+    for e in case.events:
+        if e.kind == "created":
+            out.append(Contact(e.day, t("h_letter_written", lang, respondent=name)))
+        elif e.kind in ("contact", "reply") and e.channel != "authority":
+            text = (
+                t("h_reply", lang, respondent=name, reply=_said(lang, e.reply, short=True))
+                if e.kind == "reply"
+                else _contact_text(lang, name, e.channel, e.ref, e.reply)
+            )
+            out.append(Contact(e.day, text))
+        elif e.authority:
+            a = catalog.directory.authority(e.authority)
+            ref = t("h_ref", lang, ref=e.ref) if e.ref else ""
+            text = t("h_escalated", lang, name=a.name.get(lang) if a else e.authority, ref=ref)
+            out.append(Contact(e.day, text))
+    return sorted(out, key=lambda c: c.day)
+
+
+def _said(lang: Lang, reply: str | None, short: bool = False) -> str:
+    if not reply:
+        return ""
+    key = "h_said_short" if short else "h_said"
+    return t(key, lang, reply=inner_quotes(reply, lang), mark=original_mark(reply, lang))
+
+
+def _contact_text(lang: Lang, name: str, channel: object, ref: object, reply: object) -> str:
+    ch = t(f"l_ch_{channel}", lang) if channel else t("l_ch_other", lang)
+    return t(
+        "h_contact",
+        lang,
+        respondent=name,
+        channel=ch,
+        ref=t("h_ref", lang, ref=ref) if ref else "",
+        reply=_said(lang, str(reply) if reply else None),
     )

@@ -24,9 +24,9 @@ def write_document(path: Path, text: str, *, force: bool = False) -> None:
 def record_case(rep: Report, today: dt.date) -> int | None:
     """The case's number in the log, or None when recording is off
     (WALLETCOMPLAIN_NO_SAVE). Raises StoreError when the log cannot be used."""
-    from . import cases, store
+    from . import store, workflow
 
     if not store.enabled():
         return None
     with store.Store() as log:
-        return cases.record(log, rep, today)
+        return workflow.record(log, rep, today)

@@ -17,7 +17,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import cases, documents, escalation
+from . import documents, escalation, workflow
 from .callsheet import complaint_of, last_ref
 from .errors import NotFound
 from .evidence import Attached
@@ -129,7 +129,7 @@ def _ladder_note(comp: Any, a: Authority | None, case: Case, lang: Lang) -> list
         nxt = plan.next_authority()
         other = nxt.authority.name.get(lang) if nxt and nxt.authority else t("c_other_routes", lang)
         notes.append(t("fm_not_on_ladder", lang, name=a.name.get(lang), other=other))
-    done = cases.escalated_to(case)
+    done = workflow.escalated_to(case)
     if escalation.refuses_after(a, done):
         notes.append(t("fm_not_after", lang, name=a.name.get(lang)))
     return notes
@@ -160,7 +160,7 @@ def build(
         written = t("h_letter_written", lang, respondent=comp.provider.brand(lang))
         facts += [  # every contact with its date and reference, as the escalation letter has
             t("fm_script_history", lang, date=format_date(h.day, lang), text=h.text)
-            for h in cases.history(case, comp, catalog)
+            for h in documents.history(case, comp, catalog)
             if h.text != written  # the form is the complaint; no letter is enclosed
         ]
         fields = [
@@ -243,10 +243,10 @@ def _phone_script(
     lines = [*spoken[:1], t("fm_script_open", lang, respondent=documents.respondent(comp, f))]
     lines += spoken[1:]
     written = t("h_letter_written", lang, respondent=comp.provider.brand(lang))
-    for h in cases.history(case, comp, catalog):
+    for h in documents.history(case, comp, catalog):
         if h.text != written:  # said on the phone, "the letter is enclosed" makes no sense
             lines.append(t("fm_script_history", lang, date=format_date(h.day, lang), text=h.text))
-    if not cases.last_reply(case, comp.playbook):  # an answer is already in the history above
+    if not documents.last_reply(case, comp.playbook):  # an answer is already in the history above
         lines.append(t("fm_script_silence", lang))
     if a is not None and a.ask is not None:
         lines.append(t("fm_script_ask", lang, ask=a.ask.get(lang)))

@@ -99,7 +99,7 @@ class Section:
 
 @dataclass(frozen=True, kw_only=True)
 class Letter:
-    """A composed letter, rendered as text or markdown."""
+    """A composed letter; render/ writes it as text or markdown."""
 
     lang: Lang
     to: str
@@ -112,39 +112,17 @@ class Letter:
     cc: str | None = None
     kind: str = "letter"  # letter | police_report | escalation
 
-    def _heading(self, i: int, text: str) -> str:
-        return t("section_heading", self.lang, n=t(f"num_{i + 1}", self.lang), text=text)
-
-    def _items(self, items: list[str]) -> list[str]:
-        if self.lang == "en":  # an English item opens with a capital
-            items = [f"{item[:1].upper()}{item[1:]}" for item in items]
-        return [t("list_item", self.lang, n=n, item=item) for n, item in enumerate(items, 1)]
-
-    def _head(self) -> list[str]:
-        lines = [self.to]
-        if self.cc:
-            lines.append(self.cc)
-        lines += ["", t("l_subject", self.lang, subject=self.subject), "", *self.sender]
-        salutation = t("l_salutation", self.lang)
-        return [*lines, "", salutation] if salutation else lines
-
     def to_text(self) -> str:
-        lines = self._head()
-        for i, s in enumerate(self.sections):
-            lines += ["", self._heading(i, s.heading), *s.paragraphs]
-            lines += self._items(s.items)
-        lines += ["", *self.closing]
-        return "\n".join(lines) + "\n"
+        """Plain text (render/text.py)."""
+        from .render import text
+
+        return text.letter(self)
 
     def to_markdown(self) -> str:
-        head = self._head()
-        lines = [f"**{head[0]}**  ", *(f"{x}  " if x else "" for x in head[1:])]
-        for i, s in enumerate(self.sections):
-            lines += ["", f"#### {self._heading(i, s.heading)}", ""]
-            lines += [p + "\n" for p in s.paragraphs]
-            lines += [f"{x}  " for x in self._items(s.md_items if s.md_items else s.items)]
-        lines += ["", *(f"{line}  " if line else "" for line in self.closing)]
-        return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)) + "\n"
+        """Markdown (render/markdown.py)."""
+        from .render import markdown
+
+        return markdown.letter(self)
 
 
 class Filler:

@@ -1243,6 +1243,8 @@ M: dict[str, tuple[str, str]] = {
     ),
     "rebuild_count": ("已检查 {done}/{total}", "checked {done}/{total}"),
     "u_or": ("或", " or "),  # between two names offered instead of a typo
+    # --- one home per output format (render/, issue 11): a channel's note among the warnings
+    "w_channel_note": ("{value}：{note}", "{value}: {note}"),
     # --- issue 11, items 4 and 7: file names, and the command line's help ---
     "letter_file_stem": ("投诉", "complaint"),  # the saved letter: 投诉-alipay-recharge-<date>.txt
     # --- the command line's help (issue 11): keys named hp_<command>_<option> ---

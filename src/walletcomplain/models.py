@@ -7,6 +7,12 @@ On every other run they are rebuilt from the checked JSON cache by `from_data`
 without importing pydantic at all: that import alone would cost more than the
 whole start-up budget of `letter` (see README, "Performance").
 
+Values (a text in both languages, a channel, a rule, a `when`) compare by value.
+Entities (a provider, an authority, a law, a question, a playbook, and what holds
+them) have an id and compare by identity (`eq=False`): nothing compares two of them
+field by field, and the generated `__eq__` and `__hash__` of two dozen classes cost
+about 5 ms on every start (bench/run.py).
+
 Checks that pydantic cannot express as types live in `__post_init__`, so they
 hold however an object is built. Cross-references between files (authority
 ids, `when` targets, letter placeholders) are checked in catalog.py, where the
@@ -113,7 +119,7 @@ ProviderKind = Literal[
 Respondent = Literal["provider", "issuing_bank"]
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False)
 class Provider:
     """A wallet, bank or card network a complaint can be about."""
 
@@ -175,7 +181,7 @@ class FormSpec:
             raise ValueError("`to` must be a name without spaces around it, e.g. 12315")
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False)
 class Authority:
     """A regulator, the police, a mediator or a court: where a complaint can go next."""
 
@@ -199,7 +205,7 @@ class Authority:
         _check_id(self.id)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False)
 class Law(Sourced):
     """A provision a letter may cite. `cite` is the short citation in each language."""
 
@@ -231,7 +237,7 @@ class Lookalike(Note):
     value: str
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False)
 class Directory:
     """providers.yaml: the providers, the authorities and the laws a letter may cite."""
 
@@ -327,7 +333,7 @@ class Choice(Text):
         _check_id(self.id)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False)
 class Question:
     """One question of a playbook: its type, its words and its rules."""
 
@@ -407,7 +413,7 @@ class LegalUse:
         return self.when is None or self.when.holds(answers)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False)
 class LetterSpec:
     """The letter's subject and paragraphs, with placeholders for the answers."""
 
@@ -422,7 +428,7 @@ class LetterSpec:
             raise ValueError("a letter needs at least one paragraph in `facts`")
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False)
 class PoliceSpec:
     """The police report (报案材料): the facts of the crime, not a complaint about the wallet."""
 
@@ -438,7 +444,7 @@ class PoliceSpec:
             raise ValueError("a police report needs at least one paragraph in `facts`")
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False)
 class SubmitSpec:
     """What a call and a complaint form need beyond the letter (issue 13): the answers to
     have at hand, a plain spoken summary, and which answers fill a form's time and order
@@ -464,7 +470,7 @@ GROUPS: tuple[Group, ...] = (
 )
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False)
 class Synonyms:
     """Words people type for a problem, in each language: `letter --issue` and the chooser."""
 
@@ -481,7 +487,7 @@ class Synonyms:
         return [*self.zh, *self.en]
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False)
 class Playbook:
     """One problem type: its questions, evidence, demands and letter."""
 
@@ -543,7 +549,7 @@ class Playbook:
         return p is not None and (p.when is None or p.when.holds(answers))
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False)
 class Common:
     """Questions every playbook shares: what was tried, evidence, demands, complainant."""
 
@@ -554,7 +560,7 @@ class Common:
     sets: dict[str, list[Question]] = field(default_factory=dict)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False)
 class Catalog:
     """Everything loaded and cross-checked; what the cache holds."""
 

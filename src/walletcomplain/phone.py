@@ -34,7 +34,6 @@ class Number(NamedTuple):
     national: str  # digits without country code 86 or the leading trunk 0
     extension: str | None
     foreign: bool  # an international prefix with a country code other than 86
-    international_prefix: bool  # written with + or 00
 
 
 class Match(NamedTuple):
@@ -77,7 +76,7 @@ def normalize(raw: str) -> Number:
         national = digits.lstrip("0")
     if not 3 <= len(national) <= 15:
         raise InvalidNumber(raw)
-    return Number(raw, national, extension, foreign, plus or digits.startswith("00"))
+    return Number(raw, national, extension, foreign)
 
 
 def _plausible_area_code(prefix: str) -> bool:

@@ -11,10 +11,14 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from .messages import READ_ZH, SECRET_HINTS_ZH
+
+if TYPE_CHECKING:
+    from .models import Question
 
 Kind = Literal["secret", "card", "id_number", "phone"]
 SECRET_MASK = "******"
@@ -217,3 +221,30 @@ def scrub(text: str) -> tuple[str, list[Finding]]:
     text = mask_secrets(text, findings)
     text = mask_numbers(text, findings)
     return text, findings
+
+
+def public_answers(
+    questions: Iterable[Question], values: Mapping[str, Any], *, archive: bool = False
+) -> dict[str, Any]:
+    """Answers for every output outside the letter (JSON, exports, the case file): `pii`
+    answers keep their last four characters, and the complainant's contact lines are
+    masked (shown in full only on the letter's own contact line). `values` are already
+    JSON-ready. The archive masks the contact phone's tail whatever its length."""
+    from .roles import CONTACT
+
+    out = dict(values)
+    contact = {}  # role -> question id: the complainant's own name and phone
+    for q in questions:
+        if q.pii and isinstance(out.get(q.id), str):
+            out[q.id] = mask_tail(out[q.id])
+        if q.role in CONTACT:
+            contact[q.role] = q.id
+    phone = contact.get("sender_phone", "")
+    if archive and isinstance(out.get(phone), str):
+        out[phone] = mask_tail(out[phone])
+    if not contact:  # the playbook is gone: which answer is the phone is unknown, mask any
+        contact = {k: k for k, v in out.items() if isinstance(v, str)}
+    for key in contact.values():
+        if isinstance(out.get(key), str):
+            out[key] = mask_contact(out[key])
+    return out

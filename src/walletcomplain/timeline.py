@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from . import cases
+from .due import explain_due
 from .messages import M, t, t_n
 from .models import Catalog, Lang
 from .roles import PRIOR_CONTACT
@@ -93,7 +93,7 @@ def entries(case: Case, catalog: Catalog, lang: Lang, today: dt.date) -> list[En
                 due,
                 "overdue" if late > 0 else "next",
                 head,
-                [cases.explain_due(case, catalog, lang)],
+                [explain_due(case, catalog, lang)],
             )
         )
     return out

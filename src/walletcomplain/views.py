@@ -1,4 +1,5 @@
-"""What the screens show, as output Blocks: shared by `letter`, `start` and `providers`."""
+"""What the screens show, as output Blocks: shared by `letter`, `start` and `providers`.
+Their JSON is in render/json.py."""
 
 from __future__ import annotations
 
@@ -235,49 +236,3 @@ def check_blocks(result: Lookup, directory: dict[str, Any], lang: Lang) -> list[
     rules = [f"• {r[lang]}" for r in directory.get("scam_rules", [])]
     blocks.append(Block(t("h_rules", lang), lines=rules))
     return blocks
-
-
-def playbook_json(pb: Playbook, lang: Lang) -> dict[str, Any]:
-    """`playbooks show --json`: every question with its type, rules and `when`, and the example."""
-    from . import answers
-    from .models import to_data
-
-    questions = []
-    for q in pb.questions:
-        questions.append(
-            {
-                "id": q.id,
-                "type": q.type,
-                "required": q.required,
-                "label": q.label.get(lang),
-                "prompt": q.prompt.get(lang),
-                "help": q.help.get(lang) if q.help else None,
-                "choices": [{"id": c.id, "label": c.get(lang)} for c in q.choices],
-                "rules": {
-                    k: v for k, v in to_data(q.rules).items() if v is not None and v is not True
-                },
-                "when": {k: v for k, v in to_data(q.when).items() if v is not None}
-                if q.when
-                else None,
-                "pii": q.pii,
-            }
-        )
-    return {
-        "id": pb.id,
-        "version": pb.version,
-        "title": pb.title.get(lang),
-        "group": pb.group,
-        "group_title": group_title(pb.group, lang),
-        "synonyms": {"zh": pb.synonyms.zh, "en": pb.synonyms.en},
-        "only_for": pb.only_for,
-        "summary": pb.summary.get(lang),
-        "advice": [a.get(lang) for a in pb.advice],
-        "questions": questions,
-        "evidence": [
-            {"id": e.id, "item": e.get(lang), "how": e.how.get(lang), "required": e.required}
-            for e in pb.evidence
-        ],
-        "demands": [{"id": d.id, "label": d.get(lang)} for d in pb.demands],
-        "escalate_to": pb.escalate_to,
-        "example": answers.to_jsonable(pb.example),
-    }

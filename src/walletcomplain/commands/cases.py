@@ -15,7 +15,6 @@ from .common import (
     case_session,
     confirm,
     fail,
-    json_line,
     lang_of,
     today,
     write_or_print,
@@ -53,9 +52,10 @@ def cases_list(
         out = sys.stdout
         if as_json:  # streamed: 100,000 cases never sit in memory at once
             out.write("[")
-            keys = ("id", "provider", "issue", "status", "created", "next_due")
+            from walletcomplain.render import json
+
             for i, r in enumerate(rows):
-                out.write(("," if i else "") + json_line(dict(zip(keys, r, strict=True))))
+                out.write(("," if i else "") + json.line(json.case_row(r)))
             out.write("]\n")
             return
         from walletcomplain.output import cell_width, pad
@@ -130,7 +130,7 @@ def cases_log(
     language = lang_of(lang)
     day = parse_day(date, language)
     with case_session(lang) as (s, log):
-        from walletcomplain import cases
+        from walletcomplain import due, workflow
         from walletcomplain.messages import t
         from walletcomplain.output import say
 
@@ -140,8 +140,8 @@ def cases_log(
         )
         case = log.get(case_id)
         cat = s.catalog
-        cases.log_contact(log, cat, case, channel.value, day, ref, note, reply, authority)
-        say(t("cl_logged", language, why=cases.explain_due(log.get(case_id), cat, language)))
+        workflow.log_contact(log, cat, case, channel.value, day, ref, note, reply, authority)
+        say(t("cl_logged", language, why=due.explain_due(log.get(case_id), cat, language)))
 
 
 def cases_due(
@@ -155,9 +155,9 @@ def cases_due(
         language = s.lang
         import itertools
 
-        from walletcomplain import cases
         from walletcomplain.messages import t
         from walletcomplain.output import Block, emit, say
+        from walletcomplain.render import json
 
         due = log.due(today(), limit)
         first = list(itertools.islice(due, 101))
@@ -167,21 +167,14 @@ def cases_due(
         cat = s.catalog
 
         def item(c: Any) -> dict[str, Any]:
-            return {
-                "id": c.id,
-                "provider": c.provider,
-                "issue": c.issue,
-                "status": c.status,
-                "due": c.next_due.isoformat() if c.next_due else None,
-                "why": cases.explain_due(c, cat, language),
-            }
+            return json.due_item(c, cat, language)
 
         rest = (item(c) for c in itertools.chain(first, due))  # streamed: thousands stay small
         out = sys.stdout
         if as_json:
             out.write("[\n")
             for n, entry in enumerate(rest):
-                out.write(("," if n else "") + json_line(entry) + "\n")
+                out.write(("," if n else "") + json.line(entry) + "\n")
             out.write("]\n")
             return
         from walletcomplain.safe import neutral
@@ -208,12 +201,12 @@ def cases_close(
     """Close a case with its outcome."""
     with case_session(lang) as (s, log):
         language = s.lang
-        from walletcomplain import cases
+        from walletcomplain import workflow
         from walletcomplain.messages import t
         from walletcomplain.output import say
 
         case = log.get(case_id)
-        cases.close(log, case, outcome.value, argv_text(note, "--note", language), today())
+        workflow.close(log, case, outcome.value, argv_text(note, "--note", language), today())
         say(t("cl_closed", language, id=case_id, outcome=t(f"oc_{outcome.value}", language)))
 
 
@@ -235,7 +228,7 @@ def cases_export(
     the evidence files, an index of their hashes and a README."""
     with case_session(lang) as (s, log):
         language = s.lang
-        from walletcomplain import cases, evidence
+        from walletcomplain import evidence, render
 
         from . import submit
 
@@ -245,12 +238,7 @@ def cases_export(
             return
         cat = s.catalog
         attached = evidence.listing(log, case_id)
-        if fmt == ExportFormat.json:
-            from walletcomplain.catalog import json_dump
-
-            text = json_dump(cases.export_data(case, cat, language, attached)) + "\n"
-        else:
-            text = cases.export_markdown(case, cat, language, attached)
+        text = render.renderer("case", fmt.value)(case, cat, language, attached)
         write_or_print(text, output, force, language)
 
 
@@ -270,10 +258,10 @@ def cases_remind(
     """A calendar file with a reminder on the next follow-up date."""
     with case_session(lang) as (s, log):
         language = s.lang
-        from walletcomplain import cases
         from walletcomplain.messages import t
         from walletcomplain.output import say
         from walletcomplain.paths import write_atomic
+        from walletcomplain.render import renderer
 
         case = log.get(case_id)
         if case.next_due is None:
@@ -282,7 +270,11 @@ def cases_remind(
         from walletcomplain.safe import for_file
 
         path = ics if ics is not None else Path(f"walletcomplain-case-{case_id}.ics")
-        write_atomic(path, for_file(cases.ics(case, cat, language)).encode("utf-8"), force=force)
+        write_atomic(
+            path,
+            for_file(renderer("case", "ics")(case, cat, language)).encode("utf-8"),
+            force=force,
+        )
         if ics is None:
             say(t("cl_remind_default", language, path=str(path.resolve())))
         say(t("cl_remind_saved", language, path=str(path), date=case.next_due.isoformat()))

@@ -48,29 +48,9 @@ def check_number(
             "wary": NumberExit.WARY,
         }[result.verdict]
         if as_json:
-            payload = {
-                "input": number,
-                "normalized": result.number.national,
-                "extension": result.number.extension,
-                "verdict": result.verdict,
-                "matches": [
-                    {
-                        "owner": m.owner,
-                        "id": m.owner_id,
-                        "name": m.name[language],
-                        "channel": m.channel,
-                        "via_area_code": m.via_area_code,
-                        "notes": [n[language] for n in m.notes],
-                    }
-                    for m in result.matches
-                ],
-                "warnings": [w[language] for w in result.warnings],
-                "checklist": [s[language] for s in directory.get("scam_signs", [])],
-                "rules": [r[language] for r in directory.get("scam_rules", [])],
-            }
-            from walletcomplain.safe import json_text
+            from walletcomplain.render import json
 
-            sys.stdout.write(json_text(payload, indent=2) + "\n")
+            sys.stdout.write(json.light(json.number_check(number, result, directory, language)))
         else:
             from walletcomplain import views
             from walletcomplain.output import emit

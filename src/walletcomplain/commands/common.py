@@ -8,7 +8,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import typer
 
@@ -176,9 +176,3 @@ def write_or_print(text: str, output: Path | None, force: bool, lang: Lang) -> N
         return
     write_document(output, text, force=force)
     say(t("saved_letter", lang, path=str(output)))
-
-
-def json_line(obj: Any) -> str:
-    from walletcomplain.safe import json_text
-
-    return json_text(obj)

@@ -43,7 +43,8 @@ def cases_escalate(
     The escalation is recorded once the letter is written or printed (not with --dry-run)."""
     with case_session(lang) as (s, log):
         language = s.lang
-        from walletcomplain import cases
+        from walletcomplain import documents, workflow
+        from walletcomplain.due import explain_due
         from walletcomplain.letter import format_date
         from walletcomplain.messages import t
         from walletcomplain.output import say
@@ -52,19 +53,19 @@ def cases_escalate(
         told = lang is not None or STATE.lang is not None
         letter_lang: Lang = language if told else case.lang  # type: ignore[assignment]
         cat = s.catalog
-        if to is None and cases.next_authority(case, cat) is None:
+        if to is None and workflow.next_authority(case, cat) is None:
             fail(
                 t("cl_no_next", language, known=", ".join(a.id for a in cat.directory.authorities))
             )
         try:
             from walletcomplain.evidence import listing
 
-            esc = cases.prepare_escalation(
+            esc = documents.prepare_escalation(
                 cat, case, to, letter_lang, today(), listing(log, case_id)
             )
-        except cases.NoDocument as e:
+        except documents.NoDocument as e:
             fail(t("cl_no_document", language, name=e.authority.name.get(language)))
-        ladder = cases.ladder_authorities(case, cat)
+        ladder = workflow.ladder_authorities(case, cat)
         if to is not None and esc.authority.id not in ladder and not force:
             names = [a.name.get(language) for a in cat.directory.authorities if a.id in ladder]
             known = t("list_sep", language).join(names)
@@ -82,25 +83,13 @@ def cases_escalate(
                 say(t("cl_not_escalated", language))
                 return
         if fmt == Format.json:
-            from walletcomplain.catalog import json_dump
+            from walletcomplain.render import json
 
-            data = {
-                "case": case.id,
-                "authority": {"id": esc.authority.id, "name": esc.authority.name.get(letter_lang)},
-                "document": esc.letter.kind,
-                "lang": esc.letter.lang,
-                "subject": esc.letter.subject,
-                "text": esc.letter.to_text(),
-                "placeholders": esc.letter.placeholders,
-                "laws": [{"id": x.id, "cite": x.cite.get(letter_lang)} for x in esc.letter.laws],
-                "early_until": esc.early.isoformat() if esc.early else None,
-                "recorded": not dry_run,
-            }
-            text = json_dump(data) + "\n"
-        elif fmt == Format.markdown:
-            text = esc.letter.to_markdown()
+            text = json.dumps(json.escalation(case.id, esc, letter_lang, not dry_run)) + "\n"
         else:
-            text = esc.letter.to_text()
+            from walletcomplain import render
+
+            text = render.renderer("letter", fmt.value)(esc.letter)
         write_or_print(text, output, True, language)
         for note in [*esc.authority.notes, *(c.note for c in esc.authority.channels if c.note)]:
             if note is not None:
@@ -111,12 +100,12 @@ def cases_escalate(
         if dry_run:
             say(t("cl_dry_run", language))
             return
-        cases.record_escalation(log, case, esc, today())
+        workflow.record_escalation(log, case, esc, today())
         say(
             t(
                 "cl_escalated",
                 language,
                 name=esc.authority.name.get(language),
-                why=cases.explain_due(log.get(case_id), cat, language),
+                why=explain_due(log.get(case_id), cat, language),
             )
         )

@@ -77,16 +77,18 @@ def letter(
         comp = complaint.build(cat, provider, issue, raw, language, today())
         rep = complaint.report(comp)
         if fmt == Format.json:
-            from walletcomplain.catalog import json_dump
+            from walletcomplain.render import json
 
-            body = json_dump(complaint.to_json(rep)) + "\n"
+            body = json.dumps(json.report(rep)) + "\n"
         else:
             doc = rep.letter
             if document == DocumentOpt.police:
                 if rep.police_report is None:
                     fail(t("no_police_report", language))
                 doc = rep.police_report
-            body = doc.to_markdown() if fmt == Format.markdown else doc.to_text()
+            from walletcomplain import render
+
+            body = render.renderer("letter", fmt.value)(doc)
         if output is not None:
             from walletcomplain.finish import write_document
 

@@ -26,24 +26,10 @@ def playbooks_list(
 
         if as_json:
             from walletcomplain import views
-            from walletcomplain.catalog import json_dump
+            from walletcomplain.render import json
 
-            rows = [
-                {
-                    "id": pb.id,
-                    "version": pb.version,
-                    "title": pb.title.get(language),
-                    "group": g,
-                    "group_title": views.group_title(g, language),
-                    "synonyms": {"zh": pb.synonyms.zh, "en": pb.synonyms.en},
-                    "only_for": pb.only_for,
-                    "summary": pb.summary.get(language),
-                    "source": cat.sources.get(pb.id),
-                }
-                for g, members in views.grouped(cat.playbooks)
-                for pb in members
-            ]
-            write_out(json_dump(rows))
+            rows = json.playbook_rows(views.grouped(cat.playbooks), cat.sources, language)
+            write_out(json.dumps(rows))
             return
         from walletcomplain import views
 
@@ -74,9 +60,9 @@ def playbooks_show(
 
             write_out(example_yaml(pb))
         elif as_json:
-            from walletcomplain.catalog import json_dump
+            from walletcomplain.render import json
 
-            write_out(json_dump(views.playbook_json(pb, language)))
+            write_out(json.dumps(json.playbook(pb, language)))
         elif answers_template:
             from walletcomplain.template import answers_template as make
 

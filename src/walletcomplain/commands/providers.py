@@ -20,12 +20,12 @@ def providers_list(
         if as_json:  # straight from the checked data: no need to rebuild the models
             from walletcomplain import catalog
             from walletcomplain.progress import rebuild_reporter
-            from walletcomplain.safe import json_text
+            from walletcomplain.render import json
 
             src = catalog.sources(catalog.extra_dirs(STATE.playbook_dirs))
             data = catalog.load_data(src, today(), rebuild_reporter(language))
             directory = {k: data["directory"][k] for k in ("providers", "authorities")}
-            sys.stdout.write(json_text(directory, indent=2) + "\n")
+            sys.stdout.write(json.light(directory))
             return
         cat = s.catalog
         from walletcomplain import views

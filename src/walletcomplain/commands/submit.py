@@ -89,7 +89,8 @@ def _ask(question: str) -> str:
 
 
 def _after_call(log: Store, cat: Any, case: Case, lang: Lang) -> None:
-    from walletcomplain import callsheet, cases
+    from walletcomplain import callsheet
+    from walletcomplain.due import explain_due
     from walletcomplain.messages import t
     from walletcomplain.output import say
     from walletcomplain.safe import neutral
@@ -115,7 +116,7 @@ def _after_call(log: Store, cat: Any, case: Case, lang: Lang) -> None:
 
         fail("\n" + t("cs_not_logged", lang), ExitCode.INTERRUPTED)
     callsheet.record_call(log, cat, case, today(), ref, said, promised)
-    say(t("cl_logged", lang, why=cases.explain_due(log.get(case.id), cat, lang)))
+    say(t("cl_logged", lang, why=explain_due(log.get(case.id), cat, lang)))
 
 
 # --- cases form ---------------------------------------------------------------------------
@@ -267,10 +268,9 @@ def cases_evidence(case_id: CaseId, as_json: JsonOption = False, lang: LangOptio
         states = {a.id: evidence.verify(a) for a in attached}
         bad = [a for a in attached if states[a.id] != "ok"]
         if as_json:
-            from walletcomplain.casefile import attachments_json
-            from walletcomplain.catalog import json_dump
+            from walletcomplain.render import json
 
-            sys.stdout.write(json_dump(attachments_json(attached, states)) + "\n")
+            sys.stdout.write(json.dumps(json.attachments(attached, states)) + "\n")
         elif not attached:
             say(t("ev_none", language, id=case_id))
         else:
@@ -344,26 +344,13 @@ def cases_letter(
         doc_lang = letter_lang(case, lang)
         letter = casefile.case_letter(case, cat, doc_lang, today(), attached)
         if fmt == Format.json:
-            from walletcomplain.catalog import json_dump
+            from walletcomplain.render import json
 
-            text = (
-                json_dump(
-                    {
-                        "case": case.id,
-                        "lang": letter.lang,
-                        "subject": letter.subject,
-                        "text": letter.to_text(),
-                        "markdown": letter.to_markdown(),
-                        "placeholders": letter.placeholders,
-                        "evidence": casefile.attachments_json(attached),
-                    }
-                )
-                + "\n"
-            )
-        elif fmt == Format.markdown:
-            text = letter.to_markdown()
+            text = json.dumps(json.case_letter(case.id, letter, attached)) + "\n"
         else:
-            text = letter.to_text()
+            from walletcomplain import render
+
+            text = render.renderer("letter", fmt.value)(letter)
         write_or_print(text, output, force, language)
 
 
@@ -372,7 +359,7 @@ def cases_letter(
 
 def show(log: Store, case: Case, as_json: bool, lang: Lang) -> None:
     """`cases show`: the state, then the timeline; --json adds the timeline and the files."""
-    from walletcomplain import cases, evidence, timeline
+    from walletcomplain import evidence, timeline
     from walletcomplain.casescreens import timeline_lines
     from walletcomplain.messages import t
     from walletcomplain.output import say, wants_plain
@@ -381,11 +368,11 @@ def show(log: Store, case: Case, as_json: bool, lang: Lang) -> None:
     attached = evidence.listing(log, case.id)
     entries = timeline.entries(case, cat, lang, today())
     if as_json:
-        from walletcomplain.catalog import json_dump
+        from walletcomplain.render import json
 
-        data = cases.export_data(case, cat, lang, attached)
+        data = json.case(case, cat, lang, attached)
         data["timeline"] = [e.to_json() for e in entries]
-        sys.stdout.write(json_dump(data) + "\n")
+        sys.stdout.write(json.dumps(data) + "\n")
         return
     pb = cat.playbooks.get(case.issue)
     p = cat.directory.provider(case.provider)
@@ -408,7 +395,7 @@ def show(log: Store, case: Case, as_json: bool, lang: Lang) -> None:
 
 
 def export_zip(log: Store, case: Case, output: Path | None, force: bool, lang: Lang) -> None:
-    from walletcomplain import casefile, evidence
+    from walletcomplain import evidence, render
     from walletcomplain.messages import t
     from walletcomplain.output import say
 
@@ -416,7 +403,8 @@ def export_zip(log: Store, case: Case, output: Path | None, force: bool, lang: L
         fail(t("zip_needs_output", lang))
     cat = load_catalog(lang)
     attached = evidence.listing(log, case.id)
-    written = casefile.export_zip(output, case, cat, lang, today(), attached, force)
+    write = render.renderer("case", "zip")
+    written = write(output, case, cat, lang, today(), attached, force)
     say(t("zip_written", lang, path=str(written.path), n=written.files, files=len(attached)))
 
 
