@@ -60,7 +60,7 @@ def test_every_problem_is_listed_with_its_group() -> None:
 
 def test_the_command_reference_is_generated_from_the_cli_and_current() -> None:
     """README's reference is cog output; `uv run cog -r README.md` rewrites it."""
-    from cogapp import Cog
+    from cogapp import Cog  # type: ignore[import-untyped]
 
     assert "#### `walletcomplain cases escalate`" in README
     assert Cog().main(["cog", "--check", "--diff", str(ROOT / "README.md")]) == 0, (
