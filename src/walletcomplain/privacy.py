@@ -233,7 +233,7 @@ def public_answers(
     from .roles import CONTACT
 
     out = dict(values)
-    contact = {}  # role -> question id: the complainant's own name and phone
+    contact: dict[str, str] = {}  # role -> question id: the complainant's own name, phone
     for q in questions:
         if q.pii and isinstance(out.get(q.id), str):
             out[q.id] = mask_tail(out[q.id])
