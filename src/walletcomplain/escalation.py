@@ -79,7 +79,7 @@ class Plan:
 def is_next_candidate(s: Step, done: frozenset[str]) -> bool:
     """A regulator that would take the case now, given the authorities already asked.
     This is the one rule for "what comes next": the first letter, the interview's last
-    screen, forms and the case log (cases.next_authority passes the case's escalations)."""
+    screen, forms and the case log (workflow.next_authority passes the case's escalations)."""
     a = s.authority
     if a is None or s.may_decline or not a.has("regulator") or a.id in done:
         return False
