@@ -42,7 +42,7 @@ def cases_list(
     all_: Annotated[bool, typer.Option("--all", help="hp_cases_list_all")] = False,
     lang: LangOption = None,
 ) -> None:
-    """Your cases, newest first: number, state, provider, problem, next follow-up."""
+    """`walletcomplain cases list`: its help (zh, en) is messages.M["hp_cases_list"]."""
     limit = None if all_ else 50
     with case_session(lang) as (s, log):
         language = s.lang
@@ -100,8 +100,7 @@ def cases_list(
 
 
 def cases_show(case_id: CaseId, as_json: JsonOption = False, lang: LangOption = None) -> None:
-    """One case as a timeline: each contact, reply and escalation on its date, then the
-    follow-up date and what happens on it (! marks a date that has passed)."""
+    """`walletcomplain cases show`: its help (zh, en) is messages.M["hp_cases_show"]."""
     with case_session(lang) as (s, log):
         language = s.lang
         from . import submit
@@ -125,8 +124,7 @@ def cases_log(
     ] = None,
     lang: LangOption = None,
 ) -> None:
-    """Record a contact (a call, a chat, an e-mail, a complaint to an authority) or a reply.
-    The next follow-up date is set from the escalation ladder, and said why."""
+    """`walletcomplain cases log`: its help (zh, en) is messages.M["hp_cases_log"]."""
     language = lang_of(lang)
     day = parse_day(date, language)
     with case_session(lang) as (s, log):
@@ -149,7 +147,7 @@ def cases_due(
     all_: Annotated[bool, typer.Option("--all", help="hp_cases_due_all")] = False,
     lang: LangOption = None,
 ) -> None:
-    """What needs following up today, most overdue first, and why."""
+    """`walletcomplain cases due`: its help (zh, en) is messages.M["hp_cases_due"]."""
     limit = None if all_ else 50
     with case_session(lang) as (s, log):
         language = s.lang
@@ -198,7 +196,7 @@ def cases_close(
     note: Annotated[str | None, typer.Option("--note", "-n", help="hp_cases_close_note")] = None,
     lang: LangOption = None,
 ) -> None:
-    """Close a case with its outcome."""
+    """`walletcomplain cases close`: its help (zh, en) is messages.M["hp_cases_close"]."""
     with case_session(lang) as (s, log):
         language = s.lang
         from walletcomplain import workflow
@@ -222,10 +220,7 @@ def cases_export(
     force: ForceOption = False,
     lang: LangOption = None,
 ) -> None:
-    """The whole case file, for a regulator or a lawyer: facts, letter, timeline, next step,
-    and the evidence files with their SHA-256. Card, ID and phone numbers are masked as in
-    the letter. --format zip writes one archive with the letters, the timeline, the answers,
-    the evidence files, an index of their hashes and a README."""
+    """`walletcomplain cases export`: its help (zh, en) is messages.M["hp_cases_export"]."""
     with case_session(lang) as (s, log):
         language = s.lang
         from walletcomplain import evidence, render
@@ -255,7 +250,7 @@ def cases_remind(
     force: ForceOption = False,
     lang: LangOption = None,
 ) -> None:
-    """A calendar file with a reminder on the next follow-up date."""
+    """`walletcomplain cases remind`: its help (zh, en) is messages.M["hp_cases_remind"]."""
     with case_session(lang) as (s, log):
         language = s.lang
         from walletcomplain.messages import t
@@ -281,7 +276,7 @@ def cases_remind(
 
 
 def cases_delete(case_id: CaseId, yes: YesOption = False, lang: LangOption = None) -> None:
-    """Delete one case, its history and its evidence files (asks first)."""
+    """`walletcomplain cases delete`: its help (zh, en) is messages.M["hp_cases_delete"]."""
     with case_session(lang) as (s, log):
         language = s.lang
         from walletcomplain.messages import t
@@ -299,7 +294,7 @@ def cases_delete(case_id: CaseId, yes: YesOption = False, lang: LangOption = Non
 
 
 def cases_purge(yes: YesOption = False, lang: LangOption = None) -> None:
-    """Delete every case, every draft and every evidence file (asks first)."""
+    """`walletcomplain cases purge`: its help (zh, en) is messages.M["hp_cases_purge"]."""
     with case_session(lang) as (s, log):
         language = s.lang
         from walletcomplain.messages import t

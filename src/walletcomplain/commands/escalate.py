@@ -37,10 +37,7 @@ def cases_escalate(
         ),
     ] = False,
 ) -> None:
-    """Write the escalation letter to the next authority, telling the whole history: the
-    facts, every contact with its date and reference, the answer or the silence, and what
-    the authority is asked to do under its rule. For the police, the police report.
-    The escalation is recorded once the letter is written or printed (not with --dry-run)."""
+    """`walletcomplain cases escalate`: its help (zh, en) is messages.M["hp_cases_escalate"]."""
     with case_session(lang) as (s, log):
         language = s.lang
         from walletcomplain import documents, workflow

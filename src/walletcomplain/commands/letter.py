@@ -53,12 +53,7 @@ def letter(
         ),
     ] = DocumentOpt.letter,
 ) -> None:
-    """Write the complaint letter from answers given as flags or a file (no prompts).
-
-    Every missing or invalid answer is listed at once with what was expected; exit code 2.
-    The letter goes to stdout (or --output); channels, the escalation ladder, the evidence
-    still missing and the warnings go to stderr. --format json puts all of it on stdout.
-    """
+    """`walletcomplain letter`: its help (zh, en) is messages.M["hp_letter"]."""
     with session(lang, playbooks) as s:
         language = s.lang
         from walletcomplain.messages import t

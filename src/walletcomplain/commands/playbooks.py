@@ -45,7 +45,7 @@ def playbooks_show(
     example: Annotated[bool, typer.Option("--example", help="hp_playbooks_show_example")] = False,
     lang: LangOption = None,
 ) -> None:
-    """The questions of one playbook: id, type, required, choices, rules and `when`."""
+    """`walletcomplain playbooks show`: its help (zh, en) is messages.M["hp_playbooks_show"]."""
     with session(lang) as s:
         language = s.lang
         cat = s.catalog

@@ -39,7 +39,7 @@ def providers_show(
     as_json: JsonOption = False,
     lang: LangOption = None,
 ) -> None:
-    """One provider: every channel with hours, caveats, its regulator and the sources."""
+    """`walletcomplain providers show`: its help (zh, en) is messages.M["hp_providers_show"]."""
     with session(lang) as s:
         language = s.lang
         cat = s.catalog

@@ -36,15 +36,7 @@ def start(
     playbooks: PlaybooksOption = None,
     no_save: Annotated[bool, typer.Option("--no-save", help="hp_start_no_save")] = False,
 ) -> None:
-    """Walk through a complaint step by step: the main way to use walletcomplain.
-
-    Asks which provider and problem, shows what to check first, asks the questions,
-    lets you review and change answers, then shows the channels, the escalation ladder,
-    the evidence still missing and the letter, and offers to save it.
-    Ctrl-B goes back one question. Every answer is kept as a draft as you give it, so
-    Ctrl-C, a closed window or a crash lose nothing: `walletcomplain start --resume`
-    continues. Needs a terminal; in scripts use `walletcomplain letter`.
-    """
+    """`walletcomplain start`: its help (zh, en) is messages.M["hp_start"]."""
     language = lang_of(lang)
     from walletcomplain.messages import t
 

@@ -58,11 +58,7 @@ def cases_call(
     no_log: Annotated[bool, typer.Option("--no-log", help="hp_cases_call_no_log")] = False,
     lang: LangOption = None,
 ) -> None:
-    """A call sheet for the hotline: the number with its hours and caveats, the details to
-    have at hand, a 30-second summary to read out, the demand, and what to ask before
-    hanging up. On a terminal it then waits for the call to end, asks for the reference,
-    what they said and the date they promised, and logs the call (a promised date becomes
-    the follow-up date). Without a terminal, or with --json, it only prints the sheet."""
+    """`walletcomplain cases call`: its help (zh, en) is messages.M["hp_cases_call"]."""
     with case_session(lang) as (s, log):
         language = s.lang
         from walletcomplain import callsheet
@@ -135,12 +131,7 @@ def cases_form(
     as_json: JsonOption = False,
     lang: LangOption = None,
 ) -> None:
-    """Each field of that channel's form separately, with its character count, ready to
-    copy: an authority's web platform (respondent, goods or service, time, order number,
-    facts, demand), the wallet's in-app form (a short text within 500 characters and the
-    screenshots to attach), or a script for an authority's phone line. Official field
-    limits were not verified: the counts are there so you can check against what the form
-    says."""
+    """`walletcomplain cases form`: its help (zh, en) is messages.M["hp_cases_form"]."""
     with case_session(lang) as (s, log):
         from walletcomplain import evidence, forms
         from walletcomplain.casescreens import form_lines, notes_lines
@@ -209,10 +200,7 @@ def cases_attach(
     ] = None,
     lang: LangOption = None,
 ) -> None:
-    """Keep evidence files with the case: each is copied into the case's folder in the data
-    directory (readable by you only) with its original name, size, time and SHA-256. The
-    evidence checklist ticks the item they are attached to. Directories, special files,
-    missing files and files over 20 MiB are refused; a batch is attached whole or not at all."""
+    """`walletcomplain cases attach`: its help (zh, en) is messages.M["hp_cases_attach"]."""
     with case_session(lang) as (s, log):
         language = s.lang
         from walletcomplain import evidence
@@ -254,8 +242,7 @@ def cases_attach(
 
 
 def cases_evidence(case_id: CaseId, as_json: JsonOption = False, lang: LangOption = None) -> None:
-    """The files kept with a case, each checked against its SHA-256: a file that is missing
-    or changed since it was attached is flagged (exit code 1)."""
+    """`walletcomplain cases evidence`: its help (zh, en) is messages.M["hp_cases_evidence"]."""
     with case_session(lang) as (s, log):
         language = s.lang
         from walletcomplain import evidence
@@ -299,8 +286,7 @@ def cases_detach(
     yes: YesOption = False,
     lang: LangOption = None,
 ) -> None:
-    """Remove one evidence file from a case (asks first): a file attached by mistake, or
-    one whose copy is missing or changed and was attached again."""
+    """`walletcomplain cases detach`: its help (zh, en) is messages.M["hp_cases_detach"]."""
     with case_session(lang) as (s, log):
         language = s.lang
         from walletcomplain import evidence
@@ -332,8 +318,7 @@ def cases_letter(
     force: ForceOption = False,
     lang: LangOption = None,
 ) -> None:
-    """The case's letter again, with the evidence attached since: each item lists its files
-    (markdown and JSON add each file's SHA-256)."""
+    """`walletcomplain cases letter`: its help (zh, en) is messages.M["hp_cases_letter"]."""
     with case_session(lang) as (s, log):
         language = s.lang
         from walletcomplain import casefile, evidence

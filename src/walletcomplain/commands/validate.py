@@ -16,8 +16,7 @@ def validate(
     ],
     lang: LangOption = None,
 ) -> None:
-    """Check your own playbook and provider files: schema, references, both languages, and
-    that the example answers produce a letter in Chinese and English."""
+    """`walletcomplain validate`: its help (zh, en) is messages.M["hp_validate"]."""
     with session(lang) as s:
         language = s.lang
         from walletcomplain.messages import t
