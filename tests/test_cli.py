@@ -7,6 +7,7 @@ import os
 import re
 import stat
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -56,10 +57,43 @@ def test_version(runner: CliRunner) -> None:
         ["validate", "--help"],
     ],
 )
-def test_help_everywhere(runner: CliRunner, args: list[str]) -> None:
-    result = runner.invoke(app, args)
+@pytest.mark.parametrize(("lang", "usage"), [("en", "Usage: "), ("zh", "用法：")])
+def test_help_everywhere(runner: CliRunner, args: list[str], lang: str, usage: str) -> None:
+    result = runner.invoke(app, args, env={"WALLETCOMPLAIN_LANG": lang})
     assert result.exit_code in (0, 2)
-    assert "Usage" in result.output
+    assert usage in result.output
+    assert "hp_" not in result.output  # a help key never reaches the screen
+
+
+def all_command_paths() -> list[list[str]]:
+    from typer.main import get_command
+
+    def walk(cmd: Any, path: list[str]) -> list[list[str]]:
+        subs = getattr(cmd, "commands", {})
+        return [path] + [p for name, sub in subs.items() for p in walk(sub, [*path, name])]
+
+    return walk(get_command(app), [])
+
+
+@pytest.mark.parametrize("path", all_command_paths(), ids=" ".join)
+def test_every_help_is_said_in_the_session_language(runner: CliRunner, path: list[str]) -> None:
+    """Every command's help, its options' help and Click's own words, in Chinese and English:
+    --lang anywhere on the command line decides, else WALLETCOMPLAIN_LANG."""
+    cjk = re.compile(r"[\u4e00-\u9fff]")
+    zh = runner.invoke(app, [*path, "--help"], terminal_width=80).output
+    en = runner.invoke(app, ["--lang", "en", *path, "--help"], terminal_width=80).output
+    assert zh.startswith("用法：") and en.startswith("Usage: ")
+    assert "选项：" in zh and "显示本帮助并退出。" in zh and "Show this message" not in zh
+    assert "Options:" in en and "Show this message and exit." in en
+    assert "hp_" not in zh + en
+    described = zh.split("\n\n")[1]  # the command's own text, under the usage line
+    assert cjk.search(described), described
+    assert not cjk.search(en.split("\n\n")[1]) or path == []  # the app's title names itself
+    if path and path[-1] != "cases":  # the command's own --lang, after --help, decides too
+        late = runner.invoke(app, [*path, "--help", "--lang", "en"], terminal_width=80).output
+        assert late == en
+    for line in zh.splitlines():  # Chinese is wrapped by columns, not characters
+        assert sum(2 if cjk.match(c) else 1 for c in line) <= 80, line
 
 
 def test_letter_prints_chinese_letter_and_the_rest_on_stderr(

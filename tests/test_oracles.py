@@ -655,10 +655,13 @@ def test_free_text_is_scrubbed_with_notices() -> None:
 
 
 def test_contact_fields_keep_their_numbers() -> None:
-    for qid in ("contact_name", "contact_phone"):
-        contact = Question(id=qid, type="text", label=T, prompt=T)
+    """The complainant's own name and phone (their role, whatever the id) stay as typed."""
+    for role in ("sender_name", "sender_phone"):
+        contact = Question(id="any_id", type="text", label=T, prompt=T, role=role)
         value, notices = answers.check_one(contact, "张三 13800138000", TODAY)
         assert value == "张三 13800138000" and notices == []
+    other = Question(id="contact_phone", type="text", label=T, prompt=T)  # no role: masked
+    assert answers.check_one(other, "张三 13800138000", TODAY)[0] != "张三 13800138000"
 
 
 def test_ignored_answer_names_its_condition() -> None:

@@ -154,6 +154,22 @@ def test_next_authority_is_never_police_mediation_or_court(
     assert len(keys) == len(set(keys))  # each authority once
 
 
+def test_one_rule_for_a_regulator_that_refuses_after_another(cat: Catalog) -> None:
+    """The ladder's next authority and a form's screen note use the same rule: the market
+    regulator does not take a dispute another regulator has handled."""
+    samr, pboc = cat.directory.authority("samr"), cat.directory.authority("pboc")
+    assert samr is not None and pboc is not None
+    assert escalation.refuses_after(samr, frozenset({"pboc"}))
+    assert not escalation.refuses_after(samr, frozenset())
+    assert not escalation.refuses_after(samr, frozenset({"samr"}))  # its own case goes on
+    assert not escalation.refuses_after(pboc, frozenset({"samr"}))
+    d = cat.directory
+    plan = escalation.plan(d, d.provider("wechatpay"), cat.playbooks["dispute"])  # type: ignore[arg-type]
+    assert plan.next_authority(frozenset({"pboc"})) is None or (
+        plan.next_authority(frozenset({"pboc"})).key != "samr"  # type: ignore[union-attr]
+    )
+
+
 def test_steps_carry_the_rule(cat: Catalog) -> None:
     d = cat.directory
     plan = escalation.plan(d, d.provider("alipay"), cat.playbooks["dispute"])  # type: ignore[arg-type]

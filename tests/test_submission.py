@@ -226,7 +226,9 @@ def test_attach_copies_privately_with_name_size_time_and_hash(cat: Catalog, tmp_
 def test_attaching_ticks_the_checklist(cat: Catalog, tmp_path: Path) -> None:
     log, case = new_case(cat, evidence_held=[])
     evidence.attach(log, case.id, [make(tmp_path, "a.png")], "target_proof")
-    held = evidence.with_held(case.answers, evidence.listing(log, case.id))
+    held = evidence.with_held(
+        case.answers, evidence.listing(log, case.id), cat.playbooks[case.issue]
+    )
     assert held["evidence_held"] == ["target_proof"]
     log.close()
 

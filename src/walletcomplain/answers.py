@@ -19,12 +19,18 @@ from . import privacy
 from .errors import WalletError
 from .limits import MAX_PATTERN_INPUT
 from .messages import FALSE_WORDS_ZH, READ_ZH, TRUE_WORDS_ZH
-from .models import Question, Text
+from .models import Playbook, Question, Text
+from .roles import CONTACT, QuestionRole
 
 TRUE_WORDS = {"y", "yes", "true", "t", "1", "on", *TRUE_WORDS_ZH}
 FALSE_WORDS = {"n", "no", "false", "f", "0", "off", *FALSE_WORDS_ZH}
-# Fields whose value is the complainant's own contact detail: never masked.
-CONTACT_FIELDS = frozenset({"contact_phone", "contact_name"})
+
+
+def ids_with_roles(pb: Playbook | None, roles: Iterable[QuestionRole]) -> list[str]:
+    """The ids of the playbook's questions that play these roles (none without a playbook)."""
+    wanted = set(roles)
+    return [q.id for q in pb.questions if q.role in wanted] if pb is not None else []
+
 
 # The Chinese words of dates, times and amounts are in messages.READ_ZH.
 _Y, _M, _D = READ_ZH["year"], READ_ZH["month"], READ_ZH["day"]
@@ -268,7 +274,7 @@ def scrub_value(q: Question, value: Any) -> tuple[Any, list[Notice]]:
         return value, []
     findings: list[privacy.Finding] = []
     text = privacy.mask_secrets(value, findings)
-    keep_numbers = q.id in CONTACT_FIELDS or q.pii or q.rules.pattern or not q.mask_numbers
+    keep_numbers = q.role in CONTACT or q.pii or q.rules.pattern or not q.mask_numbers
     if not keep_numbers:
         text = privacy.mask_numbers(text, findings)
     notices: list[Notice] = []

@@ -17,7 +17,7 @@ from . import answers, documents, due, escalation, workflow
 from .errors import NotFound, WalletError
 from .letter import Filler, format_value
 from .messages import t
-from .models import Catalog, Lang
+from .models import Catalog, Lang, Playbook
 from .store import Case, Event, Store
 
 
@@ -77,12 +77,12 @@ def complaint_of(case: Case, catalog: Catalog, lang: Lang, today: dt.date) -> An
     return comp
 
 
-def last_ref(case: Case) -> str | None:
+def last_ref(case: Case, pb: Playbook) -> str | None:
     """The latest reference number: from the log, else from the interview."""
     refs = [e.ref for e in case.events if e.ref and e.channel != "authority"]
     if refs:
         return refs[-1]
-    value = case.answers.get("tried_ref")
+    value = pb.answer(case.answers, "prior_contact_ref")
     return str(value) if value else None
 
 
@@ -103,7 +103,7 @@ def build(case: Case, catalog: Catalog, lang: Lang, today: dt.date) -> Sheet:
     caveats += [n.get(lang) for n in p.notes]
     plan = escalation.plan(comp.directory, p, pb, comp.values)
     spec = pb.submit
-    have_ids = spec.have if spec is not None else ["account_id"]
+    have_ids = spec.have if spec is not None else [pb.role_id("sender_account")]
     have = []
     for qid in have_ids:
         q = comp.question(qid)
@@ -112,7 +112,7 @@ def build(case: Case, catalog: Catalog, lang: Lang, today: dt.date) -> Sheet:
         value = comp.values.get(qid)
         shown = format_value(q, value, lang) if value is not None else t("cs_not_given", lang)
         have.append(Detail(q.label.get(lang), shown))
-    ref = last_ref(case)
+    ref = last_ref(case, pb)
     if ref:
         have.append(Detail(t("cs_last_ref", lang), ref))
     if spec is not None:

@@ -26,7 +26,7 @@ def evidence_section(
     """The letter's evidence list: each item held, with its files; files on no item last.
     Markdown items also carry each file's short SHA-256."""
     lang = comp.lang
-    held = set(comp.values.get("evidence_held", []))
+    held = set(comp.playbook.answer(comp.values, "evidence_in_hand") or [])
     items: list[str] = []
     md: list[str] = []
     for e in comp.playbook.evidence:
@@ -78,7 +78,7 @@ def case_letter(
 
     comp = complaint_of(case, catalog, lang, today)
     comp = dataclasses.replace(
-        comp, today=case.created, values=evidence.with_held(comp.values, attached)
+        comp, today=case.created, values=evidence.with_held(comp.values, attached, comp.playbook)
     )
     rep = complaint.report(comp)
     return with_evidence(rep.letter, evidence_section(comp, attached))

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from . import __version__, paths
 from .errors import CatalogError, Problem
+from .roles import WALLET_FORM
 
 if TYPE_CHECKING:  # the models load only where objects are built: `--json` needs none
     from .models import (
@@ -344,10 +345,18 @@ def check_playbook(
         problems.append(Problem(name, line_of(lines, at), dotted(at), msg))
 
     seen: dict[str, Question] = {}
+    roles: dict[str, int] = {}  # role -> the index of the question that has it
     unsafe_pattern = False
     for i, q in enumerate(pb.questions):
         if q.id in seen:
             add(("questions", i, "id"), f"question id '{q.id}' is used twice")
+        if q.role is not None:
+            if q.role in roles:  # code finds a question by its role: it must be one question
+                first = roles[q.role]
+                msg = f"role '{q.role}' is given to both '{pb.questions[first].id}' and '{q.id}'"
+                # the line of the one in this file (a shared question comes from common.yaml)
+                add(("questions", i if ("questions", i) in lines else first, "role"), msg)
+            roles.setdefault(q.role, i)
         if q.when is not None:
             problems += _check_when(q.when, seen, ("questions", i, "when"), name, lines)
         if q.rules.pattern is not None:
@@ -607,10 +616,21 @@ def check_directory(d: Directory, name: str, lines: dict[Path_, int]) -> list[Pr
             msg = f"unknown authority '{aid}' (known: {known})"
             out.append(Problem(name, line_of(lines, at), dotted(at), msg))
     laws = {x.id for x in d.laws}
+    forms: dict[str, str] = {WALLET_FORM: "the wallet's own in-app form"}
     for j, a in enumerate(d.authorities):
         if a.law is not None and a.law not in laws:
             at = ("authorities", j, "law")
             msg = f"unknown law '{a.law}' (known: {', '.join(sorted(laws))})"
+            out.append(Problem(name, line_of(lines, at), dotted(at), msg))
+        if a.form is None:
+            continue
+        at = ("authorities", j, "form", "to")
+        if a.form.to in forms:  # `cases form --to` must name one form
+            msg = f"form '{a.form.to}' is already {forms[a.form.to]}"
+            out.append(Problem(name, line_of(lines, at), dotted(at), msg))
+        forms.setdefault(a.form.to, f"the form of '{a.id}'")
+        if a.form.kind == "phone_script" and not any(c.value == a.form.to for c in a.channels):
+            msg = f"a phone_script form needs a channel of '{a.id}' whose value is '{a.form.to}'"
             out.append(Problem(name, line_of(lines, at), dotted(at), msg))
     return out
 

@@ -16,16 +16,11 @@ from . import __version__
 from .commands import cases, check_number, escalate, letter, playbooks, providers, start, submit
 from .commands import validate as validate_cmd
 from .commands.common import STATE, lang_of
-from .commands.helptext import CatalogHelp
+from .commands.helptext import LocalCommand, LocalGroup
 from .commands.options import LangOption, PlaybooksOption
 from .commands.usage import SafeGroup, argv_lang, usage_error
 
-HELP = """walletcomplain: 数字钱包投诉助手 / a complaint assistant for digital wallets.
-
-Gets you from "my wallet went wrong" to the right official channel, the evidence
-to collect, a firm complaint letter and the next step if nobody answers.
-Everything stays on this computer. It never asks for passwords or SMS codes.
-"""
+HELP = "hp_app"  # every help text is a key of messages.py, said in the session's language
 
 APP_SETTINGS: dict[str, Any] = {
     "cls": SafeGroup,
@@ -38,17 +33,20 @@ APP_SETTINGS: dict[str, Any] = {
 }
 app = typer.Typer(help=HELP, **APP_SETTINGS)
 providers_app = typer.Typer(
-    help="The contact directory: hotlines, in-app paths, caveats and sources.",
+    cls=LocalGroup,
+    help="hp_providers_app",
     invoke_without_command=True,
     no_args_is_help=False,
 )
 playbooks_app = typer.Typer(
-    help="The problem types (playbooks) and their questions.",
+    cls=LocalGroup,
+    help="hp_playbooks_app",
     invoke_without_command=True,
     no_args_is_help=False,
 )
 cases_app = typer.Typer(
-    help="The case log: every contact, reply and escalation of your complaints, and when to follow up.",
+    cls=LocalGroup,
+    help="hp_cases_app",
     no_args_is_help=True,
 )
 
@@ -68,7 +66,7 @@ def main_options(
         typer.Option(
             "--version",
             "-V",
-            help="Show the version and exit.",
+            help="hp_version",
             callback=version_callback,
             is_eager=True,
         ),
@@ -80,16 +78,16 @@ def main_options(
     STATE.playbook_dirs = list(playbooks or [])
 
 
-app.command(cls=CatalogHelp)(start.start)
-app.command(cls=CatalogHelp)(letter.letter)
-app.command("check-number")(check_number.check_number)
+app.command(cls=LocalCommand, help="hp_start")(start.start)
+app.command(cls=LocalCommand, help="hp_letter")(letter.letter)
+app.command("check-number", cls=LocalCommand, help="hp_check_number")(check_number.check_number)
 app.add_typer(providers_app, name="providers")
 providers_app.callback()(providers.providers_list)
-providers_app.command("show", cls=CatalogHelp)(providers.providers_show)
+providers_app.command("show", cls=LocalCommand, help="hp_providers_show")(providers.providers_show)
 app.add_typer(playbooks_app, name="playbooks")
 playbooks_app.callback()(playbooks.playbooks_list)
-playbooks_app.command("show", cls=CatalogHelp)(playbooks.playbooks_show)
-app.command()(validate_cmd.validate)
+playbooks_app.command("show", cls=LocalCommand, help="hp_playbooks_show")(playbooks.playbooks_show)
+app.command(cls=LocalCommand, help="hp_validate")(validate_cmd.validate)
 app.add_typer(cases_app, name="cases")
 CASES_COMMANDS: list[tuple[str, Callable[..., Any]]] = [
     ("list", cases.cases_list),
@@ -110,7 +108,7 @@ CASES_COMMANDS: list[tuple[str, Callable[..., Any]]] = [
     ("letter", submit.cases_letter),
 ]
 for name, command in CASES_COMMANDS:
-    cases_app.command(name, cls=CatalogHelp)(command)
+    cases_app.command(name, cls=LocalCommand, help=f"hp_cases_{name}")(command)
 
 GLOBAL_VALUE_OPTIONS = frozenset({"--lang", "-l", "--playbooks"})
 

@@ -31,12 +31,14 @@ from .letter import (
     own_words,
 )
 from .messages import t, t_n
-from .models import Authority, Lang, Law, LegalUse
+from .models import Authority, Lang, Law, LegalUse, Playbook
+from .roles import PRIOR_CONTACT
 
 if TYPE_CHECKING:
     from .complaint import Complaint
     from .evidence import Attached
     from .models import Catalog
+    from .roles import QuestionRole
     from .store import Case
 
 
@@ -64,16 +66,18 @@ def respondent(c: Complaint, f: Filler) -> str:
 
 def sender(c: Complaint, f: Filler, who: str = "l_from") -> list[str]:
     lines = [
-        t(who, c.lang, name=_raw(c, f, "contact_name")),
-        t("l_phone", c.lang, phone=_raw(c, f, "contact_phone")),
+        t(who, c.lang, name=_raw(c, f, "sender_name")),
+        t("l_phone", c.lang, phone=_raw(c, f, "sender_phone")),
     ]
-    if "account_id" in c.values or c.question("account_id") is not None:
-        lines.append(t("l_account", c.lang, account=f.value("account_id")))
+    account = c.playbook.role_id("sender_account")
+    if account in c.values or c.question(account) is not None:
+        lines.append(t("l_account", c.lang, account=f.value(account)))
     return lines
 
 
-def _raw(c: Complaint, f: Filler, qid: str) -> str:
+def _raw(c: Complaint, f: Filler, role: QuestionRole) -> str:
     """The complainant's own name and number, as typed: the contact lines are theirs."""
+    qid = c.playbook.role_id(role)
     if qid in c.values:
         return str(c.values[qid])
     return f.value(qid)
@@ -83,7 +87,7 @@ def closing(c: Complaint, f: Filler, today: dt.date, who: str = "l_signed") -> l
     return [
         *t("l_regards", c.lang).split("\n"),
         "",
-        t(who, c.lang, name=_raw(c, f, "contact_name")),
+        t(who, c.lang, name=_raw(c, f, "sender_name")),
         format_date(today, c.lang),
     ]
 
@@ -95,20 +99,22 @@ def facts(c: Complaint, f: Filler) -> list[str]:
 
 def tried(c: Complaint, f: Filler, name: str) -> str | None:
     """The contact the user reported in the interview, in one sentence; None if none."""
-    v, lang = c.values, c.lang
-    if not v.get("tried_before"):
+    pb, v, lang = c.playbook, c.values, c.lang
+    if not pb.answer(v, "prior_contact"):
         return None
-    channel = v.get("tried_channel")
+    channel = pb.answer(v, "prior_contact_channel")
     text = t(
         "l_tried",
         lang,
-        date=f.value("tried_date"),
-        channel=t(f"l_ch_{channel}", lang) if channel else f.value("tried_channel"),
+        date=f.value(pb.role_id("prior_contact_date")),
+        channel=(
+            t(f"l_ch_{channel}", lang) if channel else f.value(pb.role_id("prior_contact_channel"))
+        ),
         respondent=name,
     )
-    ref = v.get("tried_ref")
+    ref = pb.answer(v, "prior_contact_ref")
     text += t("l_tried_ref", lang, ref=ref) if ref else t("l_tried_no_ref", lang)
-    reply = v.get("tried_reply")
+    reply = pb.answer(v, "prior_contact_reply")
     return text + (
         t(
             "l_tried_reply",
@@ -123,17 +129,20 @@ def tried(c: Complaint, f: Filler, name: str) -> str | None:
 
 
 def evidence(c: Complaint, extra: list[str] | None = None) -> Section:
-    held = [e.get(c.lang) for e in c.playbook.evidence if e.id in c.values.get("evidence_held", [])]
+    held_ids = c.playbook.answer(c.values, "evidence_in_hand") or []
+    held = [e.get(c.lang) for e in c.playbook.evidence if e.id in held_ids]
     items = [*held, *(extra or [])]
     later = [] if items else [t("l_evidence_later", c.lang)]
     return Section(heading=t("l_evidence", c.lang), items=items, paragraphs=later)
 
 
 def demands(c: Complaint) -> list[str]:
-    dq = c.question("demands")
-    out = [format_value(dq, d, c.lang) for d in c.values.get("demands", [])]
-    if "demand_other" in c.values:
-        out.append(own_words(str(c.values["demand_other"]), c.lang))
+    pb = c.playbook
+    dq = pb.by_role("chosen_demands")
+    out = [format_value(dq, d, c.lang) for d in pb.answer(c.values, "chosen_demands") or []]
+    other = pb.answer(c.values, "other_demand")
+    if other is not None:
+        out.append(own_words(str(other), c.lang))
     return out
 
 
@@ -358,7 +367,9 @@ def prepare_escalation(
     if attached:
         from . import evidence as files
 
-        comp = dataclasses.replace(comp, values=files.with_held(comp.values, attached))
+        comp = dataclasses.replace(
+            comp, values=files.with_held(comp.values, attached, comp.playbook)
+        )
     if a.has("police"):
         report = police_report(dataclasses.replace(comp, today=today), a)
         if report is None:
@@ -366,7 +377,8 @@ def prepare_escalation(
         return Escalation(a, _with_files(report, comp, attached, []), None)
     if not (a.has("regulator") or a.has("mediation")):
         raise NoDocument(a)
-    doc = escalation_letter(comp, a, history(case, comp, catalog), last_reply(case), today)
+    reply = last_reply(case, comp.playbook)
+    doc = escalation_letter(comp, a, history(case, comp, catalog), reply, today)
     doc = _with_files(doc, comp, attached, [t("e_original_letter", lang)])
     return Escalation(a, doc, workflow.early_until(case, today))
 
@@ -381,11 +393,11 @@ def _with_files(
     return casefile.with_evidence(doc, casefile.evidence_section(comp, attached, extra))
 
 
-def last_reply(case: Case) -> str | None:
+def last_reply(case: Case, pb: Playbook) -> str | None:
     replies = [e.reply for e in case.events if e.reply]
     if replies:
         return replies[-1]
-    value = case.answers.get("tried_reply")
+    value = pb.answer(case.answers, "prior_contact_reply")
     return str(value) if value else None
 
 
@@ -394,14 +406,12 @@ def history(case: Case, comp: Complaint, catalog: Catalog) -> list[Contact]:
     lang = comp.lang
     name = comp.provider.brand(lang)
     out: list[Contact] = []
-    v = comp.values
-    if v.get("tried_before") and isinstance(v.get("tried_date"), dt.date):
+    said = {r: comp.playbook.answer(comp.values, r) for r in PRIOR_CONTACT}
+    if said["prior_contact"] and isinstance(said["prior_contact_date"], dt.date):
         out.append(
             Contact(
-                v["tried_date"],
-                _contact_text(
-                    lang, name, v.get("tried_channel"), v.get("tried_ref"), v.get("tried_reply")
-                ),
+                said["prior_contact_date"],
+                _contact_text(lang, name, *(said[r] for r in PRIOR_CONTACT[2:])),
             )
         )
     for e in case.events:

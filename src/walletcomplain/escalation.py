@@ -77,12 +77,19 @@ class Plan:
 
 
 def is_next_candidate(s: Step, done: frozenset[str]) -> bool:
-    """A regulator that would take the case now, given the authorities already asked."""
+    """A regulator that would take the case now, given the authorities already asked.
+    This is the one rule for "what comes next": the first letter, the interview's last
+    screen, forms and the case log (workflow.next_authority passes the case's escalations)."""
     a = s.authority
     if a is None or s.may_decline or not a.has("regulator") or a.id in done:
         return False
-    # e.g. the market regulator does not take a dispute another regulator has handled
-    return not (a.has("not_after_regulator") and done)
+    return not refuses_after(a, done)
+
+
+def refuses_after(a: Authority, done: frozenset[str] | set[str]) -> bool:
+    """An authority that does not take a dispute another one has handled (the market
+    regulator after the PBoC), given the authorities the case has gone to."""
+    return a.has("not_after_regulator") and bool(set(done) - {a.id})
 
 
 def step_name(step: Step, provider: Provider, lang: Lang) -> str:

@@ -272,13 +272,13 @@ def held_items(attached: list[Attached]) -> set[str]:
     return {a.item for a in attached if a.item}
 
 
-def with_held(values: dict[str, Any], attached: list[Attached]) -> dict[str, Any]:
+def with_held(values: dict[str, Any], attached: list[Attached], pb: Playbook) -> dict[str, Any]:
     """Answers whose evidence checklist also ticks every item a file is attached to."""
-    held = list(values.get("evidence_held", []) or [])
+    held = list(pb.answer(values, "evidence_in_hand") or [])
     held += sorted(held_items(attached) - set(held))
     out = dict(values)
     if held:
-        out["evidence_held"] = held
+        out[pb.role_id("evidence_in_hand")] = held
     return out
 
 

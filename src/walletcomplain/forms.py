@@ -1,9 +1,10 @@
 """Form-ready fields: the complaint cut into the fields of a channel's form, ready to paste.
 
-Three channels: the national 12315 platform (its fields as public help pages list them:
-respondent, goods or service, time, order number, facts, demand, evidence), the
-wallet's in-app form (one short text we keep within WALLET_CHARS, plus the screenshots
-to attach), and the PBoC's 12363, which is a phone line, so it gets a script.
+The wallet's in-app form (one short text we keep within WALLET_CHARS, plus the
+screenshots to attach), and the form of every authority whose data has `form:` (its
+`to` is what `--to` calls it): a web platform gets its fields (as public help pages list
+them: respondent, goods or service, time, order number, facts, demand, evidence), a
+phone line a script.
 
 No character limit of any official form was verified: every field says so, and the
 500 characters of the in-app text are our own choice, not the app's rule.
@@ -14,18 +15,18 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
 from . import documents, escalation, workflow
 from .callsheet import complaint_of, last_ref
+from .errors import NotFound
 from .evidence import Attached
 from .letter import Filler, format_date, format_value
 from .messages import sep, t
-from .models import Authority, Catalog, Lang
+from .models import Authority, Catalog, Directory, Lang
+from .roles import WALLET_FORM as WALLET
 from .store import Case
 
-Target = Literal["12315", "wallet", "12363"]
-TARGETS: tuple[Target, ...] = ("12315", "wallet", "12363")
 WALLET_CHARS = 500  # our choice for an in-app message: short enough to read at a glance
 
 
@@ -53,7 +54,7 @@ class Field:
 
 @dataclass
 class Form:
-    target: Target
+    target: str
     title: str
     fields: list[Field]
     notes: list[str] = field(default_factory=list)  # for the screen, never for the form
@@ -69,16 +70,19 @@ class Form:
         }
 
 
-def authority_by_number(catalog: Catalog, number: str) -> Authority | None:
-    """The authority that answers on this number (12315, 12363), from the directory."""
-    return next(
-        (
-            a
-            for a in catalog.directory.authorities
-            if any(c.value == number for c in a.channels if c.kind == "hotline")
-        ),
-        None,
-    )
+def targets(directory: Directory) -> list[str]:
+    """What `--to` may name, from the data: web forms, the wallet's own, phone scripts."""
+    forms = [a.form for a in directory.authorities if a.form is not None]
+    return [
+        *(f.to for f in forms if f.kind == "web_form"),
+        WALLET,
+        *(f.to for f in forms if f.kind == "phone_script"),
+    ]
+
+
+def authority_for(directory: Directory, target: str) -> Authority | None:
+    """The authority whose form `--to` names; None for the wallet's own."""
+    return next((a for a in directory.authorities if a.form and a.form.to == target), None)
 
 
 def attach_list(comp: Any, attached: list[Attached], lang: Lang) -> list[str]:
@@ -88,7 +92,7 @@ def attach_list(comp: Any, attached: list[Attached], lang: Lang) -> list[str]:
         files = [a.name for a in attached if a.item == e.id]
         if files:
             out.append(t("fm_item_files", lang, item=e.get(lang), files=_join(files, lang)))
-        elif e.id in comp.values.get("evidence_held", []):
+        elif e.id in (comp.playbook.answer(comp.values, "evidence_in_hand") or []):
             out.append(t("fm_item_held", lang, item=e.get(lang)))
     loose = [a.name for a in attached if a.item is None]
     if loose:
@@ -126,7 +130,7 @@ def _ladder_note(comp: Any, a: Authority | None, case: Case, lang: Lang) -> list
         other = nxt.authority.name.get(lang) if nxt and nxt.authority else t("c_other_routes", lang)
         notes.append(t("fm_not_on_ladder", lang, name=a.name.get(lang), other=other))
     done = workflow.escalated_to(case)
-    if a.has("not_after_regulator") and done - {a.id}:
+    if escalation.refuses_after(a, done):
         notes.append(t("fm_not_after", lang, name=a.name.get(lang)))
     return notes
 
@@ -134,21 +138,23 @@ def _ladder_note(comp: Any, a: Authority | None, case: Case, lang: Lang) -> list
 def build(
     case: Case,
     catalog: Catalog,
-    target: Target,
+    target: str,
     lang: Lang,
     today: dt.date,
     attached: list[Attached],
 ) -> Form:
     from .evidence import with_held
 
+    a = authority_for(catalog.directory, target)
+    if (a is None or a.form is None) and target != WALLET:
+        raise NotFound("form", target, targets(catalog.directory))
     comp = complaint_of(case, catalog, lang, today)
-    comp = dataclasses.replace(comp, values=with_held(comp.values, attached))
+    comp = dataclasses.replace(comp, values=with_held(comp.values, attached, comp.playbook))
     f = Filler(comp)
     spec = comp.playbook.submit
     demands = documents.demands(comp)
     item_sep = sep("item", lang)
-    if target == "12315":
-        a = authority_by_number(catalog, "12315")
+    if a is not None and a.form is not None and a.form.kind == "web_form":
         service = f.fill(spec.service.get(lang)) if spec and spec.service else None
         facts = documents.facts(comp, f)
         written = t("h_letter_written", lang, respondent=comp.provider.brand(lang))
@@ -169,15 +175,15 @@ def build(
             Field("facts", t("fm_facts", lang), "\n".join(facts)),
             Field("demand", t("fm_demand", lang), item_sep.join(demands)),
         ]
-        notes = [t("fm_12315_how", lang), t("fm_limits_unverified", lang)]
+        notes = [a.form.how.get(lang)] if a.form.how else []
+        notes.append(t("fm_limits_unverified", lang))
         notes += _ladder_note(comp, a, case, lang)
         if f.missing:
             notes.append(t("fm_placeholders", lang, items=_join(f.missing, lang)))
-        return Form(
-            target, t("fm_title_12315", lang), fields, notes, attach_list(comp, attached, lang)
-        )
-    if target == "wallet":
-        text = _short_text(comp, f, demands, last_ref(case), lang)
+        title = a.form.title.get(lang)
+        return Form(target, title, fields, notes, attach_list(comp, attached, lang))
+    if a is None or a.form is None:  # the wallet's own in-app form
+        text = _short_text(comp, f, demands, last_ref(case, comp.playbook), lang)
         fields = [Field("message", t("fm_message", lang), text, WALLET_CHARS)]
         notes = [t("fm_wallet_limit", lang, n=WALLET_CHARS)]
         path = next(
@@ -189,19 +195,18 @@ def build(
         return Form(
             target, t("fm_title_wallet", lang), fields, notes, attach_list(comp, attached, lang)
         )
-    a = authority_by_number(catalog, "12363")
-    script = _phone_script(case, catalog, comp, f, a, demands, lang)
+    script = _phone_script(case, catalog, comp, f, a, demands, lang)  # a phone line
     fields = [Field(f"line_{i}", t("fm_line", lang, n=i), line) for i, line in enumerate(script, 1)]
-    notes = []
-    if a is not None:
-        ch = next(c for c in a.channels if c.value == "12363")
-        if ch.hours:
-            notes.append(t("fm_hours", lang, hours=ch.hours.get(lang)))
-        if ch.note:
-            notes.append(ch.note.get(lang))
-        notes += [n.get(lang) for n in a.notes]
+    notes = [a.form.how.get(lang)] if a.form.how else []
+    ch = next((c for c in a.channels if c.value == a.form.to), None)
+    if ch is not None and ch.hours:
+        notes.append(t("fm_hours", lang, hours=ch.hours.get(lang)))
+    if ch is not None and ch.note:
+        notes.append(ch.note.get(lang))
+    notes += [n.get(lang) for n in a.notes]
     notes += _ladder_note(comp, a, case, lang)
-    return Form(target, t("fm_title_12363", lang), fields, notes, attach_list(comp, attached, lang))
+    title = a.form.title.get(lang)
+    return Form(target, title, fields, notes, attach_list(comp, attached, lang))
 
 
 def _short_text(comp: Any, f: Filler, demands: list[str], ref: str | None, lang: Lang) -> str:
@@ -241,7 +246,7 @@ def _phone_script(
     for h in documents.history(case, comp, catalog):
         if h.text != written:  # said on the phone, "the letter is enclosed" makes no sense
             lines.append(t("fm_script_history", lang, date=format_date(h.day, lang), text=h.text))
-    if not documents.last_reply(case):  # an answer is already in the history above
+    if not documents.last_reply(case, comp.playbook):  # an answer is already in the history above
         lines.append(t("fm_script_silence", lang))
     if a is not None and a.ask is not None:
         lines.append(t("fm_script_ask", lang, ask=a.ask.get(lang)))

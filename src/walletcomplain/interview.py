@@ -415,9 +415,9 @@ class Interview:
         self.history.append(q.id)
         self.save_as_you_go()
         self.show_urgent()
-        if q.id == "evidence_held":
+        if q.role == "evidence_in_hand":
             self.show_missing(playbook)
-        if q.id == "caller_number" and value:
+        if q.role == "other_party_number" and value:
             self.check_caller(str(value))
 
     def prompt_for(
@@ -499,7 +499,7 @@ class Interview:
         self.prompter.show(views.check_blocks(result, directory, self.lang)[:1])
 
     def show_missing(self, playbook: Playbook) -> None:
-        held = set(self.values.get("evidence_held", []))
+        held = set(playbook.answer(self.values, "evidence_in_hand") or [])
         missing = [e for e in playbook.evidence if e.id not in held]
         if missing:
             rows = [
@@ -632,7 +632,7 @@ class Interview:
         lang = self.lang
         text = rep.letter.to_text()
         pid, iid = rep.complaint.provider.id, rep.complaint.playbook.id
-        stem = f"{'投诉' if lang == 'zh' else 'complaint'}-{pid}-{iid}-{self.today.isoformat()}"
+        stem = f"{t('letter_file_stem', lang)}-{pid}-{iid}-{self.today.isoformat()}"
         police = rep.police_report
         if police is not None and self.ask_yes_no(t("i_save_police", lang), default=True):
             name = f"{t('police_file_stem', lang)}-{pid}-{self.today.isoformat()}.txt"

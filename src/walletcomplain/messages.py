@@ -997,12 +997,7 @@ M: dict[str, tuple[str, str]] = {
         "On the call of {since} they promised an answer by {date}. With no answer by then, escalate to {next}.",
     ),
     # form fields
-    "fm_title_12315": ("全国12315平台投诉表", "The national 12315 platform's complaint form"),
     "fm_title_wallet": ("App 内投诉（简短版）", "The in-app complaint (short version)"),
-    "fm_title_12363": (
-        "12363 电话脚本（中国人民银行）",
-        "12363 phone script (People's Bank of China)",
-    ),
     "fm_respondent": ("被投诉方", "Respondent"),
     "fm_service": ("商品或服务", "Goods or service"),
     "fm_time": ("消费时间", "Time of purchase"),
@@ -1021,10 +1016,6 @@ M: dict[str, tuple[str, str]] = {
         "{item} (you have it; no file attached yet)",
     ),
     "fm_other_files": ("其他文件：{files}", "other files: {files}"),
-    "fm_12315_how": (
-        "在 www.12315.cn 用手机号注册并实名认证后投诉；被投诉方可以按名称或统一社会信用代码查找（我们的目录里没有信用代码）。网购纠纷由平台或商家所在地的县级市场监管部门处理。",
-        "On www.12315.cn you register with a phone number and a real-name check; find the respondent by name or by its unified social credit code (our directory does not have the code). Online purchases are handled by the county regulator where the platform or seller is.",
-    ),
     "fm_limits_unverified": (
         "各栏的字数上限没有核实：字数供你对照表单上的提示。",
         "The form's character limits were not verified: the counts are there to check against what the form says.",
@@ -1254,6 +1245,338 @@ M: dict[str, tuple[str, str]] = {
     "u_or": ("或", " or "),  # between two names offered instead of a typo
     # --- one home per output format (render/, issue 11): a channel's note among the warnings
     "w_channel_note": ("{value}：{note}", "{value}: {note}"),
+    # --- issue 11, items 4 and 7: file names, and the command line's help ---
+    "letter_file_stem": ("投诉", "complaint"),  # the saved letter: 投诉-alipay-recharge-<date>.txt
+    # --- the command line's help (issue 11): keys named hp_<command>_<option> ---
+    "hp_app": (
+        "walletcomplain：数字钱包投诉助手。\n\n"
+        "从“钱包出了问题”一步步走到正确的官方渠道、要收集的证据、一封措辞坚定的投诉信，\n"
+        "以及没人答复时的下一步。\n"
+        "所有数据都留在这台电脑上。它从不索要密码或短信验证码。",
+        "walletcomplain: a complaint assistant for digital wallets.\n\n"
+        'Gets you from "my wallet went wrong" to the right official channel, the evidence\n'
+        "to collect, a firm complaint letter and the next step if nobody answers.\n"
+        "Everything stays on this computer. It never asks for passwords or SMS codes.",
+    ),
+    "hp_providers_app": (
+        "联系方式目录：客服热线、App 内入口、注意事项和来源。",
+        "The contact directory: hotlines, in-app paths, caveats and sources.",
+    ),
+    "hp_playbooks_app": (
+        "问题类型（投诉模板）及其问题。",
+        "The problem types (playbooks) and their questions.",
+    ),
+    "hp_cases_app": (
+        "案件记录：每次投诉的联系、答复和升级，以及何时跟进。",
+        "The case log: every contact, reply and escalation of your complaints, and when to follow up.",
+    ),
+    # Click's own words: the usage line, the section headings, the help option, the tags
+    "hp_usage": ("用法：", "Usage: "),
+    "hp_options": ("选项：", "Options:"),
+    "hp_arguments": ("参数：", "Arguments:"),
+    "hp_commands": ("命令：", "Commands:"),
+    "hp_help": ("显示本帮助并退出。", "Show this message and exit."),
+    "hp_default": ("默认：", "default: "),
+    "hp_required": ("必填", "required"),
+    # options several commands share
+    "hp_lang": (
+        "zh 或 en（默认：WALLETCOMPLAIN_LANG，否则按系统语言；C/POSIX 为 zh）。",
+        "zh or en (default: WALLETCOMPLAIN_LANG, else the locale; C/POSIX gives zh).",
+    ),
+    "hp_playbooks": (
+        "你自己的投诉模板所在的目录（可重复）；与内置模板同 id 的会替换内置模板。",
+        "A directory of your own playbooks (repeatable); same id overrides the packaged one.",
+    ),
+    "hp_version": ("显示版本号并退出。", "Show the version and exit."),
+    "hp_json": ("在标准输出打印 JSON，而不是表格。", "Print JSON on stdout instead of tables."),
+    "hp_format": ("text（默认）、markdown 或 json。", "text (default), markdown or json."),
+    "hp_case_id": ("案件编号，即 `cases list` 中的编号。", "The case number, as in `cases list`."),
+    "hp_yes": ("不再询问确认。", "Do not ask for confirmation."),
+    "hp_force": ("文件已存在时覆盖。", "Overwrite the file if it exists."),
+    # start
+    "hp_start": (
+        "一步步完成投诉：使用 walletcomplain 的主要方式。\n\n"
+        "先问是哪个钱包、什么问题，告诉你先要核实什么，再逐一提问，\n"
+        "让你检查和修改答案，然后给出联系渠道、升级路径、还缺的证据和投诉信，\n"
+        "并可保存。Ctrl-B 返回上一题。每个答案一填好就存为草稿，所以\n"
+        "Ctrl-C、关闭窗口或程序崩溃都不会丢失：`walletcomplain start --resume`\n"
+        "可以接着填。需要终端；在脚本里请用 `walletcomplain letter`。",
+        "Walk through a complaint step by step: the main way to use walletcomplain.\n\n"
+        "Asks which provider and problem, shows what to check first, asks the questions,\n"
+        "lets you review and change answers, then shows the channels, the escalation ladder,\n"
+        "the evidence still missing and the letter, and offers to save it.\n"
+        "Ctrl-B goes back one question. Every answer is kept as a draft as you give it, so\n"
+        "Ctrl-C, a closed window or a crash lose nothing: `walletcomplain start --resume`\n"
+        "continues. Needs a terminal; in scripts use `walletcomplain letter`.",
+    ),
+    "hp_start_provider": (
+        "跳过“哪个钱包”的问题：{providers}。",
+        "Skip the provider question: {providers}.",
+    ),
+    "hp_start_issue": ("跳过“什么问题”的问题：{issues}。", "Skip the problem question: {issues}."),
+    "hp_start_resume": (
+        "继续上次中断的填写（Ctrl-C、关闭窗口等）。",
+        "Continue a session you left (Ctrl-C, closed window, ...).",
+    ),
+    "hp_start_output": ("最后把投诉信保存到这里。", "Save the letter here at the end."),
+    "hp_start_no_save": (
+        "什么都不保存：Ctrl-C 时不留草稿，也不记录案件。",
+        "Keep nothing: no draft on Ctrl-C, no case.",
+    ),
+    # letter
+    "hp_letter": (
+        "根据命令行参数或文件中的答案写出投诉信（不提问）。\n\n"
+        "所有缺少或无效的答案会一次列出，并说明应当怎么填；退出码为 2。\n"
+        "投诉信输出到标准输出（或 --output）；联系渠道、升级路径、还缺的证据\n"
+        "和提醒输出到标准错误。--format json 把这些全部输出到标准输出。",
+        "Write the complaint letter from answers given as flags or a file (no prompts).\n\n"
+        "Every missing or invalid answer is listed at once with what was expected; exit code 2.\n"
+        "The letter goes to stdout (or --output); channels, the escalation ladder, the evidence\n"
+        "still missing and the warnings go to stderr. --format json puts all of it on stdout.",
+    ),
+    "hp_letter_issue": ("问题类型：{issues}。", "Problem type: {issues}."),
+    "hp_letter_provider": ("钱包或机构：{providers}。", "The provider: {providers}."),
+    "hp_letter_set": (
+        "一个答案，写作 KEY=VALUE（可重复；多选题写作 a,b）。优先于 --answers。",
+        "An answer as KEY=VALUE (repeatable; a multichoice as a,b). Wins over --answers.",
+    ),
+    "hp_letter_answers": (
+        "答案文件，YAML 或 JSON；'-' 表示从标准输入读取。",
+        "Answers file, YAML or JSON; '-' reads stdin.",
+    ),
+    "hp_letter_output": (
+        "把投诉信写入这个文件（原子写入）。",
+        "Write the letter to this file (atomically).",
+    ),
+    "hp_letter_force": ("--output 文件已存在时覆盖。", "Overwrite --output if it exists."),
+    "hp_letter_save": (
+        "同时把这封信记录为待跟进的案件（见 cases ...）。",
+        "Also record the letter as a case to follow up (cases ...).",
+    ),
+    "hp_letter_document": (
+        "letter（默认），或 police：钱款被骗或被盗时的报案材料。",
+        "letter (default), or police: the police report when money was lost to fraud.",
+    ),
+    # check-number
+    "hp_check_number": (
+        "这是官方号码吗？另附：如何识别冒充客服的来电。\n\n"
+        "可以带 +86、0086、空格、短横线、全角数字、分机号（转7）和\n"
+        "区号（010-96110）。退出码：0 在目录中，3 不在目录中，4 需要警惕的号码，\n"
+        "2 不是电话号码。屏幕上显示的号码什么也证明不了：来电显示可以伪造，\n"
+        "请挂断后自己拨打官方号码。",
+        "Is this an official number? Also: how to tell a fake support call.\n\n"
+        "Accepts +86, 0086, spaces, dashes, full-width digits, an extension (ext. 7, also in Chinese) and an\n"
+        "area code (010-96110). Exit code: 0 in the directory, 3 not in it, 4 a pattern to\n"
+        "be wary of, 2 not a phone number. A number on a screen proves nothing: caller ID\n"
+        "can be faked, so hang up and call the official number yourself.",
+    ),
+    "hp_check_number_number": (
+        "给你打电话或发短信的号码，照显示的样子输入。",
+        "The number that called or texted you, as shown.",
+    ),
+    # validate
+    "hp_validate": (
+        "检查你自己的投诉模板和机构目录文件：格式、引用、中英两种语言，\n"
+        "以及示例答案能否生成中文和英文的投诉信。",
+        "Check your own playbook and provider files: schema, references, both languages, and\n"
+        "that the example answers produce a letter in Chinese and English.",
+    ),
+    "hp_validate_paths": (
+        "投诉模板或机构目录文件，或存放它们的文件夹。",
+        "Playbook or directory files, or folders of them.",
+    ),
+    # providers, playbooks
+    "hp_providers_show": (
+        "一个钱包或机构的全部信息：每个渠道及其时间、注意事项、监管部门和来源。",
+        "One provider: every channel with hours, caveats, its regulator and the sources.",
+    ),
+    "hp_providers_show_provider": ("钱包或机构的 id：{providers}。", "Provider id: {providers}."),
+    "hp_playbooks_show": (
+        "一个投诉模板的问题：id、类型、是否必填、选项、规则和 `when`。",
+        "The questions of one playbook: id, type, required, choices, rules and `when`.",
+    ),
+    "hp_playbooks_show_issue": ("投诉模板的 id：{issues}。", "Playbook id: {issues}."),
+    "hp_playbooks_show_template": (
+        "打印一个待填写的 YAML 答案文件。",
+        "Print a YAML answers file to fill in.",
+    ),
+    "hp_playbooks_show_example": (
+        "以 YAML 打印这个投诉模板的示例答案。",
+        "Print the playbook's example answers as YAML.",
+    ),
+    # cases
+    "hp_cases_list": (
+        "你的案件，最新的在前：编号、状态、钱包、问题、下次跟进日期。",
+        "Your cases, newest first: number, state, provider, problem, next follow-up.",
+    ),
+    "hp_cases_list_status": ("只显示这个状态的案件。", "Only cases in this state."),
+    "hp_cases_list_all": (
+        "显示全部案件，而不只是最新的 50 个。",
+        "Every case, not just the latest 50.",
+    ),
+    "hp_cases_show": (
+        "以时间线显示一个案件：每次联系、答复和升级及其日期，然后是\n"
+        "跟进日期和到时要做什么（! 表示日期已过）。",
+        "One case as a timeline: each contact, reply and escalation on its date, then the\n"
+        "follow-up date and what happens on it (! marks a date that has passed).",
+    ),
+    "hp_cases_log": (
+        "记录一次联系（电话、在线聊天、电子邮件、向监管部门投诉）或一次答复。\n"
+        "下次跟进日期按升级路径设定，并说明理由。",
+        "Record a contact (a call, a chat, an e-mail, a complaint to an authority) or a reply.\n"
+        "The next follow-up date is set from the escalation ladder, and said why.",
+    ),
+    "hp_cases_log_channel": (
+        "方式：hotline、in_app、email、web、authority。",
+        "How: hotline, in_app, email, web, authority.",
+    ),
+    "hp_cases_log_ref": ("对方给的工单号或编号。", "The ticket or reference number they gave."),
+    "hp_cases_log_note": ("说了什么或做了什么。", "What was said or done."),
+    "hp_cases_log_date": (
+        "日期（默认今天），例如 2026-11-21。",
+        "When (default today), e.g. 2026-11-21.",
+    ),
+    "hp_cases_log_reply": ("对方的答复（如果有）。", "Their answer, if they gave one."),
+    "hp_cases_log_authority": (
+        "与 --channel authority 一起用：哪个部门（{authorities}）。",
+        "With --channel authority: which ({authorities}).",
+    ),
+    "hp_cases_due": (
+        "今天需要跟进的案件，逾期最久的在前，并说明理由。",
+        "What needs following up today, most overdue first, and why.",
+    ),
+    "hp_cases_due_all": (
+        "显示全部到期案件，而不只是逾期最久的 50 个。",
+        "Every case due, not just the 50 most overdue.",
+    ),
+    "hp_cases_escalate": (
+        "写给下一个部门的升级投诉信，讲清全部经过：事实、每次联系的日期和\n"
+        "编号、对方的答复或沉默，以及请该部门依据其规定做什么。给公安机关的是报案材料。\n"
+        "信写好或打印后即记录这次升级（--dry-run 时不记录）。",
+        "Write the escalation letter to the next authority, telling the whole history: the\n"
+        "facts, every contact with its date and reference, the answer or the silence, and what\n"
+        "the authority is asked to do under its rule. For the police, the police report.\n"
+        "The escalation is recorded once the letter is written or printed (not with --dry-run).",
+    ),
+    "hp_cases_escalate_to": (
+        "部门（{authorities}）；默认：升级路径上的下一个。",
+        "The authority ({authorities}); default: the next on the ladder.",
+    ),
+    "hp_cases_escalate_output": ("把信写入这个文件。", "Write the letter to this file."),
+    "hp_cases_escalate_dry_run": ("只显示信，不做记录。", "Show the letter only; record nothing."),
+    "hp_cases_escalate_force": (
+        "未到正常日期也直接升级，不再询问；并覆盖 --output 文件。",
+        "Escalate before the normal date without asking, and overwrite --output.",
+    ),
+    "hp_cases_close": ("结案，并记下结果。", "Close a case with its outcome."),
+    "hp_cases_close_outcome": (
+        "resolved（已解决）、partly（部分解决）、rejected（被拒绝）或 abandoned（已放弃）。",
+        "resolved, partly, rejected or abandoned.",
+    ),
+    "hp_cases_close_note": ("值得留下的备注。", "Anything worth keeping."),
+    "hp_cases_export": (
+        "完整的案卷，供监管部门或律师使用：事实、投诉信、时间线、下一步，\n"
+        "以及证据文件和它们的 SHA-256。卡号、身份证号和电话号码像信里一样打码。\n"
+        "--format zip 写出一个压缩包，内含各封信、时间线、答案、\n"
+        "证据文件、它们的哈希值索引和一份说明。",
+        "The whole case file, for a regulator or a lawyer: facts, letter, timeline, next step,\n"
+        "and the evidence files with their SHA-256. Card, ID and phone numbers are masked as in\n"
+        "the letter. --format zip writes one archive with the letters, the timeline, the answers,\n"
+        "the evidence files, an index of their hashes and a README.",
+    ),
+    "hp_cases_export_format": (
+        "markdown（默认）、json 或 zip（需要 --output）。",
+        "markdown (default), json, or zip (needs --output).",
+    ),
+    "hp_cases_export_output": ("写入这个文件。", "Write to this file."),
+    "hp_cases_remind": (
+        "一个日历文件，在下次跟进日期提醒你。",
+        "A calendar file with a reminder on the next follow-up date.",
+    ),
+    "hp_cases_remind_ics": (
+        "要写出的日历文件（默认：当前目录下的 walletcomplain-case-N.ics）。",
+        "The calendar file to write (default: walletcomplain-case-N.ics here).",
+    ),
+    "hp_cases_delete": (
+        "删除一个案件、它的记录和证据文件（会先询问）。",
+        "Delete one case, its history and its evidence files (asks first).",
+    ),
+    "hp_cases_purge": (
+        "删除所有案件、所有草稿和所有证据文件（会先询问）。",
+        "Delete every case, every draft and every evidence file (asks first).",
+    ),
+    "hp_cases_call": (
+        "打客服热线用的通话提纲：号码及其接听时间和注意事项、要准备好的信息、\n"
+        "一段 30 秒可照读的说明、诉求，以及挂断前要问的事。在终端上它会等通话结束，\n"
+        "再问工单号、对方说了什么和承诺的日期，并记录这次通话（承诺的日期成为\n"
+        "跟进日期）。没有终端或用了 --json 时，只打印提纲。",
+        "A call sheet for the hotline: the number with its hours and caveats, the details to\n"
+        "have at hand, a 30-second summary to read out, the demand, and what to ask before\n"
+        "hanging up. On a terminal it then waits for the call to end, asks for the reference,\n"
+        "what they said and the date they promised, and logs the call (a promised date becomes\n"
+        "the follow-up date). Without a terminal, or with --json, it only prints the sheet.",
+    ),
+    "hp_cases_call_no_log": (
+        "只打印提纲；之后什么都不问。",
+        "Only print the sheet; ask nothing afterwards.",
+    ),
+    "hp_cases_form": (
+        "把一个渠道的表单逐栏分开，附上字数，方便复制：监管部门的网上平台\n"
+        "（被投诉方、商品或服务、时间、订单号、事实、诉求）、钱包 App 内的投诉\n"
+        "（500 字以内的简短说明和要上传的截图），或拨打监管部门电话时的脚本。\n"
+        "官方表单的字数上限没有核实：字数供你对照表单上的提示。",
+        "Each field of that channel's form separately, with its character count, ready to\n"
+        "copy: an authority's web platform (respondent, goods or service, time, order number,\n"
+        "facts, demand), the wallet's in-app form (a short text within 500 characters and the\n"
+        "screenshots to attach), or a script for an authority's phone line. Official field\n"
+        "limits were not verified: the counts are there so you can check against what the form\n"
+        "says.",
+    ),
+    "hp_cases_form_to": (
+        "哪个表单：{forms}（wallet：App 内投诉；其余：监管部门的）。",
+        "Which form: {forms} (wallet: the in-app form; the others: an authority's).",
+    ),
+    "hp_cases_attach": (
+        "把证据文件和案件保存在一起：每个文件复制到数据目录中该案件的文件夹\n"
+        "（只有你能读取），并记下原文件名、大小、时间和 SHA-256。\n"
+        "证据清单会勾上文件所证明的那一项。目录、特殊文件、不存在的文件和\n"
+        "超过 20 MiB 的文件会被拒绝；一批文件要么全部保存，要么一个也不保存。",
+        "Keep evidence files with the case: each is copied into the case's folder in the data\n"
+        "directory (readable by you only) with its original name, size, time and SHA-256. The\n"
+        "evidence checklist ticks the item they are attached to. Directories, special files,\n"
+        "missing files and files over 20 MiB are refused; a batch is attached whole or not at all.",
+    ),
+    "hp_cases_attach_files": (
+        "截图、照片、PDF（每个最多 20 MiB）。",
+        "Screenshots, photos, PDFs (20 MiB each at most).",
+    ),
+    "hp_cases_attach_as": (
+        "这些文件证明的证据项（例如 bank_sms）；在终端上会询问。",
+        "The evidence item they prove (e.g. bank_sms); asked on a terminal.",
+    ),
+    "hp_cases_evidence": (
+        "和案件保存在一起的文件，每个都用 SHA-256 核对：保存后丢失或\n"
+        "被改动的文件会被标出（退出码 1）。",
+        "The files kept with a case, each checked against its SHA-256: a file that is missing\n"
+        "or changed since it was attached is flagged (exit code 1).",
+    ),
+    "hp_cases_detach": (
+        "从案件中移除一个证据文件（会先询问）：误传的文件，或副本丢失、\n"
+        "被改动后又重新保存过的文件。",
+        "Remove one evidence file from a case (asks first): a file attached by mistake, or\n"
+        "one whose copy is missing or changed and was attached again.",
+    ),
+    "hp_cases_detach_file": (
+        "文件编号，即 `cases evidence` 中的编号。",
+        "The file's number, as in `cases evidence`.",
+    ),
+    "hp_cases_letter": (
+        "重新生成案件的投诉信，并列出之后保存的证据：每一项列出它的文件\n"
+        "（markdown 和 JSON 还附上每个文件的 SHA-256）。",
+        "The case's letter again, with the evidence attached since: each item lists its files\n"
+        "(markdown and JSON add each file's SHA-256).",
+    ),
+    "hp_cases_letter_output": ("写入这个文件。", "Write it to this file."),
 }
 
 # The English form of a message when its count is exactly 1 (`t_n`): "in 1 day", not
@@ -1331,6 +1654,11 @@ SECRET_HINTS_ZH = ("码", "口令", "助记词", "私钥", "短信", "信息", "
 # answers.py: yes and no as people type them
 TRUE_WORDS_ZH = ("是", "是的", "对", "有", "对的", "确认", "好")
 FALSE_WORDS_ZH = ("否", "不", "不是", "没有", "无", "没")
+
+
+# Punctuation a Chinese line never starts with (help text is wrapped before it, not at it).
+NO_LINE_START_ZH = "，。、；：？！）」』”’》"
+NO_LINE_END_ZH = "（「『“‘《"  # and the punctuation it never ends with
 
 
 def t(key: str, lang: Lang, **params: object) -> str:

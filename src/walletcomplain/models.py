@@ -30,6 +30,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Literal, TypeVar
 
+from .roles import AuthorityRole, FormKind, QuestionRole
+
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
 ID_RE = re.compile(r"[a-z][a-z0-9_]*")
@@ -163,15 +165,20 @@ class Rule(Note):
                 raise ValueError("day counts must be greater than 0")
 
 
-Role = Literal[
-    "regulator",  # takes a complaint about the respondent: an escalation letter goes there
-    "police",  # crimes: gets a police report, and comes first when money was lost to fraud
-    "mediation",
-    "final_route",  # on every ladder, last, whatever the provider
-    "accepts_crypto",  # still acts when the provider is a crypto wallet
-    "needs_address",  # a complaint to it gives both sides' addresses
-    "not_after_regulator",  # does not take a dispute another regulator has handled
-]
+@dataclass(frozen=True, kw_only=True)
+class FormSpec:
+    """A form `cases form --to <to>` prepares for an authority: the fields of its web
+    platform, or a script for its phone line (the channel whose value is `to`)."""
+
+    __pydantic_config__ = FORBID
+    kind: FormKind
+    to: str  # what --to calls it: the number people know it by
+    title: Text
+    how: Note | None = None  # how to file it, shown on screen next to the fields
+
+    def __post_init__(self) -> None:
+        if not self.to.strip() or self.to != self.to.strip():
+            raise ValueError("`to` must be a name without spaces around it, e.g. 12315")
 
 
 @dataclass(frozen=True, kw_only=True, eq=False)
@@ -185,12 +192,13 @@ class Authority:
     channels: list[Channel] = field(default_factory=list)
     rule: Rule | None = None
     notes: list[Note] = field(default_factory=list)
-    roles: list[Role] = field(default_factory=list)
+    roles: list[AuthorityRole] = field(default_factory=list)
     law: str | None = None  # the provision an escalation letter asks it to act under
     ask: Text | None = None  # what the escalation letter asks it to do, under `law`
     office: Text | None = None  # which office: a placeholder label in the letter's address
+    form: FormSpec | None = None  # the form `cases form` prepares for it
 
-    def has(self, role: Role) -> bool:
+    def has(self, role: AuthorityRole) -> bool:
         return role in self.roles
 
     def __post_init__(self) -> None:
@@ -342,6 +350,7 @@ class Question:
     choices_from: Literal["evidence", "demands"] | None = None  # shared questions only
     pii: bool = False  # the user's own identifier: masked on screen and in the letter
     mask_numbers: bool = True  # mask card/ID/phone numbers typed into this free text
+    role: QuestionRole | None = None  # what code finds it by (roles.py), never by its id
 
     def __post_init__(self) -> None:
         _check_id(self.id)
@@ -519,6 +528,20 @@ class Playbook:
 
     def question(self, qid: str) -> Question | None:
         return next((q for q in self.questions if q.id == qid), None)
+
+    def by_role(self, role: QuestionRole) -> Question | None:
+        """The question that plays this role (catalog.py allows one per playbook)."""
+        return next((q for q in self.questions if q.role == role), None)
+
+    def role_id(self, role: QuestionRole) -> str:
+        """The id of the question with this role; "" (never an answer's key) if none."""
+        q = self.by_role(role)
+        return q.id if q is not None else ""
+
+    def answer(self, answers: Mapping[str, Any], role: QuestionRole) -> Any:
+        """The answer to the question with this role; None if not asked or not answered."""
+        q = self.by_role(role)
+        return answers.get(q.id) if q is not None else None
 
     def fraud_loss(self, answers: dict[str, Any]) -> bool:
         """Money was lost to fraud or theft: 110 and the bank come before anything else."""

@@ -230,15 +230,21 @@ def public_answers(
     answers keep their last four characters, and the complainant's contact lines are
     masked (shown in full only on the letter's own contact line). `values` are already
     JSON-ready. The archive masks the contact phone's tail whatever its length."""
-    from .answers import CONTACT_FIELDS
+    from .roles import CONTACT
 
     out = dict(values)
+    contact: dict[str, str] = {}  # role -> question id: the complainant's own name, phone
     for q in questions:
         if q.pii and isinstance(out.get(q.id), str):
             out[q.id] = mask_tail(out[q.id])
-    if archive and isinstance(out.get("contact_phone"), str):
-        out["contact_phone"] = mask_tail(out["contact_phone"])
-    for key in CONTACT_FIELDS:
+        if q.role in CONTACT:
+            contact[q.role] = q.id
+    phone = contact.get("sender_phone", "")
+    if archive and isinstance(out.get(phone), str):
+        out[phone] = mask_tail(out[phone])
+    if not contact:  # the playbook is gone: which answer is the phone is unknown, mask any
+        contact = {k: k for k, v in out.items() if isinstance(v, str)}
+    for key in contact.values():
         if isinstance(out.get(key), str):
             out[key] = mask_contact(out[key])
     return out

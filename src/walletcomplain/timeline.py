@@ -15,6 +15,7 @@ from typing import Any, Literal
 from .due import explain_due
 from .messages import M, t, t_n
 from .models import Catalog, Lang
+from .roles import PRIOR_CONTACT
 from .store import Case, Event
 
 Mark = Literal["done", "next", "overdue", "closed"]
@@ -57,21 +58,22 @@ def _event_text(e: Event, catalog: Catalog, lang: Lang) -> tuple[str, list[str]]
 
 def entries(case: Case, catalog: Catalog, lang: Lang, today: dt.date) -> list[Entry]:
     out: list[Entry] = []
-    v = case.answers
-    if v.get("tried_before") and v.get("tried_date"):
+    pb = catalog.playbooks.get(case.issue)
+    said = {r: pb.answer(case.answers, r) if pb else None for r in PRIOR_CONTACT}
+    if said["prior_contact"] and said["prior_contact_date"]:
         try:
-            day = dt.date.fromisoformat(str(v["tried_date"]))
+            day = dt.date.fromisoformat(str(said["prior_contact_date"]))
         except ValueError:
             day = None
         if day is not None:
-            channel = v.get("tried_channel")
+            channel, ref, reply = (said[r] for r in PRIOR_CONTACT[2:])
             parts = [t("tl_tried", lang)]
             if channel:  # the log's short channel names; "other" only the letters have
                 key = f"ch_{channel}" if f"ch_{channel}" in M else f"l_ch_{channel}"
                 parts.append(t(key, lang))
-            if v.get("tried_ref"):
-                parts.append(t("tl_ref", lang, ref=v["tried_ref"]))
-            detail = [t("tl_reply", lang, reply=v["tried_reply"])] if v.get("tried_reply") else []
+            if ref:
+                parts.append(t("tl_ref", lang, ref=ref))
+            detail = [t("tl_reply", lang, reply=reply)] if reply else []
             out.append(Entry(day, "done", " · ".join(parts), detail))
     for e in case.events:
         text, detail = _event_text(e, catalog, lang)

@@ -36,15 +36,13 @@ if TYPE_CHECKING:
 
 def cases_list(
     status: Annotated[
-        Status | None, typer.Option("--status", "-s", help="Only cases in this state.")
+        Status | None, typer.Option("--status", "-s", help="hp_cases_list_status")
     ] = None,
     as_json: JsonOption = False,
-    all_: Annotated[
-        bool, typer.Option("--all", help="Every case, not just the latest 50.")
-    ] = False,
+    all_: Annotated[bool, typer.Option("--all", help="hp_cases_list_all")] = False,
     lang: LangOption = None,
 ) -> None:
-    """Your cases, newest first: number, state, provider, problem, next follow-up."""
+    """`walletcomplain cases list`: its help (zh, en) is messages.M["hp_cases_list"]."""
     limit = None if all_ else 50
     with case_session(lang) as (s, log):
         language = s.lang
@@ -102,8 +100,7 @@ def cases_list(
 
 
 def cases_show(case_id: CaseId, as_json: JsonOption = False, lang: LangOption = None) -> None:
-    """One case as a timeline: each contact, reply and escalation on its date, then the
-    follow-up date and what happens on it (! marks a date that has passed)."""
+    """`walletcomplain cases show`: its help (zh, en) is messages.M["hp_cases_show"]."""
     with case_session(lang) as (s, log):
         language = s.lang
         from . import submit
@@ -115,26 +112,19 @@ def cases_log(
     case_id: CaseId,
     channel: Annotated[
         Channel,
-        typer.Option("--channel", "-c", help="How: hotline, in_app, email, web, authority."),
+        typer.Option("--channel", "-c", help="hp_cases_log_channel"),
     ],
-    ref: Annotated[
-        str | None, typer.Option("--ref", "-r", help="The ticket or reference number they gave.")
-    ] = None,
-    note: Annotated[str | None, typer.Option("--note", "-n", help="What was said or done.")] = None,
-    date: Annotated[
-        str | None, typer.Option("--date", "-d", help="When (default today), e.g. 2026-11-21.")
-    ] = None,
-    reply: Annotated[
-        str | None, typer.Option("--reply", help="Their answer, if they gave one.")
-    ] = None,
+    ref: Annotated[str | None, typer.Option("--ref", "-r", help="hp_cases_log_ref")] = None,
+    note: Annotated[str | None, typer.Option("--note", "-n", help="hp_cases_log_note")] = None,
+    date: Annotated[str | None, typer.Option("--date", "-d", help="hp_cases_log_date")] = None,
+    reply: Annotated[str | None, typer.Option("--reply", help="hp_cases_log_reply")] = None,
     authority: Annotated[
         str | None,
-        typer.Option("--authority", "-a", help="With --channel authority: which ({authorities})."),
+        typer.Option("--authority", "-a", help="hp_cases_log_authority"),
     ] = None,
     lang: LangOption = None,
 ) -> None:
-    """Record a contact (a call, a chat, an e-mail, a complaint to an authority) or a reply.
-    The next follow-up date is set from the escalation ladder, and said why."""
+    """`walletcomplain cases log`: its help (zh, en) is messages.M["hp_cases_log"]."""
     language = lang_of(lang)
     day = parse_day(date, language)
     with case_session(lang) as (s, log):
@@ -154,12 +144,10 @@ def cases_log(
 
 def cases_due(
     as_json: JsonOption = False,
-    all_: Annotated[
-        bool, typer.Option("--all", help="Every case due, not just the 50 most overdue.")
-    ] = False,
+    all_: Annotated[bool, typer.Option("--all", help="hp_cases_due_all")] = False,
     lang: LangOption = None,
 ) -> None:
-    """What needs following up today, most overdue first, and why."""
+    """`walletcomplain cases due`: its help (zh, en) is messages.M["hp_cases_due"]."""
     limit = None if all_ else 50
     with case_session(lang) as (s, log):
         language = s.lang
@@ -204,15 +192,11 @@ def cases_due(
 
 def cases_close(
     case_id: CaseId,
-    outcome: Annotated[
-        Outcome, typer.Option("--outcome", help="resolved, partly, rejected or abandoned.")
-    ],
-    note: Annotated[
-        str | None, typer.Option("--note", "-n", help="Anything worth keeping.")
-    ] = None,
+    outcome: Annotated[Outcome, typer.Option("--outcome", help="hp_cases_close_outcome")],
+    note: Annotated[str | None, typer.Option("--note", "-n", help="hp_cases_close_note")] = None,
     lang: LangOption = None,
 ) -> None:
-    """Close a case with its outcome."""
+    """`walletcomplain cases close`: its help (zh, en) is messages.M["hp_cases_close"]."""
     with case_session(lang) as (s, log):
         language = s.lang
         from walletcomplain import workflow
@@ -228,18 +212,15 @@ def cases_export(
     case_id: CaseId,
     fmt: Annotated[
         ExportFormat,
-        typer.Option("--format", "-f", help="markdown (default), json, or zip (needs --output)."),
+        typer.Option("--format", "-f", help="hp_cases_export_format"),
     ] = ExportFormat.markdown,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", dir_okay=False, help="Write to this file.")
+        Path | None, typer.Option("--output", "-o", dir_okay=False, help="hp_cases_export_output")
     ] = None,
     force: ForceOption = False,
     lang: LangOption = None,
 ) -> None:
-    """The whole case file, for a regulator or a lawyer: facts, letter, timeline, next step,
-    and the evidence files with their SHA-256. Card, ID and phone numbers are masked as in
-    the letter. --format zip writes one archive with the letters, the timeline, the answers,
-    the evidence files, an index of their hashes and a README."""
+    """`walletcomplain cases export`: its help (zh, en) is messages.M["hp_cases_export"]."""
     with case_session(lang) as (s, log):
         language = s.lang
         from walletcomplain import evidence, render
@@ -262,14 +243,14 @@ def cases_remind(
         Optional[Path],  # noqa: UP045
         typer.Option(
             "--ics",
-            help="The calendar file to write (default: walletcomplain-case-N.ics here).",
+            help="hp_cases_remind_ics",
             dir_okay=False,
         ),
     ] = None,
     force: ForceOption = False,
     lang: LangOption = None,
 ) -> None:
-    """A calendar file with a reminder on the next follow-up date."""
+    """`walletcomplain cases remind`: its help (zh, en) is messages.M["hp_cases_remind"]."""
     with case_session(lang) as (s, log):
         language = s.lang
         from walletcomplain.messages import t
@@ -295,7 +276,7 @@ def cases_remind(
 
 
 def cases_delete(case_id: CaseId, yes: YesOption = False, lang: LangOption = None) -> None:
-    """Delete one case, its history and its evidence files (asks first)."""
+    """`walletcomplain cases delete`: its help (zh, en) is messages.M["hp_cases_delete"]."""
     with case_session(lang) as (s, log):
         language = s.lang
         from walletcomplain.messages import t
@@ -313,7 +294,7 @@ def cases_delete(case_id: CaseId, yes: YesOption = False, lang: LangOption = Non
 
 
 def cases_purge(yes: YesOption = False, lang: LangOption = None) -> None:
-    """Delete every case, every draft and every evidence file (asks first)."""
+    """`walletcomplain cases purge`: its help (zh, en) is messages.M["hp_cases_purge"]."""
     with case_session(lang) as (s, log):
         language = s.lang
         from walletcomplain.messages import t

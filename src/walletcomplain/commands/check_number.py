@@ -19,17 +19,11 @@ class NumberExit(IntEnum):
 
 
 def check_number(
-    number: Annotated[str, typer.Argument(help="The number that called or texted you, as shown.")],
+    number: Annotated[str, typer.Argument(help="hp_check_number_number")],
     as_json: JsonOption = False,
     lang: LangOption = None,
 ) -> None:
-    """Is this an official number? Also: how to tell a fake support call.
-
-    Accepts +86, 0086, spaces, dashes, full-width digits, an extension (转7) and an
-    area code (010-96110). Exit code: 0 in the directory, 3 not in it, 4 a pattern to
-    be wary of, 2 not a phone number. A number on a screen proves nothing: caller ID
-    can be faked, so hang up and call the official number yourself.
-    """
+    """`walletcomplain check-number`: its help (zh, en) is messages.M["hp_check_number"]."""
     with session(lang) as s:
         language = s.lang
         from walletcomplain import catalog, phone

@@ -19,30 +19,25 @@ def cases_escalate(
         str | None,
         typer.Option(
             "--to",
-            help="The authority ({authorities}); default: the next on the ladder.",
+            help="hp_cases_escalate_to",
         ),
     ] = None,
     lang: LangOption = None,
     fmt: FormatOption = Format.text,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", dir_okay=False, help="Write the letter to this file."),
+        typer.Option("--output", "-o", dir_okay=False, help="hp_cases_escalate_output"),
     ] = None,
-    dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Show the letter only; record nothing.")
-    ] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="hp_cases_escalate_dry_run")] = False,
     force: Annotated[
         bool,
         typer.Option(
             "--force",
-            help="Escalate before the normal date without asking, and overwrite --output.",
+            help="hp_cases_escalate_force",
         ),
     ] = False,
 ) -> None:
-    """Write the escalation letter to the next authority, telling the whole history: the
-    facts, every contact with its date and reference, the answer or the silence, and what
-    the authority is asked to do under its rule. For the police, the police report.
-    The escalation is recorded once the letter is written or printed (not with --dry-run)."""
+    """`walletcomplain cases escalate`: its help (zh, en) is messages.M["hp_cases_escalate"]."""
     with case_session(lang) as (s, log):
         language = s.lang
         from walletcomplain import documents, workflow

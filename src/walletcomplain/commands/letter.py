@@ -15,54 +15,45 @@ if TYPE_CHECKING:
 def letter(
     issue: Annotated[
         str,
-        typer.Option("--issue", "-i", help="Problem type: {issues}."),
+        typer.Option("--issue", "-i", help="hp_letter_issue"),
     ],
     provider: Annotated[
         str,
-        typer.Option("--provider", "-p", help="The provider: {providers}."),
+        typer.Option("--provider", "-p", help="hp_letter_provider"),
     ],
     set_: Annotated[
         list[str] | None,
         typer.Option(
             "--set",
             "-s",
-            help="An answer as KEY=VALUE (repeatable; a multichoice as a,b). Wins over --answers.",
+            help="hp_letter_set",
         ),
     ] = None,
     answers_file: Annotated[
         str | None,
-        typer.Option("--answers", "-a", help="Answers file, YAML or JSON; '-' reads stdin."),
+        typer.Option("--answers", "-a", help="hp_letter_answers"),
     ] = None,
     lang: LangOption = None,
     fmt: FormatOption = Format.text,
     output: Annotated[
         Path | None,
-        typer.Option(
-            "--output", "-o", help="Write the letter to this file (atomically).", dir_okay=False
-        ),
+        typer.Option("--output", "-o", help="hp_letter_output", dir_okay=False),
     ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="Overwrite --output if it exists.")
-    ] = False,
+    force: Annotated[bool, typer.Option("--force", help="hp_letter_force")] = False,
     playbooks: PlaybooksOption = None,
     save: Annotated[
         bool,
-        typer.Option("--save", help="Also record the letter as a case to follow up (cases ...)."),
+        typer.Option("--save", help="hp_letter_save"),
     ] = False,
     document: Annotated[
         DocumentOpt,
         typer.Option(
             "--document",
-            help="letter (default), or police: the police report when money was lost to fraud.",
+            help="hp_letter_document",
         ),
     ] = DocumentOpt.letter,
 ) -> None:
-    """Write the complaint letter from answers given as flags or a file (no prompts).
-
-    Every missing or invalid answer is listed at once with what was expected; exit code 2.
-    The letter goes to stdout (or --output); channels, the escalation ladder, the evidence
-    still missing and the warnings go to stderr. --format json puts all of it on stdout.
-    """
+    """`walletcomplain letter`: its help (zh, en) is messages.M["hp_letter"]."""
     with session(lang, playbooks) as s:
         language = s.lang
         from walletcomplain.messages import t

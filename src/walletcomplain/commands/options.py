@@ -36,7 +36,7 @@ LangOption = Annotated[
     typer.Option(
         "--lang",
         "-l",
-        help="zh or en (default: WALLETCOMPLAIN_LANG, else the locale; C/POSIX gives zh).",
+        help="hp_lang",
     ),
 ]
 PlaybooksOption = Annotated[
@@ -45,13 +45,11 @@ PlaybooksOption = Annotated[
         "--playbooks",
         metavar="DIR",
         file_okay=False,
-        help="A directory of your own playbooks (repeatable); same id overrides the packaged one.",
+        help="hp_playbooks",
     ),
 ]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON on stdout instead of tables.")]
-FormatOption = Annotated[
-    Format, typer.Option("--format", "-f", help="text (default), markdown or json.")
-]
-CaseId = Annotated[int, typer.Argument(help="The case number, as in `cases list`.", min=1)]
-YesOption = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")]
-ForceOption = Annotated[bool, typer.Option("--force", help="Overwrite the file if it exists.")]
+JsonOption = Annotated[bool, typer.Option("--json", help="hp_json")]
+FormatOption = Annotated[Format, typer.Option("--format", "-f", help="hp_format")]
+CaseId = Annotated[int, typer.Argument(help="hp_case_id", min=1)]
+YesOption = Annotated[bool, typer.Option("--yes", "-y", help="hp_yes")]
+ForceOption = Annotated[bool, typer.Option("--force", help="hp_force")]

@@ -37,17 +37,15 @@ def playbooks_list(
 
 
 def playbooks_show(
-    issue: Annotated[str, typer.Argument(help="Playbook id: {issues}.")],
+    issue: Annotated[str, typer.Argument(help="hp_playbooks_show_issue")],
     as_json: JsonOption = False,
     answers_template: Annotated[
-        bool, typer.Option("--answers-template", help="Print a YAML answers file to fill in.")
+        bool, typer.Option("--answers-template", help="hp_playbooks_show_template")
     ] = False,
-    example: Annotated[
-        bool, typer.Option("--example", help="Print the playbook's example answers as YAML.")
-    ] = False,
+    example: Annotated[bool, typer.Option("--example", help="hp_playbooks_show_example")] = False,
     lang: LangOption = None,
 ) -> None:
-    """The questions of one playbook: id, type, required, choices, rules and `when`."""
+    """`walletcomplain playbooks show`: its help (zh, en) is messages.M["hp_playbooks_show"]."""
     with session(lang) as s:
         language = s.lang
         cat = s.catalog

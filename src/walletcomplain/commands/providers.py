@@ -35,11 +35,11 @@ def providers_list(
 
 
 def providers_show(
-    provider: Annotated[str, typer.Argument(help="Provider id: {providers}.")],
+    provider: Annotated[str, typer.Argument(help="hp_providers_show_provider")],
     as_json: JsonOption = False,
     lang: LangOption = None,
 ) -> None:
-    """One provider: every channel with hours, caveats, its regulator and the sources."""
+    """`walletcomplain providers show`: its help (zh, en) is messages.M["hp_providers_show"]."""
     with session(lang) as s:
         language = s.lang
         cat = s.catalog

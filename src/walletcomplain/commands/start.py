@@ -18,35 +18,25 @@ if TYPE_CHECKING:
 def start(
     provider: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--provider", "-p", help="Skip the provider question: {providers}."),
+        typer.Option("--provider", "-p", help="hp_start_provider"),
     ] = None,
     issue: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--issue", "-i", help="Skip the problem question: {issues}."),
+        typer.Option("--issue", "-i", help="hp_start_issue"),
     ] = None,
     lang: LangOption = None,
     resume: Annotated[
         bool,
-        typer.Option("--resume", help="Continue a session you left (Ctrl-C, closed window, ...)."),
+        typer.Option("--resume", help="hp_start_resume"),
     ] = False,
     output: Annotated[
         Optional[Path],  # noqa: UP045
-        typer.Option("--output", "-o", dir_okay=False, help="Save the letter here at the end."),
+        typer.Option("--output", "-o", dir_okay=False, help="hp_start_output"),
     ] = None,
     playbooks: PlaybooksOption = None,
-    no_save: Annotated[
-        bool, typer.Option("--no-save", help="Keep nothing: no draft on Ctrl-C, no case.")
-    ] = False,
+    no_save: Annotated[bool, typer.Option("--no-save", help="hp_start_no_save")] = False,
 ) -> None:
-    """Walk through a complaint step by step: the main way to use walletcomplain.
-
-    Asks which provider and problem, shows what to check first, asks the questions,
-    lets you review and change answers, then shows the channels, the escalation ladder,
-    the evidence still missing and the letter, and offers to save it.
-    Ctrl-B goes back one question. Every answer is kept as a draft as you give it, so
-    Ctrl-C, a closed window or a crash lose nothing: `walletcomplain start --resume`
-    continues. Needs a terminal; in scripts use `walletcomplain letter`.
-    """
+    """`walletcomplain start`: its help (zh, en) is messages.M["hp_start"]."""
     language = lang_of(lang)
     from walletcomplain.messages import t
 

@@ -10,7 +10,6 @@ evidence.py, casefile.py and timeline.py.
 from __future__ import annotations
 
 import sys
-from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -31,12 +30,6 @@ from .options import CaseId, ForceOption, Format, FormatOption, JsonOption, Lang
 if TYPE_CHECKING:
     from walletcomplain.models import Lang
     from walletcomplain.store import Case, Store
-
-
-class FormTarget(str, Enum):
-    samr = "12315"
-    wallet = "wallet"
-    pboc = "12363"
 
 
 def interactive() -> bool:
@@ -62,16 +55,10 @@ def letter_lang(case: Case, lang: Any) -> Lang:
 def cases_call(
     case_id: CaseId,
     as_json: JsonOption = False,
-    no_log: Annotated[
-        bool, typer.Option("--no-log", help="Only print the sheet; ask nothing afterwards.")
-    ] = False,
+    no_log: Annotated[bool, typer.Option("--no-log", help="hp_cases_call_no_log")] = False,
     lang: LangOption = None,
 ) -> None:
-    """A call sheet for the hotline: the number with its hours and caveats, the details to
-    have at hand, a 30-second summary to read out, the demand, and what to ask before
-    hanging up. On a terminal it then waits for the call to end, asks for the reference,
-    what they said and the date they promised, and logs the call (a promised date becomes
-    the follow-up date). Without a terminal, or with --json, it only prints the sheet."""
+    """`walletcomplain cases call`: its help (zh, en) is messages.M["hp_cases_call"]."""
     with case_session(lang) as (s, log):
         language = s.lang
         from walletcomplain import callsheet
@@ -134,19 +121,17 @@ def _after_call(log: Store, cat: Any, case: Case, lang: Lang) -> None:
 def cases_form(
     case_id: CaseId,
     to: Annotated[
-        FormTarget,
+        str,
         typer.Option(
-            "--to", help="12315 (the national platform), wallet (the in-app form), 12363 (PBoC)."
+            "--to",
+            metavar="FORM",
+            help="hp_cases_form_to",
         ),
     ],
     as_json: JsonOption = False,
     lang: LangOption = None,
 ) -> None:
-    """Each field of that channel's form separately, with its character count, ready to
-    copy: 12315 (respondent, goods or service, time, order number, facts, demand), the
-    wallet's in-app form (a short text within 500 characters and the screenshots to
-    attach), or a phone script for 12363. Official field limits were not verified: the
-    counts are there so you can check against what the form says."""
+    """`walletcomplain cases form`: its help (zh, en) is messages.M["hp_cases_form"]."""
     with case_session(lang) as (s, log):
         from walletcomplain import evidence, forms
         from walletcomplain.casescreens import form_lines, notes_lines
@@ -158,7 +143,7 @@ def cases_form(
         form = forms.build(
             case,
             cat,
-            to.value,
+            to,
             doc_lang,
             today(),
             evidence.listing(log, case_id),
@@ -207,20 +192,15 @@ def cases_attach(
     case_id: CaseId,
     files: Annotated[
         list[Path],
-        typer.Argument(metavar="FILE...", help="Screenshots, photos, PDFs (20 MiB each at most)."),
+        typer.Argument(metavar="FILE...", help="hp_cases_attach_files"),
     ],
     as_item: Annotated[
         str | None,
-        typer.Option(
-            "--as", help="The evidence item they prove (e.g. bank_sms); asked on a terminal."
-        ),
+        typer.Option("--as", help="hp_cases_attach_as"),
     ] = None,
     lang: LangOption = None,
 ) -> None:
-    """Keep evidence files with the case: each is copied into the case's folder in the data
-    directory (readable by you only) with its original name, size, time and SHA-256. The
-    evidence checklist ticks the item they are attached to. Directories, special files,
-    missing files and files over 20 MiB are refused; a batch is attached whole or not at all."""
+    """`walletcomplain cases attach`: its help (zh, en) is messages.M["hp_cases_attach"]."""
     with case_session(lang) as (s, log):
         language = s.lang
         from walletcomplain import evidence
@@ -262,8 +242,7 @@ def cases_attach(
 
 
 def cases_evidence(case_id: CaseId, as_json: JsonOption = False, lang: LangOption = None) -> None:
-    """The files kept with a case, each checked against its SHA-256: a file that is missing
-    or changed since it was attached is flagged (exit code 1)."""
+    """`walletcomplain cases evidence`: its help (zh, en) is messages.M["hp_cases_evidence"]."""
     with case_session(lang) as (s, log):
         language = s.lang
         from walletcomplain import evidence
@@ -288,7 +267,8 @@ def cases_evidence(case_id: CaseId, as_json: JsonOption = False, lang: LangOptio
             sys.stdout.write("\n".join(lines) + "\n")
             pb = cat.playbooks.get(case.issue)
             if pb is not None:
-                held = evidence.with_held(case.answers, attached).get("evidence_held", [])
+                held = pb.answer(evidence.with_held(case.answers, attached, pb), "evidence_in_hand")
+                held = held or []
                 missing = [e.get(language) for e in pb.evidence if e.id not in held]
                 if missing:
                     say(
@@ -302,14 +282,11 @@ def cases_evidence(case_id: CaseId, as_json: JsonOption = False, lang: LangOptio
 
 def cases_detach(
     case_id: CaseId,
-    evidence_id: Annotated[
-        int, typer.Argument(help="The file's number, as in `cases evidence`.", min=1)
-    ],
+    evidence_id: Annotated[int, typer.Argument(help="hp_cases_detach_file", min=1)],
     yes: YesOption = False,
     lang: LangOption = None,
 ) -> None:
-    """Remove one evidence file from a case (asks first): a file attached by mistake, or
-    one whose copy is missing or changed and was attached again."""
+    """`walletcomplain cases detach`: its help (zh, en) is messages.M["hp_cases_detach"]."""
     with case_session(lang) as (s, log):
         language = s.lang
         from walletcomplain import evidence
@@ -336,13 +313,12 @@ def cases_letter(
     case_id: CaseId,
     fmt: FormatOption = Format.text,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", dir_okay=False, help="Write it to this file.")
+        Path | None, typer.Option("--output", "-o", dir_okay=False, help="hp_cases_letter_output")
     ] = None,
     force: ForceOption = False,
     lang: LangOption = None,
 ) -> None:
-    """The case's letter again, with the evidence attached since: each item lists its files
-    (markdown and JSON add each file's SHA-256)."""
+    """`walletcomplain cases letter`: its help (zh, en) is messages.M["hp_cases_letter"]."""
     with case_session(lang) as (s, log):
         language = s.lang
         from walletcomplain import casefile, evidence

@@ -4,15 +4,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-from typer.core import TyperGroup
-
 from .common import fail, lang_of
+from .helptext import LocalGroup
 
 if TYPE_CHECKING:
     from walletcomplain.models import Lang
 
 
-class SafeGroup(TyperGroup):
+class SafeGroup(LocalGroup):
     """Click's own usage errors quote what was typed ("No such command '...'"): they pass
     the same neutralising function as everything else we print."""
 
@@ -107,7 +106,10 @@ def usage_error(e: Any, lang: "Lang") -> str:
     out = []
     ctx = getattr(e, "ctx", None)
     if ctx is not None:
-        out.append(t("u_usage", lang, usage=ctx.get_usage().removeprefix("Usage: ")))
+        usage = ctx.get_usage()  # its prefix is in the language of the command line
+        for prefix in (t("hp_usage", "zh"), t("hp_usage", "en")):
+            usage = usage.removeprefix(prefix)
+        out.append(t("u_usage", lang, usage=usage))
         out.append(t("u_try", lang, command=ctx.command_path))
         out.append("")
     out.append(t("u_error", lang, message=text))

@@ -12,12 +12,11 @@ from .options import LangOption
 def validate(
     paths_: Annotated[
         list[Path],
-        typer.Argument(metavar="PATH...", help="Playbook or directory files, or folders of them."),
+        typer.Argument(metavar="PATH...", help="hp_validate_paths"),
     ],
     lang: LangOption = None,
 ) -> None:
-    """Check your own playbook and provider files: schema, references, both languages, and
-    that the example answers produce a letter in Chinese and English."""
+    """`walletcomplain validate`: its help (zh, en) is messages.M["hp_validate"]."""
     with session(lang) as s:
         language = s.lang
         from walletcomplain.messages import t
