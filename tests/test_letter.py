@@ -203,3 +203,20 @@ def test_escalation_ladder(cat: Catalog) -> None:
     # the issuing bank answers by the NFRA rule, and its regulator comes first
     assert [s.key for s in apple.steps] == ["provider", "nfra", "pboc", "cca", "court"]
     assert apple.steps[0].basis == "rule" and apple.steps[0].wait_days == 15
+
+
+def test_has_cjk_is_the_character_class_it_replaces() -> None:
+    import re
+
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from walletcomplain.letter import has_cjk
+
+    cjk = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
+
+    @given(st.text(alphabet=st.characters(min_codepoint=0x2F00, max_codepoint=0x10000)))
+    def same(text: str) -> None:
+        assert has_cjk(text) == bool(cjk.search(text))
+
+    same()

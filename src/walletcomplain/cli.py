@@ -6,6 +6,7 @@ modules (the catalog, YAML, rich, questionary) are imported inside the commands 
 need them, so `--help` and the scripted paths start fast.
 """
 
+import importlib
 import sys
 from collections.abc import Callable
 from typing import Annotated, Any
@@ -13,8 +14,6 @@ from typing import Annotated, Any
 import typer
 
 from . import __version__
-from .commands import cases, check_number, escalate, letter, playbooks, providers, start, submit
-from .commands import validate as validate_cmd
 from .commands.common import STATE, lang_of
 from .commands.helptext import LocalCommand, LocalGroup
 from .commands.options import LangOption, PlaybooksOption
@@ -31,24 +30,41 @@ APP_SETTINGS: dict[str, Any] = {
     "rich_markup_mode": None,  # help is plain text: fast, and nothing in it is markup
     "context_settings": {"help_option_names": ["-h", "--help"]},
 }
-app = typer.Typer(help=HELP, **APP_SETTINGS)
-providers_app = typer.Typer(
-    cls=LocalGroup,
-    help="hp_providers_app",
-    invoke_without_command=True,
-    no_args_is_help=False,
-)
-playbooks_app = typer.Typer(
-    cls=LocalGroup,
-    help="hp_playbooks_app",
-    invoke_without_command=True,
-    no_args_is_help=False,
-)
-cases_app = typer.Typer(
-    cls=LocalGroup,
-    help="hp_cases_app",
-    no_args_is_help=True,
-)
+
+# The groups: name -> (help key, runs its callback without a subcommand)
+GROUPS: dict[str, tuple[str, bool]] = {
+    "providers": ("hp_providers_app", True),
+    "playbooks": ("hp_playbooks_app", True),
+    "cases": ("hp_cases_app", False),
+}
+# Every command: (group or None, name or None for the group's own callback,
+# "module:function" in commands/). Its help is the key hp_<group>_<name> in messages.py.
+COMMANDS: list[tuple[str | None, str | None, str]] = [
+    (None, "start", "start:start"),
+    (None, "letter", "letter:letter"),
+    (None, "check-number", "check_number:check_number"),
+    ("providers", None, "providers:providers_list"),
+    ("providers", "show", "providers:providers_show"),
+    ("playbooks", None, "playbooks:playbooks_list"),
+    ("playbooks", "show", "playbooks:playbooks_show"),
+    (None, "validate", "validate:validate"),
+    ("cases", "list", "cases:cases_list"),
+    ("cases", "show", "cases:cases_show"),
+    ("cases", "log", "cases:cases_log"),
+    ("cases", "due", "cases:cases_due"),
+    ("cases", "escalate", "escalate:cases_escalate"),
+    ("cases", "close", "cases:cases_close"),
+    ("cases", "export", "cases:cases_export"),
+    ("cases", "remind", "cases:cases_remind"),
+    ("cases", "delete", "cases:cases_delete"),
+    ("cases", "purge", "cases:cases_purge"),
+    ("cases", "call", "submit:cases_call"),
+    ("cases", "form", "submit:cases_form"),
+    ("cases", "attach", "submit:cases_attach"),
+    ("cases", "evidence", "submit:cases_evidence"),
+    ("cases", "detach", "submit:cases_detach"),
+    ("cases", "letter", "submit:cases_letter"),
+]
 
 
 def version_callback(value: bool) -> None:
@@ -57,7 +73,6 @@ def version_callback(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def main_options(
     lang: LangOption = None,
     playbooks: PlaybooksOption = None,
@@ -78,37 +93,52 @@ def main_options(
     STATE.playbook_dirs = list(playbooks or [])
 
 
-app.command(cls=LocalCommand, help="hp_start")(start.start)
-app.command(cls=LocalCommand, help="hp_letter")(letter.letter)
-app.command("check-number", cls=LocalCommand, help="hp_check_number")(check_number.check_number)
-app.add_typer(providers_app, name="providers")
-providers_app.callback()(providers.providers_list)
-providers_app.command("show", cls=LocalCommand, help="hp_providers_show")(providers.providers_show)
-app.add_typer(playbooks_app, name="playbooks")
-playbooks_app.callback()(playbooks.playbooks_list)
-playbooks_app.command("show", cls=LocalCommand, help="hp_playbooks_show")(playbooks.playbooks_show)
-app.command(cls=LocalCommand, help="hp_validate")(validate_cmd.validate)
-app.add_typer(cases_app, name="cases")
-CASES_COMMANDS: list[tuple[str, Callable[..., Any]]] = [
-    ("list", cases.cases_list),
-    ("show", cases.cases_show),
-    ("log", cases.cases_log),
-    ("due", cases.cases_due),
-    ("escalate", escalate.cases_escalate),
-    ("close", cases.cases_close),
-    ("export", cases.cases_export),
-    ("remind", cases.cases_remind),
-    ("delete", cases.cases_delete),
-    ("purge", cases.cases_purge),
-    ("call", submit.cases_call),
-    ("form", submit.cases_form),
-    ("attach", submit.cases_attach),
-    ("evidence", submit.cases_evidence),
-    ("detach", submit.cases_detach),
-    ("letter", submit.cases_letter),
-]
-for name, command in CASES_COMMANDS:
-    cases_app.command(name, cls=LocalCommand, help=f"hp_cases_{name}")(command)
+def _function(target: str) -> Callable[..., Any]:
+    module, name = target.split(":")
+    return getattr(importlib.import_module(f".commands.{module}", __package__), name)  # type: ignore[no-any-return]
+
+
+def build(only: str | None = None) -> typer.Typer:
+    """The app. With `only` (a command or group named on the command line) it holds just
+    that one: the other commands' modules are not even imported, and Typer does not
+    build their parameters. Help, no command and unknown names get the whole app."""
+    if only not in GROUPS and not any(g is None and n == only for g, n, _ in COMMANDS):
+        only = None
+    app = typer.Typer(help=HELP, **APP_SETTINGS)
+    app.callback()(main_options)
+    groups: dict[str, typer.Typer] = {}
+    for group, name, target in COMMANDS:
+        if only is not None and only != (group or name):
+            continue
+        if group is None:
+            app.command(name, cls=LocalCommand, help=f"hp_{name.replace('-', '_')}")(  # type: ignore[union-attr]
+                _function(target)
+            )
+            continue
+        if group not in groups:
+            key, without_command = GROUPS[group]
+            groups[group] = typer.Typer(
+                cls=LocalGroup,
+                help=key,
+                invoke_without_command=without_command,
+                no_args_is_help=not without_command,
+            )
+            app.add_typer(groups[group], name=group)
+        if name is None:
+            groups[group].callback()(_function(target))
+        else:
+            groups[group].command(name, cls=LocalCommand, help=f"hp_{group}_{name}")(
+                _function(target)
+            )
+    return app
+
+
+def __getattr__(name: str) -> Any:
+    """`walletcomplain.cli.app`: the whole app, built when asked for (tests, the docs)."""
+    if name == "app":
+        return build()
+    raise AttributeError(name)
+
 
 GLOBAL_VALUE_OPTIONS = frozenset({"--lang", "-l", "--playbooks"})
 
@@ -126,27 +156,13 @@ def command_name(argv: list[str]) -> str | None:
     return None
 
 
-def app_for(name: str | None) -> typer.Typer:
-    """The app with only the command being run, so Typer does not build the other
-    commands' parameters on every start. Help and unknown names get the whole app."""
-    commands = [c for c in app.registered_commands if (c.name or c.callback.__name__) == name]  # type: ignore[union-attr]
-    groups = [g for g in app.registered_groups if g.name == name]
-    if not commands and not groups:
-        return app
-    trimmed = typer.Typer(help=HELP, **APP_SETTINGS)
-    trimmed.registered_callback = app.registered_callback
-    trimmed.registered_commands = commands
-    trimmed.registered_groups = groups
-    return trimmed
-
-
 def main() -> None:
     """Console entry point: no traceback ever reaches the user."""
     from typer._click import exceptions as ce
     from typer.exceptions import Abort
 
     try:
-        code = app_for(command_name(sys.argv[1:]))(standalone_mode=False)
+        code = build(command_name(sys.argv[1:]))(standalone_mode=False)
     except (Abort, KeyboardInterrupt):  # Ctrl-C, at typer.confirm or anywhere else
         from .errors import ExitCode
 

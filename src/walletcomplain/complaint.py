@@ -28,7 +28,7 @@ from .models import (
 )
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)  # an aggregate: see models.py
 class Complaint:
     """A checked answer set for one provider and one problem, in one language."""
 
@@ -122,7 +122,7 @@ def build(
     )
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)  # an aggregate: see models.py
 class Report:
     """Everything a complaint gives: the letter, the plan, what is missing, warnings."""
 

@@ -51,7 +51,7 @@ class Step:
     cite: Text | None = None  # the rule's short citation, in each language, for screens
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)  # an aggregate: see models.py
 class Plan:
     """Where the complaint goes, in order, when nobody answers."""
 

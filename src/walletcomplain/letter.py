@@ -26,7 +26,9 @@ if TYPE_CHECKING:
 PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
 # Placeholders that are not question ids: the provider's brand and the letter's respondent.
 BUILT_IN = frozenset({"provider", "company"})
-CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
+# CJK punctuation, ideographs and full-width forms. A plain range test: the same character
+# class as a regular expression costs ~1.6 ms to compile on every start.
+CJK_RANGES = ((0x3000, 0x303F), (0x3400, 0x9FFF), (0xF900, 0xFAFF), (0xFF00, 0xFFEF))
 LATIN_WORDS = re.compile(r"[A-Za-z]{2,}[ ,.;:!?]+[A-Za-z]{2,}")  # prose, not an id like JJ-0815
 
 
@@ -59,11 +61,13 @@ def format_value(q: Question | None, value: Any, lang: Lang) -> str:
     return str(value)
 
 
+def has_cjk(text: str) -> bool:
+    return any(lo <= ord(c) <= hi for c in text if c > "\u2fff" for lo, hi in CJK_RANGES)
+
+
 def original_mark(text: str, lang: Lang) -> str:
     """The mark that says the user's words are in the other language, as typed; or ""."""
-    other = (
-        CJK.search(text) if lang == "en" else (LATIN_WORDS.search(text) and not CJK.search(text))
-    )
+    other = has_cjk(text) if lang == "en" else (LATIN_WORDS.search(text) and not has_cjk(text))
     return t("original_words", lang) if other else ""
 
 

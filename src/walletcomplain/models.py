@@ -9,9 +9,10 @@ whole start-up budget of `letter` (see README, "Performance").
 
 Values (a text in both languages, a channel, a rule, a `when`) compare by value.
 Entities (a provider, an authority, a law, a question, a playbook, and what holds
-them) have an id and compare by identity (`eq=False`): nothing compares two of them
-field by field, and the generated `__eq__` and `__hash__` of two dozen classes cost
-about 5 ms on every start (bench/run.py).
+them) have an id and compare by identity (`eq=False`), and keep object's short repr
+(`repr=False`: theirs would print a whole tree). Nothing compares two of them field by
+field, and the generated `__eq__`, `__hash__` and `__repr__` of a dozen classes cost
+about 6 ms on every start (bench/run.py).
 
 Checks that pydantic cannot express as types live in `__post_init__`, so they
 hold however an object is built. Cross-references between files (authority
@@ -119,7 +120,7 @@ ProviderKind = Literal[
 Respondent = Literal["provider", "issuing_bank"]
 
 
-@dataclass(frozen=True, kw_only=True, eq=False)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Provider:
     """A wallet, bank or card network a complaint can be about."""
 
@@ -181,7 +182,7 @@ class FormSpec:
             raise ValueError("`to` must be a name without spaces around it, e.g. 12315")
 
 
-@dataclass(frozen=True, kw_only=True, eq=False)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Authority:
     """A regulator, the police, a mediator or a court: where a complaint can go next."""
 
@@ -205,7 +206,7 @@ class Authority:
         _check_id(self.id)
 
 
-@dataclass(frozen=True, kw_only=True, eq=False)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Law(Sourced):
     """A provision a letter may cite. `cite` is the short citation in each language."""
 
@@ -237,7 +238,7 @@ class Lookalike(Note):
     value: str
 
 
-@dataclass(frozen=True, kw_only=True, eq=False)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Directory:
     """providers.yaml: the providers, the authorities and the laws a letter may cite."""
 
@@ -333,7 +334,7 @@ class Choice(Text):
         _check_id(self.id)
 
 
-@dataclass(frozen=True, kw_only=True, eq=False)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Question:
     """One question of a playbook: its type, its words and its rules."""
 
@@ -413,7 +414,7 @@ class LegalUse:
         return self.when is None or self.when.holds(answers)
 
 
-@dataclass(frozen=True, kw_only=True, eq=False)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class LetterSpec:
     """The letter's subject and paragraphs, with placeholders for the answers."""
 
@@ -428,7 +429,7 @@ class LetterSpec:
             raise ValueError("a letter needs at least one paragraph in `facts`")
 
 
-@dataclass(frozen=True, kw_only=True, eq=False)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class PoliceSpec:
     """The police report (报案材料): the facts of the crime, not a complaint about the wallet."""
 
@@ -444,7 +445,7 @@ class PoliceSpec:
             raise ValueError("a police report needs at least one paragraph in `facts`")
 
 
-@dataclass(frozen=True, kw_only=True, eq=False)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class SubmitSpec:
     """What a call and a complaint form need beyond the letter (issue 13): the answers to
     have at hand, a plain spoken summary, and which answers fill a form's time and order
@@ -470,7 +471,7 @@ GROUPS: tuple[Group, ...] = (
 )
 
 
-@dataclass(frozen=True, kw_only=True, eq=False)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Synonyms:
     """Words people type for a problem, in each language: `letter --issue` and the chooser."""
 
@@ -487,7 +488,7 @@ class Synonyms:
         return [*self.zh, *self.en]
 
 
-@dataclass(frozen=True, kw_only=True, eq=False)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Playbook:
     """One problem type: its questions, evidence, demands and letter."""
 
@@ -549,7 +550,7 @@ class Playbook:
         return p is not None and (p.when is None or p.when.holds(answers))
 
 
-@dataclass(frozen=True, kw_only=True, eq=False)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Common:
     """Questions every playbook shares: what was tried, evidence, demands, complainant."""
 
@@ -560,7 +561,7 @@ class Common:
     sets: dict[str, list[Question]] = field(default_factory=dict)
 
 
-@dataclass(frozen=True, kw_only=True, eq=False)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Catalog:
     """Everything loaded and cross-checked; what the cache holds."""
 
