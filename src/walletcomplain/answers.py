@@ -19,17 +19,11 @@ from . import privacy
 from .errors import WalletError
 from .limits import MAX_PATTERN_INPUT
 from .messages import FALSE_WORDS_ZH, READ_ZH, TRUE_WORDS_ZH
-from .models import Playbook, Question, Text
-from .roles import CONTACT, QuestionRole
+from .models import Question, Text
+from .roles import CONTACT
 
 TRUE_WORDS = {"y", "yes", "true", "t", "1", "on", *TRUE_WORDS_ZH}
 FALSE_WORDS = {"n", "no", "false", "f", "0", "off", *FALSE_WORDS_ZH}
-
-
-def ids_with_roles(pb: Playbook | None, roles: Iterable[QuestionRole]) -> list[str]:
-    """The ids of the playbook's questions that play these roles (none without a playbook)."""
-    wanted = set(roles)
-    return [q.id for q in pb.questions if q.role in wanted] if pb is not None else []
 
 
 # The Chinese words of dates, times and amounts are in messages.READ_ZH.

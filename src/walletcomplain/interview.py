@@ -97,7 +97,9 @@ class Interrupted(WalletError):
         super().__init__(where)
         self.where = where
         self.signum = signum
-        self.exit_code = ExitCode.INTERRUPTED if signum is None else 128 + int(signum)
+        self.exit_code = {signal.SIGTERM: ExitCode.TERMINATED, signal.SIGHUP: ExitCode.HANGUP}.get(
+            signal.Signals(signum) if signum is not None else signal.SIGINT, ExitCode.INTERRUPTED
+        )
 
     def message(self, lang: Lang) -> str:
         if self.signum is None:

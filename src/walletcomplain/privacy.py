@@ -223,13 +223,11 @@ def scrub(text: str) -> tuple[str, list[Finding]]:
     return text, findings
 
 
-def public_answers(
-    questions: Iterable[Question], values: Mapping[str, Any], *, archive: bool = False
-) -> dict[str, Any]:
-    """Answers for every output outside the letter (JSON, exports, the case file): `pii`
-    answers keep their last four characters, and the complainant's contact lines are
-    masked (shown in full only on the letter's own contact line). `values` are already
-    JSON-ready. The archive masks the contact phone's tail whatever its length."""
+def public_answers(questions: Iterable[Question], values: Mapping[str, Any]) -> dict[str, Any]:
+    """Answers for every output outside the letter (JSON, exports, the case file), by one
+    rule: `pii` answers and the complainant's phone keep their last four characters, and a
+    name keeps no run of phone-length digits. The phone is shown in full only on the
+    letter's own contact line. `values` are already JSON-ready."""
     from .roles import CONTACT
 
     out = dict(values)
@@ -240,7 +238,7 @@ def public_answers(
         if q.role in CONTACT:
             contact[q.role] = q.id
     phone = contact.get("sender_phone", "")
-    if archive and isinstance(out.get(phone), str):
+    if isinstance(out.get(phone), str):
         out[phone] = mask_tail(out[phone])
     if not contact:  # the playbook is gone: which answer is the phone is unknown, mask any
         contact = {k: k for k, v in out.items() if isinstance(v, str)}

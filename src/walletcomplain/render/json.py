@@ -181,8 +181,6 @@ def case(
     catalog: Catalog,
     lang: Lang,
     attached: list[Attached] | None = None,
-    *,
-    archive: bool = False,
 ) -> dict[str, Any]:
     """The whole case file. Free text was masked when it was typed; answers are masked
     here (privacy.public_answers). Attached evidence files are listed with their full
@@ -193,7 +191,7 @@ def case(
     from .text import event
 
     pb = catalog.playbooks.get(c.issue)
-    shown = privacy.public_answers(pb.questions if pb else (), c.answers, archive=archive)
+    shown = privacy.public_answers(pb.questions if pb else (), c.answers)
     return {
         "id": c.id,
         "provider": {"id": c.provider, "name": provider_name(catalog, c.provider, lang)},

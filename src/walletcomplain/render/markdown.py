@@ -32,8 +32,6 @@ def case(
     catalog: Catalog,
     lang: Lang,
     attached: list[Attached] | None = None,
-    *,
-    archive: bool = False,
 ) -> str:
     """`cases export`: the case's state, its timeline, its answers (masked), its evidence
     files and its letter."""
@@ -41,7 +39,7 @@ def case(
 
     from .json import case as case_data
 
-    d = case_data(c, catalog, lang, attached, archive=archive)
+    d = case_data(c, catalog, lang, attached)
     lines = [
         f"# {t('x_title', lang, id=c.id)}",
         "",

@@ -120,10 +120,10 @@ def _entries(
             _b(esc.to_markdown()),
             t("z_escalation_md", lang, name=name),
         )
-    data = json.case(case, catalog, lang, attached, archive=True)
+    data = json.case(case, catalog, lang, attached)
     add(
         "timeline.md",
-        _b(markdown.case(case, catalog, lang, attached, archive=True)),
+        _b(markdown.case(case, catalog, lang, attached)),
         t("z_timeline", lang),
     )
     add("answers.json", _b(json.plain(data["answers"])), t("z_answers", lang))
