@@ -120,11 +120,11 @@ class InvalidAnswers(WalletError, ValueError):
         ]
 
     def message(self, lang: Lang) -> str:
-        from .messages import t
+        from .messages import t, t_n
 
         lines = "\n".join(f"  - {line}" for line in self.lines(lang))
         return (
-            t("invalid_answers", lang, n=len(self.result.errors))
+            t_n("invalid_answers", lang, len(self.result.errors))
             + "\n"
             + lines
             + "\n"

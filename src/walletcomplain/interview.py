@@ -28,7 +28,7 @@ from .answers import AnswerError, FieldError
 from .errors import ExitCode, FileExists, MissingFolder, StoreError, WalletError
 from .finish import record_case, write_document
 from .letter import format_value
-from .messages import describe_inline, describe_notice, t
+from .messages import describe_inline, describe_notice, t, t_n
 from .models import Catalog, Lang, Playbook, Provider, Question
 from .output import Block, cell_width
 
@@ -612,7 +612,7 @@ class Interview:
         self.values, self.done = back.values, back.done
         self.history = [q.id for q in playbook.questions if q.id in self.done]
         self.urgent_shown = set()
-        self.prompter.show([Block(t("i_kept_answers", self.lang, n=len(self.values)), style="ok")])
+        self.prompter.show([Block(t_n("i_kept_answers", self.lang, len(self.values)), style="ok")])
         self.save_as_you_go()
         self.show_urgent(start=True)
         self.ask_all()

@@ -293,7 +293,7 @@ M: dict[str, tuple[str, str]] = {
         "未知的 {kind}「{given}」。{hint}可用的有：{known}",
         "Unknown {kind} '{given}'. {hint}Known: {known}",
     ),
-    "invalid_answers": ("有 {n} 个回答需要修改：", "{n} answer(s) need fixing:"),
+    "invalid_answers": ("有 {n} 个回答需要修改：", "{n} answers need fixing:"),
     "invalid_answers_hint": (
         "查看全部问题：walletcomplain playbooks show {issue}；生成答案模板：加 --answers-template",
         "See every question: walletcomplain playbooks show {issue}; get a file to fill in: add --answers-template",
@@ -325,7 +325,7 @@ M: dict[str, tuple[str, str]] = {
     ),
     "saved_letter": ("已保存到 {path}（仅本人可读）。", "Saved to {path} (readable by you only)."),
     "validate_ok": ("通过 {path}（{what}）", "OK {path} ({what})"),
-    "validate_bad": ("{path}:{n} 个问题", "{path}: {n} problem(s)"),
+    "validate_bad": ("{path}:{n} 个问题", "{path}: {n} problems"),
     # --- the interactive assistant ---
     "i_intro_title": (
         "walletcomplain 数字钱包投诉助手",
@@ -1095,7 +1095,7 @@ M: dict[str, tuple[str, str]] = {
     ),
     "ev_attached_total": (
         "案件 #{id} 附上了 {n} 个文件。查看：walletcomplain cases evidence {id}",
-        "{n} file(s) attached to case #{id}. See: walletcomplain cases evidence {id}",
+        "{n} files attached to case #{id}. See: walletcomplain cases evidence {id}",
     ),
     "ev_none": (
         "案件 #{id} 还没有附上文件。附上：walletcomplain cases attach {id} 文件…",
@@ -1124,7 +1124,7 @@ M: dict[str, tuple[str, str]] = {
     ),
     "ev_bad": (
         "{n} 个文件不见了或被改动过（见上面的 ! 标记）；导出前请重新附上。",
-        "{n} file(s) missing or changed (marked ! above); attach them again before exporting.",
+        "{n} files missing or changed (marked ! above); attach them again before exporting.",
     ),
     "ev_missing_export": (
         "证据文件 {path} 不见了（{detail}）。没有写出压缩包；请用 cases evidence 查看。",
@@ -1158,7 +1158,7 @@ M: dict[str, tuple[str, str]] = {
     ),
     "zip_written": (
         "已写出 {path}（{n} 个条目，其中 {files} 个证据文件）",
-        "Wrote {path} ({n} entries, {files} evidence file(s))",
+        "Wrote {path} ({n} entries, {files} evidence files)",
     ),
     "z_title": ("投诉案件 #{id}：案卷", "Complaint case #{id}: the case file"),
     "z_intro": (
@@ -1596,6 +1596,11 @@ ONE_EN: dict[str, str] = {
     "cl_confirm_purge": "Delete the {n} case and the drafts? This cannot be undone.",
     "cl_purged": "Deleted {n} case and every draft.",
     "i_kept_answers": "Kept the {n} answer that still applies; the other questions follow.",
+    "invalid_answers": "{n} answer needs fixing:",
+    "validate_bad": "{path}: {n} problem",
+    "ev_attached_total": "{n} file attached to case #{id}. See: walletcomplain cases evidence {id}",
+    "ev_bad": "{n} file missing or changed (marked ! above); attach it again before exporting.",
+    "zip_written": "Wrote {path} ({n} entries, {files} evidence file)",
 }
 
 # Marks between items and words, which differ by language and may be empty (`sep`).

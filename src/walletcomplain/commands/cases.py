@@ -297,17 +297,17 @@ def cases_purge(yes: YesOption = False, lang: LangOption = None) -> None:
     """`walletcomplain cases purge`: its help (zh, en) is messages.M["hp_cases_purge"]."""
     with case_session(lang) as (s, log):
         language = s.lang
-        from walletcomplain.messages import t
+        from walletcomplain.messages import t, t_n
         from walletcomplain.output import say
 
         from . import submit
 
-        if not confirm(t("cl_confirm_purge", language, n=log.count()), yes, language):
+        if not confirm(t_n("cl_confirm_purge", language, log.count()), yes, language):
             say(t("cl_kept", language))
             return
         n = log.purge()
         submit.delete_files(None, language)
-        say(t("cl_purged", language, n=n))
+        say(t_n("cl_purged", language, n))
 
 
 def parse_day(value: str | None, lang: "Lang") -> "dt.date":

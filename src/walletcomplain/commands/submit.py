@@ -205,7 +205,7 @@ def cases_attach(
         language = s.lang
         from walletcomplain import evidence
         from walletcomplain.casescreens import size_text
-        from walletcomplain.messages import t
+        from walletcomplain.messages import t, t_n
         from walletcomplain.output import say
         from walletcomplain.safe import neutral
 
@@ -238,7 +238,7 @@ def cases_attach(
                     item=label,
                 )
             )
-        say(t("ev_attached_total", language, n=len(done), id=case_id))
+        say(t_n("ev_attached_total", language, len(done), id=case_id))
 
 
 def cases_evidence(case_id: CaseId, as_json: JsonOption = False, lang: LangOption = None) -> None:
@@ -247,7 +247,7 @@ def cases_evidence(case_id: CaseId, as_json: JsonOption = False, lang: LangOptio
         language = s.lang
         from walletcomplain import evidence
         from walletcomplain.casescreens import evidence_lines
-        from walletcomplain.messages import t
+        from walletcomplain.messages import t, t_n
         from walletcomplain.output import say
 
         case = log.get(case_id)
@@ -277,7 +277,7 @@ def cases_evidence(case_id: CaseId, as_json: JsonOption = False, lang: LangOptio
         if bad:
             from walletcomplain.errors import ExitCode
 
-            fail(t("ev_bad", language, n=len(bad)), ExitCode.ENVIRONMENT)
+            fail(t_n("ev_bad", language, len(bad)), ExitCode.ENVIRONMENT)
 
 
 def cases_detach(
@@ -381,7 +381,7 @@ def show(log: Store, case: Case, as_json: bool, lang: Lang) -> None:
 
 def export_zip(log: Store, case: Case, output: Path | None, force: bool, lang: Lang) -> None:
     from walletcomplain import evidence, render
-    from walletcomplain.messages import t
+    from walletcomplain.messages import t, t_n
     from walletcomplain.output import say
 
     if output is None:
@@ -390,7 +390,16 @@ def export_zip(log: Store, case: Case, output: Path | None, force: bool, lang: L
     attached = evidence.listing(log, case.id)
     write = render.renderer("case", "zip")
     written = write(output, case, cat, lang, today(), attached, force)
-    say(t("zip_written", lang, path=str(written.path), n=written.files, files=len(attached)))
+    say(
+        t_n(
+            "zip_written",
+            lang,
+            len(attached),
+            path=str(written.path),
+            n=written.files,
+            files=len(attached),
+        )
+    )
 
 
 def delete_files(case_id: int | None, lang: Lang) -> None:

@@ -19,7 +19,7 @@ def validate(
     """`walletcomplain validate`: its help (zh, en) is messages.M["hp_validate"]."""
     with session(lang) as s:
         language = s.lang
-        from walletcomplain.messages import t
+        from walletcomplain.messages import t, t_n
         from walletcomplain.output import say, write_out
         from walletcomplain.validate import validate_paths
 
@@ -28,7 +28,7 @@ def validate(
         for r in results:
             if r.problems:
                 bad += 1
-                say(t("validate_bad", language, path=r.path, n=len(r.problems)))
+                say(t_n("validate_bad", language, len(r.problems), path=r.path))
                 for p in r.problems:
                     say(f"  {p}")
             else:
