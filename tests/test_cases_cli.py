@@ -105,9 +105,11 @@ def test_export_and_remind(runner: CliRunner, case_id: int, tmp_path: Path) -> N
     assert runner.invoke(app, ["cases", "export", "1", "-o", str(out)]).exit_code == 0
     assert runner.invoke(app, ["cases", "export", "1", "-o", str(out)]).exit_code == 2  # no --force
     ics = tmp_path / "r.ics"
-    result = runner.invoke(app, ["cases", "remind", "1", "--ics", str(ics)])
+    result = runner.invoke(app, ["cases", "remind", "1", "-o", str(ics)])
     assert result.exit_code == 0 and "2026-12-07" in result.stderr
     assert "DTSTART;VALUE=DATE:20261207" in ics.read_text(encoding="utf-8")
+    data = ics.read_bytes()  # RFC 5545: every line ends in CRLF, as rendered
+    assert data.endswith(b"END:VCALENDAR\r\n") and data.count(b"\r\n") == data.count(b"\n")
 
 
 def test_delete_and_purge_ask_first(runner: CliRunner, case_id: int) -> None:

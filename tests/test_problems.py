@@ -15,6 +15,7 @@ from walletcomplain import catalog, complaint, problems
 from walletcomplain.cli import app
 from walletcomplain.errors import CatalogError, NotApplicable, NotFound
 from walletcomplain.models import GROUPS, Catalog
+from walletcomplain.names import find_playbook
 
 from .conftest import ROOT, TODAY
 
@@ -68,7 +69,7 @@ def test_every_title_and_synonym_finds_its_playbook(cat: Catalog) -> None:
     for pid, word in [*names, *all_synonyms(cat)]:
         assert problems.match(cat.playbooks, word)[0] == pid, word
         assert problems.lookup(cat.playbooks, word) == pid, word
-        assert complaint.find_playbook(cat, word).id == pid, word
+        assert find_playbook(cat, word).id == pid, word
 
 
 @given(
@@ -123,7 +124,7 @@ def test_an_ambiguous_phrase_ranks_several_and_names_none(cat: Catalog) -> None:
     assert {"recharge", "auto_renewal"} <= set(ranked[:-1]) and ranked[-1] == "other"
     assert problems.lookup(cat.playbooks, "扣了钱") is None
     with pytest.raises(NotFound):
-        complaint.find_playbook(cat, "扣了钱")
+        find_playbook(cat, "扣了钱")
 
 
 @given(st.text(alphabet="xqzvkj ", min_size=1, max_size=20))

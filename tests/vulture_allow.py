@@ -22,7 +22,7 @@ formats  # the registry's formats, which the --format choices must match (test_r
 m001_cases, m002_drafts, m003_evidence
 
 # Enum members, fields read from YAML or SQL rows, and attributes set for libraries.
-OK, in_app, email, resolved, partly, rejected, abandoned  # states and exit codes
+OK, in_app, email, web, resolved, partly, rejected, abandoned  # states and exit codes
 company_source, lookalikes, wary, updated  # data fields (YAML, the case log's rows)
 _.row_factory  # sqlite3 reads it
 _.compress_type, _.external_attr  # zipfile reads them

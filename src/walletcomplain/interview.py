@@ -30,6 +30,7 @@ from .finish import record_case, write_document
 from .letter import format_value
 from .messages import describe_inline, describe_notice, t, t_n
 from .models import Catalog, Lang, Playbook, Provider, Question
+from .names import find_playbook, find_provider
 from .output import Block, cell_width
 
 Validator = Callable[[str], "str | None"]
@@ -159,17 +160,11 @@ class Interview:
                 [Block(t("i_intro_title", lang), lines=[t("i_intro", lang), t("i_privacy", lang)])]
             )
             self.draft = drafts.Draft(drafts.new_id(), provider_id, issue_id, lang)
-        provider = (
-            complaint.find_provider(self.catalog, provider_id)
-            if provider_id
-            else self.pick_provider()
-        )
+        provider = find_provider(self.catalog, provider_id) if provider_id else self.pick_provider()
         self.provider = provider
         self.draft.provider = provider.id
         self.save_as_you_go()
-        playbook = (
-            complaint.find_playbook(self.catalog, issue_id) if issue_id else self.pick_playbook()
-        )
+        playbook = find_playbook(self.catalog, issue_id) if issue_id else self.pick_playbook()
         self.use_playbook(playbook)
         if resumed:
             self.prompter.show(self.recap())
@@ -252,7 +247,7 @@ class Interview:
             search=True,
             match=lambda typed: closest(typed, names),
         )
-        return complaint.find_provider(self.catalog, pid)
+        return find_provider(self.catalog, pid)
 
     def pick_playbook(self, default: str | None = None) -> Playbook:
         lang = self.lang
@@ -275,7 +270,7 @@ class Interview:
         picked = self.prompter.select(
             t("i_pick_issue", lang), choices, default=default, search=True, match=match
         )
-        return complaint.find_playbook(self.catalog, picked)
+        return find_playbook(self.catalog, picked)
 
     def ask_yes_no(
         self,

@@ -656,7 +656,7 @@ M: dict[str, tuple[str, str]] = {
     "cl_purged": ("已删除 {n} 件案件和全部草稿。", "Deleted {n} cases and every draft."),
     "cl_kept": ("没有删除任何内容。", "Nothing was deleted."),
     "cl_remind_saved": (
-        "已写入日历文件 {path}:{date} 提醒跟进。",
+        "已写入日历文件 {path}，{date} 提醒跟进。",
         "Calendar file written to {path}: a reminder on {date}.",
     ),
     "cl_remind_closed": (
@@ -877,8 +877,8 @@ M: dict[str, tuple[str, str]] = {
         "Stopped. Your answers so far are saved as a draft: {path}\nTo continue: walletcomplain start --resume",
     ),
     "cl_remind_default": (
-        "未指定 --ics，已写入当前目录：{path}",
-        "No --ics given; written in the current directory: {path}",
+        "未指定 -o，已写入当前目录：{path}",
+        "No -o given; written in the current directory: {path}",
     ),
     "u_usage": ("用法：{usage}", "Usage: {usage}"),
     "u_try": ("查看帮助：{command} -h", "Try '{command} -h' for help."),

@@ -11,7 +11,7 @@ import dataclasses
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from . import answers, complaint, escalation, privacy
+from . import answers, complaint, escalation, names, privacy
 from .due import Due, due_for_authority, due_for_provider, due_now
 from .errors import InvalidAnswers, NotFound
 from .states import Channel, EventKind
@@ -130,8 +130,8 @@ def escalated_to(case: Case) -> frozenset[str]:
 
 def _plan(case: Case, catalog: Catalog) -> escalation.Plan | None:
     try:
-        provider = complaint.find_provider(catalog, case.provider)
-        playbook = complaint.find_playbook(catalog, case.issue)
+        provider = names.find_provider(catalog, case.provider)
+        playbook = names.find_playbook(catalog, case.issue)
     except NotFound:
         return None
     return escalation.plan(catalog.directory, provider, playbook, case.answers)

@@ -242,6 +242,8 @@ def cases_remind(
     ics: Annotated[
         Optional[Path],  # noqa: UP045
         typer.Option(
+            "--output",
+            "-o",
             "--ics",
             help="hp_cases_remind_ics",
             dir_okay=False,
@@ -262,13 +264,10 @@ def cases_remind(
         if case.next_due is None:
             fail(t("cl_remind_closed", language))
         cat = s.catalog
-        from walletcomplain.safe import for_file
-
         path = ics if ics is not None else Path(f"walletcomplain-case-{case_id}.ics")
+        # as rendered: RFC 5545 lines end in CRLF, and the renderer neutralises the text
         write_atomic(
-            path,
-            for_file(renderer("case", "ics")(case, cat, language)).encode("utf-8"),
-            force=force,
+            path, renderer("case", "ics")(case, cat, language).encode("utf-8"), force=force
         )
         if ics is None:
             say(t("cl_remind_default", language, path=str(path.resolve())))

@@ -49,10 +49,10 @@ def playbooks_show(
     with session(lang) as s:
         language = s.lang
         cat = s.catalog
-        from walletcomplain import complaint, views
+        from walletcomplain import names, views
         from walletcomplain.output import emit, write_out
 
-        pb = complaint.find_playbook(cat, issue)
+        pb = names.find_playbook(cat, issue)
         if as_json + answers_template + example > 1:
             fail("--json, --answers-template, --example: choose one")
         if example:

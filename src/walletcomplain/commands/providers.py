@@ -43,10 +43,10 @@ def providers_show(
     with session(lang) as s:
         language = s.lang
         cat = s.catalog
-        from walletcomplain import complaint, views
+        from walletcomplain import names, views
         from walletcomplain.output import emit, write_out
 
-        p = complaint.find_provider(cat, provider)
+        p = names.find_provider(cat, provider)
         if as_json:
             from walletcomplain.catalog import json_dump
 

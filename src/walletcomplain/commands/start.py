@@ -54,10 +54,10 @@ def start(
         from .prompter import QuestionaryPrompter
 
         if provider and issue and not resume:  # the same check as `letter`, before any question
-            from walletcomplain import complaint
+            from walletcomplain import names
 
-            p = complaint.find_provider(cat, provider)
-            complaint.check_applies(cat, p, complaint.find_playbook(cat, issue))
+            p = names.find_provider(cat, provider)
+            names.check_applies(cat, p, names.find_playbook(cat, issue))
         prompter = QuestionaryPrompter(language)
         prompter.catch_signals()
         iv = Interview(prompter, cat, language, today(), output)

@@ -46,8 +46,17 @@ def reminder(case: Case, catalog: Catalog, lang: Lang, now: dt.datetime | None =
 
 
 def _text(text: str) -> str:
-    """A TEXT value with its special characters escaped (RFC 5545 3.3.11)."""
-    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+    """A TEXT value less control characters, its special characters escaped (RFC 5545
+    3.3.11)."""
+    from walletcomplain.safe import for_file
+
+    return (
+        for_file(text)
+        .replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\n", "\\n")
+    )
 
 
 def _fold(line: str) -> str:
