@@ -31,7 +31,7 @@ def letter(
     ] = None,
     answers_file: Annotated[
         str | None,
-        typer.Option("--answers", "-a", help="hp_letter_answers"),
+        typer.Option("--answers", "-a", metavar="<file>", help="hp_letter_answers"),
     ] = None,
     lang: LangOption = None,
     fmt: FormatOption = Format.text,
