@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from walletcomplain import complaint, escalation
-from walletcomplain.letter import format_date, format_value
+from walletcomplain.letter import format_value
+from walletcomplain.messages import format_date
 from walletcomplain.models import Catalog, Lang
 from walletcomplain.render import json as render_json
 

@@ -23,14 +23,13 @@ from .letter import (
     Filler,
     Letter,
     Section,
-    format_date,
     format_value,
     full_stop,
     inner_quotes,
     original_mark,
     own_words,
 )
-from .messages import t, t_n
+from .messages import format_date, t, t_n
 from .models import Authority, Lang, Law, LegalUse, Playbook
 from .roles import PRIOR_CONTACT
 

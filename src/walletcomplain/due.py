@@ -10,14 +10,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from . import escalation
-from .letter import format_date
-from .messages import t
+from .messages import format_date, t
 
 if TYPE_CHECKING:
     from .models import Authority, Catalog, Lang, Rule
     from .store import Case
 
+# No legal day count was found for a complaint made directly to a payment institution;
+# 15 days is the suggestion, labelled as one on screen (never in a letter).
+SUGGESTED_REPLY_DAYS = 15
 Due = tuple[dt.date | None, dict[str, Any]]
 
 
@@ -47,7 +48,7 @@ def due_for_provider(
     if bound_by is not None and rule is not None and rule.days:
         date, reason = _by_rule(day, rule, rule.days, kind)
         return date, {**reason, "basis": "rule", "bound_by": bound_by.id}
-    days = escalation.SUGGESTED_REPLY_DAYS
+    days = SUGGESTED_REPLY_DAYS
     deadline = workdays.add_calendar_days(day, days)
     return deadline.date, {
         "kind": kind,
@@ -74,7 +75,7 @@ def due_for_authority(a: Authority, day: dt.date) -> Due:
             "basis": "rule",
             "authority": a.id,
         }
-    days = escalation.SUGGESTED_REPLY_DAYS
+    days = SUGGESTED_REPLY_DAYS
     return day + dt.timedelta(days=days), {
         "kind": "authority_reply",
         "since": day.isoformat(),

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from .due import SUGGESTED_REPLY_DAYS
 from .messages import t
 from .models import (
     Authority,
@@ -25,9 +26,6 @@ from .models import (
     Text,
 )
 
-# No legal day count was found for a complaint made directly to a payment institution;
-# 15 days is the suggestion, labelled as one on screen (never in a letter).
-SUGGESTED_REPLY_DAYS = 15
 CHANNEL_ORDER = {"hotline": 0, "in_app": 1, "web": 2, "email": 3, "forum": 4}
 
 Basis = Literal["rule", "suggestion", "now"]

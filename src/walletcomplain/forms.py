@@ -21,8 +21,8 @@ from . import documents, escalation, workflow
 from .callsheet import complaint_of, last_ref
 from .errors import NotFound
 from .evidence import Attached
-from .letter import Filler, format_date, format_value
-from .messages import sep, t
+from .letter import Filler, format_value
+from .messages import format_date, sep, t
 from .models import Authority, Catalog, Directory, Lang
 from .roles import WALLET_FORM as WALLET
 from .store import Case

@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from . import privacy
-from .messages import INNER_QUOTES, SENTENCE_ENDS_ZH, t
+from .messages import INNER_QUOTES, SENTENCE_ENDS_ZH, format_date, format_money, t
 from .models import Lang, Law, Question
 
 if TYPE_CHECKING:
@@ -30,14 +30,6 @@ BUILT_IN = frozenset({"provider", "company"})
 # class as a regular expression costs ~1.6 ms to compile on every start.
 CJK_RANGES = ((0x3000, 0x303F), (0x3400, 0x9FFF), (0xF900, 0xFAFF), (0xFF00, 0xFFEF))
 LATIN_WORDS = re.compile(r"[A-Za-z]{2,}[ ,.;:!?]+[A-Za-z]{2,}")  # prose, not an id like JJ-0815
-
-
-def format_date(d: dt.date, lang: Lang) -> str:
-    return t("date_fmt", lang, y=d.year, d=d.day, month=t(f"month_{d.month}", lang))
-
-
-def format_money(value: Decimal, lang: Lang) -> str:
-    return t("money_fmt", lang, amount=f"{value:,.2f}")
 
 
 def format_value(q: Question | None, value: Any, lang: Lang) -> str:

@@ -10,6 +10,9 @@ import os
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # typing only: messages must not pull the models into start-up
+    import datetime as dt
+    from decimal import Decimal
+
     from .answers import FieldError, Notice
     from .models import Lang, Question
 
@@ -1681,6 +1684,15 @@ def t_n(key: str, lang: Lang, count: int, **params: object) -> str:
         text = ONE_EN[key]
         return text.format(**params) if params else text
     return t(key, lang, **params)
+
+
+def format_date(d: dt.date, lang: Lang) -> str:
+    """A date as a letter writes it: 2026年11月22日, 22 November 2026."""
+    return t("date_fmt", lang, y=d.year, d=d.day, month=t(f"month_{d.month}", lang))
+
+
+def format_money(value: Decimal, lang: Lang) -> str:
+    return t("money_fmt", lang, amount=f"{value:,.2f}")
 
 
 def sep(kind: str, lang: Lang) -> str:

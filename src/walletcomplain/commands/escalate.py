@@ -42,8 +42,7 @@ def cases_escalate(
         language = s.lang
         from walletcomplain import documents, workflow
         from walletcomplain.due import explain_due
-        from walletcomplain.letter import format_date
-        from walletcomplain.messages import t
+        from walletcomplain.messages import format_date, t
         from walletcomplain.output import say
 
         case = log.get(case_id)

@@ -35,7 +35,7 @@ def case(
 ) -> str:
     """`cases export`: the case's state, its timeline, its answers (masked), its evidence
     files and its letter."""
-    from walletcomplain.letter import format_date
+    from walletcomplain.messages import format_date
 
     from .json import case as case_data
 

@@ -44,7 +44,7 @@ def letter(doc: Letter) -> str:
 
 def event(e: Event, catalog: Catalog, lang: Lang) -> str:
     """One line of a case's timeline: date, what happened, where, and what was said."""
-    from walletcomplain.letter import format_date
+    from walletcomplain.messages import format_date
 
     parts = [format_date(e.day, lang), t(f"ev_{e.kind}", lang)]
     if e.channel:
