@@ -329,3 +329,21 @@ def test_a_fraud_case_escalates_to_the_police_first_and_the_wallet_keeps_its_tim
     wallet = runner.invoke(app, ["cases", "escalate", "1"])  # then the PBoC: not on day 0
     assert wallet.exit_code == 2 and "2026年12月7日" in wallet.stderr
     assert events(runner) == ["created", "escalated"]
+
+
+def test_the_exported_answers_read_as_words(runner: CliRunner, case_id: int) -> None:
+    """The case file is for a regulator or a lawyer: choices in words, not ids."""
+    from walletcomplain import catalog
+    from walletcomplain.letter import format_value
+
+    from .conftest import TODAY
+
+    md = runner.invoke(app, ["cases", "export", "1"]).stdout
+    answers = json.loads(runner.invoke(app, ["cases", "export", "1", "--format", "json"]).stdout)
+    pb = catalog.load([], TODAY).playbooks["recharge"]
+    choices = [q for q in pb.questions if q.choices and answers["answers"].get(q.id)]
+    assert choices  # the example answers some
+    for q in choices:
+        words = format_value(q, answers["answers"][q.id], "zh")
+        assert f"- {q.label.zh}: {words}\n" in md
+        assert words != answers["answers"][q.id]

@@ -35,6 +35,7 @@ def case(
 ) -> str:
     """`cases export`: the case's state, its timeline, its answers (masked), its evidence
     files and its letter."""
+    from walletcomplain.letter import format_value
     from walletcomplain.messages import format_date
 
     from .json import case as case_data
@@ -56,12 +57,11 @@ def case(
     lines += [f"{i}. {e['text']}" for i, e in enumerate(d["events"], 1)]
     lines += ["", f"## {t('x_answers', lang)}", ""]
     pb = catalog.playbooks.get(c.issue)
-    for key, value in d["answers"].items():
+    for key, value in d["answers"].items():  # masked; choices in words, as the letter says them
         q = pb.question(key) if pb else None
         label = q.label.get(lang) if q else key
-        lines.append(
-            f"- {label}: {value if not isinstance(value, list) else ', '.join(map(str, value))}"
-        )
+        shown = format_value(q, value, lang).replace("\n", "\n  ")  # lines stay in the item
+        lines.append(f"- {label}: {shown}")
     if attached:
         lines += ["", f"## {t('x_evidence', lang)}", ""]
         lines += [
