@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -58,3 +59,26 @@ def test_plain_table_stacks_when_narrow() -> None:
     text = render_plain([block], width=40)
     assert all(cell_width(x) <= 40 for x in text.splitlines())
     assert "95188" in text
+
+
+def test_say_wraps_between_words_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import os
+    import shutil
+
+    from walletcomplain.output import cell_width, say
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(shutil, "get_terminal_size", lambda *a: os.terminal_size((40, 24)))
+    out = Terminal()
+    message = "Then record what was said: walletcomplain cases log 1 --channel hotline --ref R-1"
+    say(message, out)
+    lines = out.getvalue().splitlines()
+    assert len(lines) > 1 and all(cell_width(x) <= 40 for x in lines)
+    assert " ".join(lines).split() == message.split()  # broken only between words
+    piped = io.StringIO()  # not a terminal: one line, as typed
+    say(message, piped)
+    assert piped.getvalue() == message + "\n"

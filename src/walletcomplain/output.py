@@ -229,9 +229,16 @@ def emit_wrapped(b: Block, width: int, stream: IO[str] | None = None) -> None:
 
 
 def say(message: str, stream: IO[str] | None = None) -> None:
-    """A message on stderr, its control characters shown visibly."""
+    """A message on stderr, its control characters shown visibly; on a terminal, wrapped
+    to its width between words (or CJK characters), never in the middle of one."""
     s = stream if stream is not None else sys.stderr
-    s.write(neutral(message.rstrip("\n")) + "\n")
+    text = neutral(message.rstrip("\n"))
+    isatty = getattr(s, "isatty", None)
+    if isatty is not None and isatty():
+        import shutil
+
+        text = "\n".join(wrap(text, shutil.get_terminal_size().columns))
+    s.write(text + "\n")
     s.flush()
 
 
