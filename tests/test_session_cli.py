@@ -183,3 +183,21 @@ def test_a_clock_before_the_examples_breaks_nothing(
         result = runner.invoke(app, args)
         assert result.exit_code == 0, (args, result.output)
         assert "剧本或目录文件有错误" not in result.output
+
+
+def test_a_new_session_says_when_unfinished_drafts_wait(capsys: pytest.CaptureFixture[str]) -> None:
+    from walletcomplain import drafts
+    from walletcomplain.commands.start import waiting_drafts
+
+    waiting_drafts("zh")  # no case log yet: nothing to say, and none is created
+    assert capsys.readouterr().err == ""
+    from walletcomplain.store import db_path
+
+    assert not db_path().exists()
+    for _ in range(2):
+        drafts.save(drafts.Draft(id=drafts.new_id(), provider="alipay", issue=None, lang="zh"))
+    waiting_drafts("en")
+    assert capsys.readouterr().err == (
+        "You have 2 unfinished drafts. To continue one, press Ctrl-C and run "
+        "walletcomplain start --resume.\n"
+    )

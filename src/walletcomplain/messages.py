@@ -1245,7 +1245,11 @@ M: dict[str, tuple[str, str]] = {
         "Checking the complaint templates (first run or new data)…",
     ),
     "rebuild_count": ("已检查 {done}/{total}", "checked {done}/{total}"),
-    "u_or": ("或", " or "),  # between two names offered instead of a typo
+    "u_or": ("或", " or "),
+    "i_drafts_waiting": (
+        "你还有 {n} 份没填完的投诉草稿。要接着填，按 Ctrl-C 后运行 walletcomplain start --resume。",
+        "You have {n} unfinished drafts. To continue one, press Ctrl-C and run walletcomplain start --resume.",
+    ),  # between two names offered instead of a typo
     # --- one home per output format (render/, issue 11): a channel's note among the warnings
     "w_channel_note": ("{value}：{note}", "{value}: {note}"),
     # --- issue 11, items 4 and 7: file names, and the command line's help ---
@@ -1604,6 +1608,7 @@ ONE_EN: dict[str, str] = {
     "ev_attached_total": "{n} file attached to case #{id}. See: walletcomplain cases evidence {id}",
     "ev_bad": "{n} file missing or changed (marked ! above); attach it again before exporting.",
     "zip_written": "Wrote {path} ({n} entries, {files} evidence file)",
+    "i_drafts_waiting": "You have {n} unfinished draft. To continue it, press Ctrl-C and run walletcomplain start --resume.",
 }
 
 # Marks between items and words, which differ by language and may be empty (`sep`).

@@ -77,11 +77,33 @@ def start(
                 if dropped:
                     say(t("i_draft_dropped", language, fields=", ".join(dropped)))
                 provider, issue = draft.provider, draft.issue
+            elif iv.record:
+                waiting_drafts(language)
             iv.run(provider, issue)
         except Interrupted as e:
             stopped(e, language)
         except KeyboardInterrupt as e:  # before the interview began (choosing a draft)
             stopped(Interrupted(None, getattr(e, "signum", None)), language)
+
+
+def waiting_drafts(lang: "Lang") -> None:
+    """A new session while unfinished ones wait: say how to go back to them (a user who
+    forgot --resume would otherwise answer everything again). Quiet if the case log is
+    missing or unreadable: saving will say what is wrong."""
+    from walletcomplain import drafts
+    from walletcomplain.errors import WalletError
+    from walletcomplain.messages import t_n
+    from walletcomplain.output import say
+    from walletcomplain.store import db_path
+
+    if not db_path().exists():
+        return
+    try:
+        found = drafts.load_all()
+    except (WalletError, OSError):
+        return
+    if found:
+        say(t_n("i_drafts_waiting", lang, len(found)))
 
 
 def stopped(e: "Interrupted", lang: "Lang") -> NoReturn:
