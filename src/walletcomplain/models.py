@@ -65,6 +65,20 @@ class Text:
         return self.zh if lang == "zh" else self.en
 
 
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class Identified:
+    """Something data files refer to by its id: lower-case letters, digits and _."""
+
+    __pydantic_config__ = FORBID
+    id: str
+
+    def __post_init__(self) -> None:
+        _check_id(self.id)
+        others = getattr(super(), "__post_init__", None)  # the checks of the other base
+        if others is not None:
+            others()
+
+
 @dataclass(frozen=True, kw_only=True)
 class Sourced:
     """A fact: where it comes from and when that was last checked."""
@@ -121,11 +135,9 @@ Respondent = Literal["provider", "issuing_bank"]
 
 
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)
-class Provider:
+class Provider(Identified):
     """A wallet, bank or card network a complaint can be about."""
 
-    __pydantic_config__ = FORBID
-    id: str
     name: Text
     kind: ProviderKind
     channels: list[Channel]
@@ -138,7 +150,7 @@ class Provider:
     direct_rule: str | None = None  # authority whose time limit binds a direct complaint
 
     def __post_init__(self) -> None:
-        _check_id(self.id)
+        super().__post_init__()
         if not self.channels:
             raise ValueError("a provider needs at least one channel")
 
@@ -183,11 +195,9 @@ class FormSpec:
 
 
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)
-class Authority:
+class Authority(Identified):
     """A regulator, the police, a mediator or a court: where a complaint can go next."""
 
-    __pydantic_config__ = FORBID
-    id: str
     name: Text
     handles: Text
     channels: list[Channel] = field(default_factory=list)
@@ -202,33 +212,19 @@ class Authority:
     def has(self, role: AuthorityRole) -> bool:
         return role in self.roles
 
-    def __post_init__(self) -> None:
-        _check_id(self.id)
-
 
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)
-class Law(Sourced):
+class Law(Identified, Sourced):
     """A provision a letter may cite. `cite` is the short citation in each language."""
 
-    id: str
     cite: Text
     says: Text  # what it says, in plain words, for the letter
     caveat: Text | None = None
 
-    def __post_init__(self) -> None:
-        super().__post_init__()
-        _check_id(self.id)
-
 
 @dataclass(frozen=True, kw_only=True)
-class ScamSign(Note):
+class ScamSign(Identified, Note):
     """A sign of a scam, shown when a playbook's scam checklist applies."""
-
-    id: str
-
-    def __post_init__(self) -> None:
-        super().__post_init__()
-        _check_id(self.id)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -324,22 +320,14 @@ class Rules:
 
 
 @dataclass(frozen=True, kw_only=True)
-class Choice(Text):
+class Choice(Identified, Text):
     """One answer a choice or multichoice question offers."""
-
-    id: str
-
-    def __post_init__(self) -> None:
-        super().__post_init__()
-        _check_id(self.id)
 
 
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)
-class Question:
+class Question(Identified):
     """One question of a playbook: its type, its words and its rules."""
 
-    __pydantic_config__ = FORBID
-    id: str
     type: QuestionType
     label: Text  # short name: review table, placeholders, error messages
     prompt: Text
@@ -354,7 +342,7 @@ class Question:
     role: QuestionRole | None = None  # what code finds it by (roles.py), never by its id
 
     def __post_init__(self) -> None:
-        _check_id(self.id)
+        super().__post_init__()
         has_choices = bool(self.choices) or self.choices_from is not None
         if self.type in ("choice", "multichoice") and not has_choices:
             raise ValueError(f"a {self.type} question needs `choices`")
@@ -373,27 +361,16 @@ class Para(Text):
 
 
 @dataclass(frozen=True, kw_only=True)
-class Evidence(Text):
+class Evidence(Identified, Text):
     """A piece of evidence the complaint needs, and how to get it."""
 
-    id: str
     how: Text  # how to get it if you don't have it yet
     required: bool = False
 
-    def __post_init__(self) -> None:
-        super().__post_init__()
-        _check_id(self.id)
-
 
 @dataclass(frozen=True, kw_only=True)
-class Demand(Text):
+class Demand(Identified, Text):
     """Something the letter asks the respondent to do."""
-
-    id: str
-
-    def __post_init__(self) -> None:
-        super().__post_init__()
-        _check_id(self.id)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -489,11 +466,9 @@ class Synonyms:
 
 
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)
-class Playbook:
+class Playbook(Identified):
     """One problem type: its questions, evidence, demands and letter."""
 
-    __pydantic_config__ = FORBID
-    id: str
     version: int
     title: Text
     summary: Text
@@ -520,7 +495,7 @@ class Playbook:
         return self.only_for is None or provider.id in self.only_for
 
     def __post_init__(self) -> None:
-        _check_id(self.id)
+        super().__post_init__()
         for name in ("advice", "questions", "evidence", "demands"):
             if not getattr(self, name):
                 raise ValueError(f"a playbook needs at least one item in `{name}`")
