@@ -64,3 +64,34 @@ def test_letter_with_json_answers_skips_yaml_and_pydantic(tmp_path: Path) -> Non
         run_main(["letter", "-i", "recharge", "-p", "alipay", "-a", str(answers)]), tmp_path
     )
     assert not loaded & {*HEAVY, "pydantic", "yaml"}
+
+
+def test_a_group_command_builds_only_itself(tmp_path: Path) -> None:
+    """`cases list` imports neither the other cases commands' modules nor theirs."""
+    loaded = modules_after(run_main(["cases", "list"]), tmp_path)
+    assert "walletcomplain.commands.cases" in loaded
+    assert not loaded & {"walletcomplain.commands.submit", "walletcomplain.commands.escalate"}
+
+
+def test_command_path_skips_global_options() -> None:
+    from walletcomplain.cli import command_path
+
+    assert command_path(["--lang", "en", "cases", "-l", "zh", "list"]) == ("cases", "list")
+    assert command_path(["--playbooks", "d", "letter", "-i", "x"]) == ("letter", "x")
+    assert command_path(["--help"]) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["cases", "lsit"], "你是不是想写 list？"),  # a typo still gets the group's names
+        (["cases", "--help"], "purge"),  # the group's help lists every command
+        (["cases", "list", "--help"], "--all"),
+    ],
+)
+def test_a_trimmed_group_still_helps(tmp_path: Path, args: list[str], says: str) -> None:
+    env = {**os.environ, "WALLETCOMPLAIN_HOME": str(tmp_path), "WALLETCOMPLAIN_LANG": "zh"}
+    out = subprocess.run(
+        [sys.executable, "-m", "walletcomplain", *args], capture_output=True, text=True, env=env
+    )
+    assert says in out.stdout + out.stderr

@@ -80,3 +80,26 @@ def test_neutral_never_leaves_a_control(text: str) -> None:
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs", "Cf"))))
 def test_neutral_is_identity_on_printable(text: str) -> None:
     assert neutral(text) == text
+
+
+def test_every_character_the_patterns_escape_fails_isprintable() -> None:
+    """neutral() skips the patterns for text that passes str.isprintable(): that is safe
+    only while every character they match fails it (tab and newline are let through)."""
+    import re
+    import sys
+
+    from walletcomplain import safe
+
+    for pattern in (safe._UNSAFE, safe._UNSAFE_OR_NL, safe._JSON_RAW):
+        compiled = re.compile(pattern)
+        matched = [chr(c) for c in range(sys.maxunicode + 1) if compiled.fullmatch(chr(c))]
+        assert len(matched) > 60
+        assert not [ch for ch in matched if ch.isprintable()]
+
+
+def test_escapes_found_past_printable_text() -> None:
+    from walletcomplain.safe import for_file, json_text
+
+    assert neutral("好\t的\n" * 50 + "\x1b]0;x\x07").endswith("\\x1b]0;x\\x07")
+    assert for_file("a\u202eb\nc") == "ab\nc"
+    assert json_text(["\x7f", "ok"]) == '["\\u007f", "ok"]'

@@ -98,17 +98,22 @@ def _function(target: str) -> Callable[..., Any]:
     return getattr(importlib.import_module(f".commands.{module}", __package__), name)  # type: ignore[no-any-return]
 
 
-def build(only: str | None = None) -> typer.Typer:
+def build(only: str | None = None, sub: str | None = None) -> typer.Typer:
     """The app. With `only` (a command or group named on the command line) it holds just
-    that one: the other commands' modules are not even imported, and Typer does not
-    build their parameters. Help, no command and unknown names get the whole app."""
+    that one, and with `sub` (a group's command) just that one of the group: the other
+    commands' modules are not even imported, and Typer does not build their parameters.
+    Help, no command and unknown names get the whole app, or the whole group."""
     if only not in GROUPS and not any(g is None and n == only for g, n, _ in COMMANDS):
         only = None
+    if only is None or not any(g == only and n == sub for g, n, _ in COMMANDS):
+        sub = None
     app = typer.Typer(help=HELP, **APP_SETTINGS)
     app.callback()(main_options)
     groups: dict[str, typer.Typer] = {}
     for group, name, target in COMMANDS:
         if only is not None and only != (group or name):
+            continue
+        if sub is not None and name not in (None, sub):
             continue
         if group is None:
             app.command(name, cls=LocalCommand, help=f"hp_{name.replace('-', '_')}")(  # type: ignore[union-attr]
@@ -143,8 +148,10 @@ def __getattr__(name: str) -> Any:
 GLOBAL_VALUE_OPTIONS = frozenset({"--lang", "-l", "--playbooks"})
 
 
-def command_name(argv: list[str]) -> str | None:
-    """The subcommand in argv, skipping global options and their values."""
+def command_path(argv: list[str]) -> tuple[str | None, str | None]:
+    """The command in argv and the word after it (a group's command, if it is a group),
+    skipping global options and their values."""
+    names: list[str] = []
     skip = False
     for arg in argv:
         if skip:
@@ -152,8 +159,10 @@ def command_name(argv: list[str]) -> str | None:
         elif arg in GLOBAL_VALUE_OPTIONS:
             skip = True
         elif not arg.startswith("-"):
-            return arg
-    return None
+            names.append(arg)
+            if len(names) == 2:
+                break
+    return (names[0] if names else None), (names[1] if len(names) > 1 else None)
 
 
 def main() -> None:
@@ -162,7 +171,7 @@ def main() -> None:
     from typer.exceptions import Abort
 
     try:
-        code = build(command_name(sys.argv[1:]))(standalone_mode=False)
+        code = build(*command_path(sys.argv[1:]))(standalone_mode=False)
     except (Abort, KeyboardInterrupt):  # Ctrl-C, at typer.confirm or anywhere else
         from .errors import ExitCode
 

@@ -20,14 +20,18 @@ from typing import Any
 # C0 except tab and newline, DEL, C1, the bidirectional overrides and isolates (they
 # reorder what is shown: "Trojan Source"), and lone surrogates (undecodable bytes of a
 # file name, which a UTF-8 stream cannot even write).
-_UNSAFE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
-)
-_UNSAFE_OR_NL = re.compile(
-    "[\x00-\x08\n\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
-)
+_UNSAFE = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+_UNSAFE_OR_NL = "[\x00-\x08\n\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 # In JSON the structure is ASCII, so any of these is inside a string and may be escaped.
-_JSON_RAW = re.compile("[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_JSON_RAW = "[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+# `re` compiles these (and caches them) only for text that needs them: str.isprintable()
+# is False for every character they match (tests/test_safe.py checks each one), so text
+# that passes that cheap test has nothing to escape.
+
+
+def _printable(text: str, *, newlines: bool) -> bool:
+    text = text.replace("\t", " ")
+    return (text.replace("\n", " ") if newlines else text).isprintable()
 
 
 _NAMED = {"\n": "\\n", "\r": "\\r"}
@@ -49,22 +53,25 @@ def neutral(text: str, *, newlines: bool = True) -> str:
     """
     if "\r" in text:
         text = text.replace("\r\n", "\n")
-    pattern = _UNSAFE if newlines else _UNSAFE_OR_NL
-    if pattern.search(text) is None:  # the usual case: nothing to do
+    if _printable(text, newlines=newlines):  # the usual case: nothing to do
         return text
-    return pattern.sub(_visible, text)
+    return re.sub(_UNSAFE if newlines else _UNSAFE_OR_NL, _visible, text)
 
 
 def for_file(text: str) -> str:
     """The text as typed, less control characters: for files written with --output."""
     text = text.replace("\r\n", "\n")
-    return _UNSAFE.sub(lambda m: "\ufffd" if 0xD800 <= ord(m.group(0)) <= 0xDFFF else "", text)
+    if _printable(text, newlines=True):
+        return text
+    return re.sub(_UNSAFE, lambda m: "\ufffd" if 0xD800 <= ord(m.group(0)) <= 0xDFFF else "", text)
 
 
 def json_escape(text: str) -> str:
     """JSON text from json.dumps(ensure_ascii=False) with DEL, C1, bidi controls and lone
     surrogates escaped as well: json.dumps escapes only C0."""
-    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+    if _printable(text, newlines=True):
+        return text
+    return re.sub(_JSON_RAW, lambda m: f"\\u{ord(m.group(0)):04x}", text)
 
 
 def json_text(obj: Any, **kw: Any) -> str:
@@ -73,4 +80,4 @@ def json_text(obj: Any, **kw: Any) -> str:
 
 def has_raw_control(text: str) -> bool:
     """True if `text` holds a character a terminal could act on (for tests and checks)."""
-    return _UNSAFE.search(text.replace("\r\n", "\n")) is not None
+    return re.search(_UNSAFE, text.replace("\r\n", "\n")) is not None
