@@ -86,6 +86,8 @@ def test_every_help_is_said_in_the_session_language(runner: CliRunner, path: lis
     assert "选项：" in zh and "显示本帮助并退出。" in zh and "Show this message" not in zh
     assert "Options:" in en and "Show this message and exit." in en
     assert "hp_" not in zh + en
+    usage = en.splitlines()[0]  # arguments as Click writes them: CASE_ID, not {case_id}
+    assert "{" not in usage and not re.search(r" [a-z_]+(?: |$)", usage.split("]")[-1]), usage
     described = zh.split("\n\n")[1]  # the command's own text, under the usage line
     assert cjk.search(described), described
     assert not cjk.search(en.split("\n\n")[1]) or path == []  # the app's title names itself

@@ -19,7 +19,7 @@ class NumberExit(IntEnum):
 
 
 def check_number(
-    number: Annotated[str, typer.Argument(help="hp_check_number_number")],
+    number: Annotated[str, typer.Argument(metavar="NUMBER", help="hp_check_number_number")],
     as_json: JsonOption = False,
     lang: LangOption = None,
 ) -> None:

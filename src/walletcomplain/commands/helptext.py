@@ -116,6 +116,8 @@ class LocalFormatter(_click.HelpFormatter):
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
         from walletcomplain.messages import t
 
+        # Typer writes a required argument as {NAME}; Click and most tools as NAME
+        args = re.sub(r"\{([^{}]*)\}", r"\1", args)
         super().write_usage(prog, args, t("hp_usage", self.lang) if prefix is None else prefix)
 
     @contextmanager

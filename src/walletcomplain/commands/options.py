@@ -50,6 +50,6 @@ PlaybooksOption = Annotated[
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="hp_json")]
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="hp_format")]
-CaseId = Annotated[int, typer.Argument(help="hp_case_id", min=1)]
+CaseId = Annotated[int, typer.Argument(metavar="CASE_ID", help="hp_case_id", min=1)]
 YesOption = Annotated[bool, typer.Option("--yes", "-y", help="hp_yes")]
 ForceOption = Annotated[bool, typer.Option("--force", help="hp_force")]

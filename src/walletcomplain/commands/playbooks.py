@@ -37,7 +37,7 @@ def playbooks_list(
 
 
 def playbooks_show(
-    issue: Annotated[str, typer.Argument(help="hp_playbooks_show_issue")],
+    issue: Annotated[str, typer.Argument(metavar="ISSUE", help="hp_playbooks_show_issue")],
     as_json: JsonOption = False,
     answers_template: Annotated[
         bool, typer.Option("--answers-template", help="hp_playbooks_show_template")

@@ -35,7 +35,7 @@ def providers_list(
 
 
 def providers_show(
-    provider: Annotated[str, typer.Argument(help="hp_providers_show_provider")],
+    provider: Annotated[str, typer.Argument(metavar="PROVIDER", help="hp_providers_show_provider")],
     as_json: JsonOption = False,
     lang: LangOption = None,
 ) -> None:

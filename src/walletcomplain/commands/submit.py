@@ -282,7 +282,9 @@ def cases_evidence(case_id: CaseId, as_json: JsonOption = False, lang: LangOptio
 
 def cases_detach(
     case_id: CaseId,
-    evidence_id: Annotated[int, typer.Argument(help="hp_cases_detach_file", min=1)],
+    evidence_id: Annotated[
+        int, typer.Argument(metavar="EVIDENCE_ID", help="hp_cases_detach_file", min=1)
+    ],
     yes: YesOption = False,
     lang: LangOption = None,
 ) -> None:
