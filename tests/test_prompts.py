@@ -653,3 +653,20 @@ def test_when_no_wrap_keeps_the_punctuation_rules_the_width_still_holds() -> Non
     lines = fit("显（但），，，", 12, "  ")
     assert "".join(x.strip() for x in lines) == "显（但），，，"
     assert all(cell_width(x) <= 12 for x in lines)
+
+
+def test_a_multi_line_answer_keeps_its_line_breaks_visible_in_review(
+    cat: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two lines typed into "what happened" show as two lines run together with a mark,
+    not glued into one sentence (new-user run)."""
+    monkeypatch.chdir(tmp_path)
+    iv, rec = interview(cat)
+    story = RECHARGE_KEYS.index("银行短信显示已扣款，余额没有增加。")
+    keys = [*RECHARGE_KEYS]
+    keys[story : story + 1] = ["银行短信显示已扣款", ENTER, "余额没有增加", ENTER]
+    keys = ["微信", ENTER, ENTER, ENTER, *keys, ENTER, ENTER, ENTER, ENTER, ENTER]
+    with typed(*keys):
+        outcome = iv.run()
+    assert outcome.report is not None
+    assert "银行短信显示已扣款 / 余额没有增加" in rec.screen

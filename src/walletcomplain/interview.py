@@ -28,7 +28,7 @@ from .answers import AnswerError, FieldError
 from .errors import ExitCode, FileExists, MissingFolder, StoreError, WalletError
 from .finish import record_case, write_document
 from .letter import format_value
-from .messages import describe_inline, describe_notice, t, t_n
+from .messages import describe_inline, describe_notice, sep, t, t_n
 from .models import Catalog, Lang, Playbook, Provider, Question
 from .names import find_playbook, find_provider
 from .output import Block, cell_width
@@ -513,8 +513,8 @@ class Interview:
         rows = []
         for q in playbook.questions:
             if q.id in self.values:
-                joint = "" if self.lang == "zh" else " "
-                shown = format_value(q, self.values[q.id], self.lang).replace("\n", joint)
+                lines = format_value(q, self.values[q.id], self.lang).splitlines()
+                shown = sep("line", self.lang).join(line.strip() for line in lines if line.strip())
                 rows.append([q.label.get(self.lang), shown])
         if short and rows:
             room = max(16, 80 - 4 - 2 - max(cell_width(label) for label, _ in rows) - 2)

@@ -1616,6 +1616,7 @@ SEP: dict[str, tuple[str, str]] = {
     "item": ("；", "; "),  # items run together in one sentence: demands, what to say
     "note": ("；", ". "),  # the notes in one table cell
     "word": ("", " "),  # sentences run together
+    "line": (" / ", " / "),  # the lines of a long answer shown on one row (review, recap)
 }
 
 # Typography of quotations (letter.py): the user's own quotation marks inside ours
