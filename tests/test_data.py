@@ -103,6 +103,23 @@ def test_sources_are_public_not_our_own_files() -> None:
                 assert "FACTS" not in line and "seed 0" not in line, f"{path.name}: {line}"
 
 
+def test_every_source_reads_in_chinese_for_a_chinese_reader() -> None:
+    """`source_text` turns each English part of a source into Chinese (SOURCE_ZH): a
+    new source with other English words fails here until the table covers it."""
+    sources = {
+        line.split(":", 1)[1].strip()
+        for path in DATA.rglob("*.yaml")
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if re.match(r"\s*(company_)?source:", line)
+    }
+    assert len(sources) > 40
+    names = {"tpWallet", "App", "Apple", "www", "apple", "com", "cn"}  # names and addresses
+    for source in sources:
+        zh = messages.source_text(source, "zh")
+        assert set(re.findall(r"[A-Za-z]+", zh)) <= names, (source, zh)
+        assert messages.source_text(source, "en") == source
+
+
 @pytest.mark.parametrize(
     ("provider", "needle"),
     [

@@ -142,6 +142,13 @@ def test_cli_exit_codes(runner: CliRunner, number: str, code: int, needle: str) 
         assert "挂断电话，自己拨打" in result.stdout  # the rules, every time
 
 
+def test_cli_says_the_source_in_the_readers_language(runner: CliRunner) -> None:
+    zh = runner.invoke(app, ["check-number", "95188"]).stdout
+    en = runner.invoke(app, ["check-number", "95188", "--lang", "en"]).stdout
+    assert "来源：多个公开网页（核对于 " in zh and "several" not in zh
+    assert "Source: several public web pages (checked " in en
+
+
 def test_cli_not_found_shows_the_checklist_in_english(runner: CliRunner) -> None:
     result = runner.invoke(app, ["check-number", "17012345678", "--lang", "en"])
     assert result.exit_code == 3

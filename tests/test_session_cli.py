@@ -38,7 +38,7 @@ def run_main(
             "Invalid value",
         ),
         (["cases", "list", "--bogus"], "没有 --bogus 这个选项", "No such option: --bogus"),
-        (["cases", "remind"], "缺少「case_id」", "Missing 'case_id'"),
+        (["cases", "remind"], "缺少「CASE_ID」", "Missing 'CASE_ID'"),
         (["letter", "--lnag", "en"], "你是不是想写 --lang？", "Did you mean --lang?"),
         (["bogus"], "没有「bogus」这个命令", "No such command 'bogus'"),
         (

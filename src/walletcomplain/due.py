@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from .messages import format_date, t
+from .messages import format_date, source_text, t
 
 if TYPE_CHECKING:
     from .models import Authority, Catalog, Lang, Rule
@@ -165,7 +165,7 @@ def _rule_source(catalog: Catalog, a: Authority, lang: Lang) -> str:
     law = catalog.directory.law(a.law) if a.law else None
     if law is not None:
         return law.cite.get(lang)
-    return a.rule.source if a.rule is not None else ""
+    return source_text(a.rule.source, lang) if a.rule is not None else ""
 
 
 def _date_notes(r: dict[str, Any], lang: Lang) -> str:

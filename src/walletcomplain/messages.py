@@ -447,6 +447,7 @@ M: dict[str, tuple[str, str]] = {
     "n_number": ("号码：{number}", "Number: {number}"),
     "n_match": ("{name} 的{kind}", "{name}'s {kind}"),
     "n_via_area": ("（区号 + {short} 的形式）", " (shown as area code + {short})"),
+    "source_checked": ("{source}（核对于 {checked}）", "{source} (checked {checked})"),
     "n_source": ("来源：{source}（核对于 {checked}）", "Source: {source} (checked {checked})"),
     "n_unknown": (
         "walletcomplain 的官方号码目录里没有这个号码。它可能是真的，也可能是骗子的；不要相信来电显示。",
@@ -1629,6 +1630,30 @@ INNER_QUOTES: dict[str, tuple[tuple[str, str], ...]] = {
 NAME_QUOTES_ZH = ("「", "」")
 SENTENCE_ENDS_ZH = tuple("。！？!?.")
 
+# A fact's `source` in data/ is written once: a law's Chinese title and article, or a short
+# description in English. Shown to a Chinese reader, each English part reads in Chinese
+# (tests/test_data.py fails on a source with English words this table does not cover).
+SOURCE_ZH: tuple[tuple[str, str], ...] = (
+    ("several public web pages", "多个公开网页"),
+    ("police anti-fraud advice", "公安机关的反诈提示"),
+    ("tpWallet's own app and website", "tpWallet 官方 App 和网站"),
+    ("JD's own customer-service page", "京东官方客服页面"),
+    ("a public report of a phishing e-mail", "一份关于钓鱼邮件的公开报道"),
+    ("Apple China store help pages (apple.com.cn)", "Apple 中国官网帮助页面（apple.com.cn）"),
+    (", as reported in public sources", "，据公开报道"),
+    ("; article numbers not verified", "；条号未经核实"),
+    ("; article number not verified", "；条号未经核实"),
+    (" (PBoC and nine other bodies), as reported by ", "（中国人民银行等十部门），报道来源："),
+    (
+        " (SAMR Order 2019 No. 20), replaced on ",
+        "（国家市场监督管理总局令2019年第20号），替代日期：",
+    ),
+    (" (published ", "（公布于 "),
+    (" (", "（"),
+    (")", "）"),
+    ("; ", "；"),
+)
+
 # Where a line may not start or end when text is wrapped (output.py): closing and
 # opening punctuation, Chinese and Latin.
 NO_LINE_START = frozenset("，。；：、）」』”！？,.;:!?)")
@@ -1673,6 +1698,15 @@ FALSE_WORDS_ZH = ("否", "不", "不是", "没有", "无", "没")
 # Punctuation a Chinese line never starts with (help text is wrapped before it, not at it).
 NO_LINE_START_ZH = "，。、；：？！）」』”’》"
 NO_LINE_END_ZH = "（「『“‘《"  # and the punctuation it never ends with
+
+
+def source_text(source: str, lang: Lang) -> str:
+    """A fact's source as the reader reads it (SOURCE_ZH)."""
+    if lang == "en":
+        return source
+    for en, zh in SOURCE_ZH:
+        source = source.replace(en, zh)
+    return source
 
 
 def t(key: str, lang: Lang, **params: object) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from .messages import sep, t, t_n
+from .messages import sep, source_text, t, t_n
 from .output import Block
 
 if TYPE_CHECKING:  # check-number must not pay for the models and the letter machinery
@@ -41,7 +41,9 @@ def wait_text(step: Step, lang: Lang) -> str:
         if step.rule.forwarded:
             text += t("wait_forwarded", lang)
         return text + t(
-            "wait_source", lang, source=step.cite.get(lang) if step.cite else step.rule.source
+            "wait_source",
+            lang,
+            source=step.cite.get(lang) if step.cite else source_text(step.rule.source, lang),
         )
     return t("wait_suggestion", lang, days=step.wait_days, unit=unit)
 
@@ -134,7 +136,15 @@ def provider_blocks(d: Directory, p: Provider, lang: Lang) -> list[Block]:
             )
         )
     rows = [
-        [f"{c.kind} {c.value or ''}".strip(), f"{c.source} ({c.checked.isoformat()})"]
+        [
+            f"{t(f'kind_{c.kind}', lang)} {c.value or ''}".strip(),
+            t(
+                "source_checked",
+                lang,
+                source=source_text(c.source, lang),
+                checked=c.checked.isoformat(),
+            ),
+        ]
         for c in p.channels
     ]
     blocks.append(Block(t("h_sources", lang), rows=rows))
@@ -219,7 +229,13 @@ def check_blocks(result: Lookup, directory: dict[str, Any], lang: Lang) -> list[
             if m.channel.get(key):
                 lines.append(f"  {m.channel[key][lang]}")
         lines.append(
-            "  " + t("n_source", lang, source=m.channel["source"], checked=m.channel["checked"])
+            "  "
+            + t(
+                "n_source",
+                lang,
+                source=source_text(m.channel["source"], lang),
+                checked=m.channel["checked"],
+            )
         )
         if m.owner == "provider":  # an authority's notes are about its procedures, not its number
             lines += [f"! {note[lang]}" for note in m.notes]
