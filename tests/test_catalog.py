@@ -365,3 +365,23 @@ def test_validate_checks_playbooks_against_a_directory_given_before_or_after(
     outcomes = validate.validate_paths(given, TODAY)
     assert [o.what for o in outcomes] == ["directory", "playbook mine"]
     assert [o.problems for o in outcomes] == [[], []]
+
+
+def test_an_evidence_when_naming_no_question_is_an_error_at_its_line(tmp_path: Path) -> None:
+    text = recharge_with(
+        "    when: {question: bank_deducted, equals: true}  # not needed otherwise",
+        "    when: {question: bank_debited, equals: true}",
+    )
+    [msg] = problems(custom(tmp_path, text))
+    at = line_of(text, "question: bank_debited")
+    assert f"mine.yaml:{at}: evidence[1].when.question:" in msg
+    assert "'bank_debited' is not an earlier question" in msg
+
+
+def test_a_choice_when_naming_no_earlier_question_is_an_error(tmp_path: Path) -> None:
+    text = recharge_with(
+        "      - {id: phone_credit, zh: 话费或流量, en: phone credit or data}",
+        "      - {id: phone_credit, zh: 话费, en: credit, when: {question: nope, answered: true}}",
+    )
+    [msg] = problems(custom(tmp_path, text))
+    assert f"mine.yaml:{line_of(text, 'question: nope')}: questions[2].choices[1].when" in msg

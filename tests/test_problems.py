@@ -289,3 +289,47 @@ def test_validate_accepts_every_new_playbook(runner: CliRunner) -> None:
         )
         assert result.exit_code == 0, result.output
         assert f"playbook {issue}" in result.stdout
+
+
+# --- evidence that depends on the answers ---------------------------------------------------
+
+
+REFUND = {
+    "incident_date": "2026-11-12",
+    "amount": "329",
+    "status_shown": "success",
+    "what_happened": "账单显示成功，但没有到账。",
+    "tried_before": "no",
+    "demands": ["credit_now"],
+}
+
+
+@pytest.mark.parametrize(
+    ("answers", "missing"),
+    [  # a withdrawal to the balance needs no bank statement and no merchant's word
+        ({"kind": "withdrawal", "destination": "balance"}, ["bill_detail"]),
+        (
+            {
+                "kind": "refund",
+                "merchant": "某店",
+                "destination": "bank_card",
+                "bank_card_last4": "1234",
+            },
+            ["bill_detail", "bank_statement", "merchant_confirmation"],
+        ),
+    ],
+)
+def test_missing_evidence_follows_the_answers(
+    cat: Catalog, answers: dict[str, str], missing: list[str]
+) -> None:
+    comp = complaint.build(cat, "alipay", "refund", {**REFUND, **answers}, "zh", TODAY)
+    assert [e.id for e in complaint.report(comp).missing] == missing
+
+
+def test_the_evidence_question_offers_only_what_the_answers_need(cat: Catalog) -> None:
+    pb = cat.playbooks["refund"]
+    [q] = [q for q in pb.questions if q.choices and q.choices[0].id == "bill_detail"]
+    balance = {"kind": "withdrawal", "destination": "balance"}
+    assert [c.id for c in q.offered(balance)] == ["bill_detail"]
+    card = {"kind": "refund", "destination": "bank_card"}
+    assert [c.id for c in q.offered(card)] == [e.id for e in pb.evidence]

@@ -282,7 +282,7 @@ def expand(pb: Playbook, common: Common) -> Playbook:
     """The playbook with the shared questions appended and their choices filled in."""
     import dataclasses
 
-    from .models import Choice
+    from .models import Choice, Evidence
 
     shared = []
     for q in common.after:
@@ -292,7 +292,10 @@ def expand(pb: Playbook, common: Common) -> Playbook:
         elif q.choices_from == "demands":
             items = pb.demands
         if q.choices_from is not None:
-            choices = [Choice(id=x.id, zh=x.zh, en=x.en) for x in items]
+            choices = [
+                Choice(id=x.id, zh=x.zh, en=x.en, when=x.when if isinstance(x, Evidence) else None)
+                for x in items
+            ]
             q = dataclasses.replace(q, choices=choices, choices_from=None)
         shared.append(q)
     own = {q.id for q in pb.questions}
@@ -379,8 +382,15 @@ def check_playbook(
         for j, c in enumerate(q.choices):
             if [x.id for x in q.choices].count(c.id) > 1:
                 add(("questions", i, "choices", j, "id"), f"choice id '{c.id}' is used twice")
+            # a shared question's choices copy the evidence items: checked there, once
+            if c.when is not None and ("questions", i) in lines:
+                here: Path_ = ("questions", i, "choices", j, "when")
+                problems += _check_when(c.when, seen, here, name, lines)
         seen[q.id] = q
     problems += duplicate_ids("evidence", pb.evidence, name, lines)
+    for j, item in enumerate(pb.evidence):
+        if item.when is not None:  # evidence is asked for after every question
+            problems += _check_when(item.when, seen, ("evidence", j, "when"), name, lines)
     problems += duplicate_ids("demands", pb.demands, name, lines)
     for j, pid in enumerate(pb.only_for or []):
         if directory.provider(pid) is None:

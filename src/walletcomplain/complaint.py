@@ -94,7 +94,7 @@ def report(c: Complaint) -> Report:
     plan = escalation.plan(c.directory, c.provider, c.playbook, c.values)
     letter = documents.letter(c, plan)
     held = set(c.playbook.answer(c.values, "evidence_in_hand") or [])
-    missing = [e for e in c.playbook.evidence if e.id not in held]
+    missing = [e for e in c.playbook.evidence if e.id not in held and e.needed(c.values)]
     urgent = [p.get(c.lang) for p in c.playbook.urgent if p.when is None or p.when.holds(c.values)]
     police = next((a for a in c.directory.authorities if a.has("police")), None)
     scam = c.playbook.scam_checklist

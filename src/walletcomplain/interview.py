@@ -430,7 +430,7 @@ class Interview:
                 back=back,
             )
         if q.type == "choice":
-            choices = [(c.id, c.get(lang), None) for c in q.choices]
+            choices = [(c.id, c.get(lang), None) for c in q.offered(self.values)]
             if not q.required:
                 choices.append(("", t("i_skip", lang), None))
             one = self.prompter.select(message, choices, default=default, notes=notes, back=back)
@@ -442,7 +442,7 @@ class Interview:
 
             many = self.prompter.checkbox(
                 message,
-                [(c.id, c.get(lang)) for c in q.choices],
+                [(c.id, c.get(lang)) for c in q.offered(self.values)],
                 default or [],
                 need_one,
                 notes=notes,
@@ -497,7 +497,7 @@ class Interview:
 
     def show_missing(self, playbook: Playbook) -> None:
         held = set(playbook.answer(self.values, "evidence_in_hand") or [])
-        missing = [e for e in playbook.evidence if e.id not in held]
+        missing = [e for e in playbook.evidence if e.id not in held and e.needed(self.values)]
         if missing:
             rows = [
                 [("* " if e.required else "  ") + e.get(self.lang), e.how.get(self.lang)]

@@ -323,6 +323,8 @@ class Rules:
 class Choice(Identified, Text):
     """One answer a choice or multichoice question offers."""
 
+    when: When | None = None  # offered only if an earlier answer matches (evidence items)
+
 
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Question(Identified):
@@ -349,6 +351,10 @@ class Question(Identified):
         if self.type not in ("choice", "multichoice") and has_choices:
             raise ValueError(f"`choices` only fit choice and multichoice, not {self.type}")
 
+    def offered(self, answers: dict[str, Any]) -> list[Choice]:
+        """The choices to offer, given the answers so far."""
+        return [c for c in self.choices if c.when is None or c.when.holds(answers)]
+
     def choice(self, cid: str) -> Choice | None:
         return next((c for c in self.choices if c.id == cid), None)
 
@@ -366,6 +372,10 @@ class Evidence(Identified, Text):
 
     how: Text  # how to get it if you don't have it yet
     required: bool = False
+    when: When | None = None  # needed only if an earlier answer matches
+
+    def needed(self, answers: dict[str, Any]) -> bool:
+        return self.when is None or self.when.holds(answers)
 
 
 @dataclass(frozen=True, kw_only=True)
