@@ -55,7 +55,11 @@ class Term:
             return
         except pexpect.EOF:
             return
-        self.stream.feed(data)
+        for i, part in enumerate(data.split(b"\x1b[6n")):
+            if i:  # a cursor-position request came before this part: answer as terminals do
+                y, x = self.screen.cursor.y + 1, self.screen.cursor.x + 1
+                self.child.send(f"\x1b[{y};{x}R")
+            self.stream.feed(part)
 
     def lines(self) -> list[str]:
         return [line.rstrip() for line in self.screen.display]
@@ -91,7 +95,7 @@ class Term:
             assert inner[-1] not in OPENING, f"line {i} ends with {inner[-1]!r}: {body!r}"
 
 
-def start(tmp_path: Path, lang: Lang, cols: int, rows: int) -> Term:
+def start(tmp_path: Path, lang: Lang, cols: int, rows: int, cpr: bool = False) -> Term:
     env = {
         **os.environ,
         "WALLETCOMPLAIN_HOME": str(tmp_path / "home"),
@@ -104,6 +108,8 @@ def start(tmp_path: Path, lang: Lang, cols: int, rows: int) -> Term:
         "LINES": str(rows),
     }
     env.pop("NO_COLOR", None)
+    if cpr:
+        del env["PROMPT_TOOLKIT_NO_CPR"]
     child = pexpect.spawn(EXE, ["start"], cwd=str(tmp_path), env=env, dimensions=(rows, cols))
     child.delaybeforesend = 0.02
     screen = pyte.Screen(cols, rows)
@@ -269,3 +275,20 @@ def test_the_narrowest_and_widest_terminals_too(
     asked = walk(term, pb, lang, dict(pb.example))
     assert "what_happened" in asked
     finish(term, lang, police=True)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_filter_that_matches_nothing_says_so_before_enter(tmp_path: Path, lang: Lang) -> None:
+    """Typing a provider no choice contains says so at once (questionary only turns the
+    filter red); Backspace back to a match takes the message away."""
+    term = start(tmp_path, lang, 80, 24, cpr=True)  # the message is a toolbar at the bottom
+    term.wait(t("i_pick_provider", lang))
+    term.send("zzq")
+    nothing = t("i_no_match_yet", lang, typed="zzq")[:14]
+    term.wait(nothing)
+    term.check_layout()
+    term.send("\x7f\x7f\x7f" + "Ali")  # Backspace thrice, then a filter that matches
+    term.wait("Ali")
+    term.pump(0.3)
+    assert nothing not in term.flat()
+    term.child.terminate(force=True)

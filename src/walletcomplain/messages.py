@@ -843,6 +843,10 @@ M: dict[str, tuple[str, str]] = {
         "没有找到与「{typed}」相符的选项。请重新输入（中文或英文名称都行），或用 ↑↓ 选择。",
         "Nothing matches '{typed}'. Type again (the Chinese or English name), or use the arrow keys.",
     ),
+    "i_no_match_yet": (
+        "没有与「{typed}」相符的选项：按退格键修改，或按 Enter 看最接近的选项。",
+        "Nothing matches '{typed}': press Backspace to change it, or Enter for the closest.",
+    ),
     "i_no_match_close": (
         "没有找到「{typed}」。最接近的是：{close}。光标已移到第一个，按 Enter 选它，或重新输入。",
         "Nothing matches '{typed}'. Closest: {close}. The first is now highlighted: press Enter to choose it, or type again.",

@@ -191,6 +191,7 @@ class QuestionaryPrompter:
             ic.text = lambda: _localise_tokens(list(original()), lang)
             if search:
                 _filter_any_character(question, ic)
+                _say_when_nothing_matches(ic, lang)
             _answer_on_enter(question, ic, lang, match, picked)
         return str(self._ask(question, back))
 
@@ -338,6 +339,36 @@ def _filter_any_character(question: Any, ic: Any) -> None:
                 ic.add_search_character(ch)
 
 
+def _matches(ic: Any, typed: str) -> bool:
+    return any(typed.lower() in str(c.title).lower() for c in ic.choices)
+
+
+def _say_when_nothing_matches(ic: Any, lang: Lang) -> None:
+    """While the filter matches nothing, say so at once: questionary only colours the
+    filter red, which a terminal without colour (or a reader) does not show."""
+    add, remove = ic.add_search_character, ic.remove_search_character
+
+    def check() -> None:
+        typed = ic.search_filter
+        nothing = bool(typed) and not _matches(ic, typed)
+        ic.error_message = (
+            "\n".join(fit(t("i_no_match_yet", lang, typed=typed), columns() - 1))
+            if nothing
+            else None
+        )
+
+    def add_then_check(char: Any) -> None:
+        add(char)
+        check()
+
+    def remove_then_check() -> None:
+        remove()
+        check()
+
+    ic.add_search_character = add_then_check
+    ic.remove_search_character = remove_then_check
+
+
 def _answer_on_enter(
     question: Any,
     ic: Any,
@@ -353,7 +384,7 @@ def _answer_on_enter(
     @question.application.key_bindings.add("enter", eager=True)  # type: ignore[untyped-decorator]
     def _(event: Any) -> None:
         typed = ic.search_filter
-        if typed and not any(typed.lower() in str(c.title).lower() for c in ic.choices):
+        if typed and not _matches(ic, typed):
             close = match(typed) if match is not None else []
             titles = {c.value: str(c.title).split("  ")[0] for c in ic.choices}
             ic.search_filter = None
