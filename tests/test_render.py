@@ -23,10 +23,10 @@ from .test_store import new_case
 def test_export_and_calendar(cat: Catalog) -> None:
     log = Store()
     case = log.get(new_case(log, cat))
-    data = render_json.case(case, cat, "en")
+    data = render_json.case(case, cat, "en", TODAY)
     assert data["answers"]["account_id"] == "****8000"
     assert data["events"][0]["kind"] == "created"
-    md = render_markdown.case(case, cat, "zh")
+    md = render_markdown.case(case, cat, "zh", TODAY)
     assert md.startswith("# 投诉案件 #1") and "## 时间线" in md and "支付宝" in md
     ics = render_ics.reminder(
         case, cat, "zh", now=dt.datetime(2026, 11, 22, 8, 0, tzinfo=dt.timezone.utc)
@@ -34,6 +34,31 @@ def test_export_and_calendar(cat: Catalog) -> None:
     assert ics.startswith("BEGIN:VCALENDAR\r\n") and ics.endswith("END:VCALENDAR\r\n")
     assert "DTSTART;VALUE=DATE:20261207" in ics
     assert all(len(line.encode()) <= 75 for line in ics.split("\r\n"))
+
+
+def test_the_exported_timeline_starts_with_the_contact_from_the_interview(cat: Catalog) -> None:
+    """The interview's "already contacted support" is the first line of the export's
+    timeline, with its date and reply, as in `cases show` (new-user run)."""
+    log = Store()
+    answers = {
+        **cat.playbooks["recharge"].example,
+        "tried_before": True,
+        "tried_date": "2026-11-19",
+        "tried_channel": "hotline",
+        "tried_reply": "客服让我再等等。",
+    }
+    comp = complaint.build(cat, "alipay", "recharge", answers, "zh", TODAY)
+    from walletcomplain import workflow
+
+    case = log.get(workflow.record(log, complaint.report(comp), TODAY))
+    data = render_json.case(case, cat, "zh", TODAY)
+    first = data["timeline"][0]
+    assert first["date"] == "2026-11-19" and "热线" in first["text"]
+    assert first["detail"] == ["对方答复：客服让我再等等。"]
+    md = render_markdown.case(case, cat, "zh", TODAY)
+    timeline = md.split("## 时间线")[1].split("##")[0]
+    assert timeline.strip().startswith("1. 2026年11月19日：联系") and "客服让我再等等" in timeline
+    assert data["timeline"][-1]["mark"] == "next"  # then the follow-up date
 
 
 def test_every_registered_renderer_exists() -> None:
@@ -60,8 +85,8 @@ def test_a_letter_renders_the_same_through_the_registry(cat: Catalog) -> None:
 def test_the_case_json_renderer_is_the_export(cat: Catalog) -> None:
     log = Store()
     case = log.get(new_case(log, cat))
-    text = render.renderer("case", "json")(case, cat, "en", [])
-    assert text == render_json.dumps(render_json.case(case, cat, "en", [])) + "\n"
+    text = render.renderer("case", "json")(case, cat, "en", TODAY, [])
+    assert text == render_json.dumps(render_json.case(case, cat, "en", TODAY, [])) + "\n"
 
 
 def test_the_render_package_is_core() -> None:

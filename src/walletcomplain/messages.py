@@ -590,6 +590,7 @@ M: dict[str, tuple[str, str]] = {
     "x_status": ("状态", "Status"),
     "x_created": ("建立日期", "Opened"),
     "x_next": ("下一步", "Next"),
+    "x_timeline_line": ("{date}：{text}", "{date}: {text}"),
     "x_timeline": ("时间线", "Timeline"),
     "x_answers": ("回答", "Answers"),
     "x_letter": ("投诉信", "The letter"),

@@ -233,7 +233,7 @@ def cases_export(
             return
         cat = s.catalog
         attached = evidence.listing(log, case_id)
-        text = render.renderer("case", fmt.value)(case, cat, language, attached)
+        text = render.renderer("case", fmt.value)(case, cat, language, today(), attached)
         write_or_print(text, output, force, language)
 
 

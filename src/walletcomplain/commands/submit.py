@@ -357,8 +357,7 @@ def show(log: Store, case: Case, as_json: bool, lang: Lang) -> None:
     if as_json:
         from walletcomplain.render import json
 
-        data = json.case(case, cat, lang, attached)
-        data["timeline"] = [e.to_json() for e in entries]
+        data = json.case(case, cat, lang, today(), attached)
         sys.stdout.write(json.dumps(data) + "\n")
         return
     pb = cat.playbooks.get(case.issue)

@@ -29,8 +29,8 @@ RENDERERS: dict[tuple[str, str], str] = {
     ("letter", "text"): "text:letter",  # Letter -> str
     ("letter", "markdown"): "markdown:letter",  # Letter -> str
     ("report", "json"): "json:report",  # complaint.Report -> dict
-    ("case", "markdown"): "markdown:case",  # (Case, Catalog, lang, attached) -> str
-    ("case", "json"): "json:case_text",  # (Case, Catalog, lang, attached) -> str
+    ("case", "markdown"): "markdown:case",  # (Case, Catalog, lang, today, attached) -> str
+    ("case", "json"): "json:case_text",  # (Case, Catalog, lang, today, attached) -> str
     ("case", "zip"): "zip:export_zip",  # (path, Case, Catalog, lang, today, attached, force)
     ("case", "ics"): "ics:reminder",  # (Case, Catalog, lang) -> str
     ("playbook", "json"): "json:playbook",  # (Playbook, lang) -> dict

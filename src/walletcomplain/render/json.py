@@ -11,6 +11,8 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from walletcomplain.complaint import Complaint, Report
     from walletcomplain.documents import Escalation
     from walletcomplain.escalation import Plan
@@ -180,12 +182,14 @@ def case(
     c: Case,
     catalog: Catalog,
     lang: Lang,
+    today: dt.date,
     attached: list[Attached] | None = None,
 ) -> dict[str, Any]:
     """The whole case file. Free text was masked when it was typed; answers are masked
-    here (privacy.public_answers). Attached evidence files are listed with their full
-    SHA-256."""
-    from walletcomplain import privacy
+    here (privacy.public_answers). The timeline is the one `cases show` draws: the contact
+    reported in the interview, every event, and the next follow-up. Attached evidence
+    files are listed with their full SHA-256."""
+    from walletcomplain import privacy, timeline
     from walletcomplain.due import explain_due, provider_name
 
     from .text import event
@@ -218,6 +222,7 @@ def case(
             }
             for e in c.events
         ],
+        "timeline": [e.to_json() for e in timeline.entries(c, catalog, lang, today)],
         "evidence": [a.to_json() for a in attached or []],
     }
 
@@ -235,9 +240,11 @@ def attachments(
     return out
 
 
-def case_text(c: Case, catalog: Catalog, lang: Lang, attached: list[Attached] | None = None) -> str:
+def case_text(
+    c: Case, catalog: Catalog, lang: Lang, today: dt.date, attached: list[Attached] | None = None
+) -> str:
     """`cases export --format json`: the case file as a JSON document."""
-    return dumps(case(c, catalog, lang, attached)) + "\n"
+    return dumps(case(c, catalog, lang, today, attached)) + "\n"
 
 
 def case_letter(case_id: int, doc: Letter, attached: list[Attached]) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +32,7 @@ def case(
     c: Case,
     catalog: Catalog,
     lang: Lang,
+    today: dt.date,
     attached: list[Attached] | None = None,
 ) -> str:
     """`cases export`: the case's state, its timeline, its answers (masked), its evidence
@@ -40,7 +42,7 @@ def case(
 
     from .json import case as case_data
 
-    d = case_data(c, catalog, lang, attached)
+    d = case_data(c, catalog, lang, today, attached)
     lines = [
         f"# {t('x_title', lang, id=c.id)}",
         "",
@@ -54,7 +56,10 @@ def case(
         f"## {t('x_timeline', lang)}",
         "",
     ]
-    lines += [f"{i}. {e['text']}" for i, e in enumerate(d["events"], 1)]
+    for i, e in enumerate(d["timeline"], 1):  # as `cases show` draws it, the contact first
+        day = format_date(dt.date.fromisoformat(e["date"]), lang)
+        lines.append(f"{i}. {t('x_timeline_line', lang, date=day, text=e['text'])}")
+        lines += [f"   - {line}" for line in e["detail"]]
     lines += ["", f"## {t('x_answers', lang)}", ""]
     pb = catalog.playbooks.get(c.issue)
     for key, value in d["answers"].items():  # masked; choices in words, as the letter says them

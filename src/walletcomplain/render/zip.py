@@ -120,10 +120,10 @@ def _entries(
             _b(esc.to_markdown()),
             t("z_escalation_md", lang, name=name),
         )
-    data = json.case(case, catalog, lang, attached)
+    data = json.case(case, catalog, lang, today, attached)
     add(
         "timeline.md",
-        _b(markdown.case(case, catalog, lang, attached)),
+        _b(markdown.case(case, catalog, lang, today, attached)),
         t("z_timeline", lang),
     )
     add("answers.json", _b(json.plain(data["answers"])), t("z_answers", lang))
