@@ -30,7 +30,13 @@ def case_id(runner: CliRunner, tmp_path: Path) -> int:
 
 def test_list_show_and_json(runner: CliRunner, case_id: int) -> None:
     listed = runner.invoke(app, ["cases", "list"])
-    assert listed.exit_code == 0 and "alipay" in listed.stdout and "已写信" in listed.stdout
+    assert listed.exit_code == 0 and "已写信" in listed.stdout
+    # names in the reader's language, as `cases show` says them; the ids stay in --json
+    assert "支付宝 · 充值失败或未到账" in listed.stdout and "alipay" not in listed.stdout
+    en = runner.invoke(app, ["cases", "list", "--lang", "en"]).stdout
+    assert "Alipay · Top-up failed or not credited" in en
+    closed = runner.invoke(app, ["cases", "list", "--status", "closed"])
+    assert closed.stdout == "" and "没有状态为「已结束」的案件。" in closed.stderr
     data = json.loads(runner.invoke(app, ["cases", "list", "--json"]).stdout)
     assert data == [
         {

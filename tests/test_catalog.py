@@ -385,3 +385,11 @@ def test_a_choice_when_naming_no_earlier_question_is_an_error(tmp_path: Path) ->
     )
     [msg] = problems(custom(tmp_path, text))
     assert f"mine.yaml:{line_of(text, 'question: nope')}: questions[2].choices[1].when" in msg
+
+
+def test_a_case_label_uses_the_short_brand_and_the_title_or_the_ids() -> None:
+    data = catalog.load_data(catalog.sources([]), TODAY)
+    label = catalog.case_label(data, "zh")
+    assert label("jdpay", "fees") == "京东支付 · 意外收费或扣费"  # `short`, not the full name
+    assert label("gone", "vanished") == "gone · vanished"  # no longer in the catalog
+    assert catalog.case_label(data, "en")("unionpay", "other") == "UnionPay · Something else"

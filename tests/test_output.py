@@ -82,3 +82,12 @@ def test_say_wraps_between_words_on_a_terminal(monkeypatch: pytest.MonkeyPatch) 
     piped = io.StringIO()  # not a terminal: one line, as typed
     say(message, piped)
     assert piped.getvalue() == message + "\n"
+
+
+def test_shorten_counts_columns_and_marks_the_cut() -> None:
+    from walletcomplain.output import cell_width, shorten
+
+    assert shorten("充值失败或未到账", 16) == "充值失败或未到账"
+    cut = shorten("被骗了（刷单、网购、贷款、征信、投资等诈骗）", 20)
+    assert cut.endswith("…") and cell_width(cut) <= 20
+    assert shorten("Top-up failed or not credited", 10) == "Top-up fa…"

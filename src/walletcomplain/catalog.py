@@ -36,6 +36,7 @@ if TYPE_CHECKING:  # the models load only where objects are built: `--json` need
         Demand,
         Directory,
         Evidence,
+        Lang,
         LegalUse,
         Para,
         Playbook,
@@ -589,6 +590,25 @@ def load_data(
 
 
 _TIGHT = (",", ":")
+
+
+def case_label(data: Mapping[str, Any], lang: Lang) -> Callable[[str, str], str]:
+    """`brand · title` of a case's provider and problem, from load_data's plain data: no
+    models are built, so a list of many cases stays fast. An id the catalog no longer
+    has is shown as it is."""
+    brands = {p["id"]: (p.get("short") or p["name"])[lang] for p in data["directory"]["providers"]}
+    titles: dict[str, str] = {}
+
+    def title(issue: str) -> str:
+        if issue not in titles:  # each playbook's line is parsed once, and only if listed
+            raw = data["playbooks"].get(issue)
+            titles[issue] = issue if raw is None else json.loads(bytes(raw))["title"][lang]
+        return titles[issue]
+
+    def label(provider: str, issue: str) -> str:
+        return f"{brands.get(provider, provider)} · {title(issue)}"
+
+    return label
 
 
 def load_directory(path: Path) -> tuple[Directory | None, list[Problem]]:

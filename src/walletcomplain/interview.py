@@ -31,7 +31,7 @@ from .letter import format_value
 from .messages import describe_inline, describe_notice, sep, t, t_n
 from .models import Catalog, Lang, Playbook, Provider, Question
 from .names import find_playbook, find_provider
-from .output import Block, cell_width
+from .output import Block, cell_width, shorten
 
 Validator = Callable[[str], "str | None"]
 # What reading or drawing a prompt raises once its terminal has been closed.
@@ -518,7 +518,7 @@ class Interview:
                 rows.append([q.label.get(self.lang), shown])
         if short and rows:
             room = max(16, 80 - 4 - 2 - max(cell_width(label) for label, _ in rows) - 2)
-            rows = [[a, _shorten(b, room) if cell_width(b) > room else b] for a, b in rows]
+            rows = [[a, shorten(b, room)] for a, b in rows]
         return rows
 
     def recap(self) -> list[Block]:
@@ -846,16 +846,6 @@ def free_name(path: Path) -> Path:
         if not candidate.exists() and not candidate.is_symlink():
             return candidate
         n += 1
-
-
-def _shorten(text: str, width: int) -> str:
-    out, used = [], 0
-    for ch in text:
-        used += cell_width(ch)
-        if used > width - 1:
-            break
-        out.append(ch)
-    return "".join(out).rstrip() + "…"
 
 
 def closest(typed: str, names: dict[str, list[str]], n: int = 2) -> list[str]:

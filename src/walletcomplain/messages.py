@@ -609,6 +609,7 @@ M: dict[str, tuple[str, str]] = {
         "There is no case #{id}. See walletcomplain cases list.",
     ),
     "cl_none": ("还没有记录任何案件。", "No cases recorded yet."),
+    "cl_none_status": ("没有状态为「{status}」的案件。", "No case has the status '{status}'."),
     "cl_more": (
         "（只显示最近的 {shown} 件，共 {total} 件；加 --all 显示全部）",
         "(showing the latest {shown} of {total}; add --all for every one)",
@@ -620,8 +621,7 @@ M: dict[str, tuple[str, str]] = {
     "col_status": ("状态", "status"),
     "col_created": ("建立", "opened"),
     "col_due": ("跟进日", "follow up"),
-    "col_provider": ("服务商", "provider"),
-    "col_issue": ("问题", "problem"),
+    "col_case": ("服务商 · 问题", "provider · problem"),
     "cl_logged": ("已记录。下次跟进：{why}", "Logged. Next follow-up: {why}"),
     "cl_escalated": (
         "已记录升级到{name}。下次跟进：{why}",
@@ -1419,8 +1419,8 @@ M: dict[str, tuple[str, str]] = {
     ),
     # cases
     "hp_cases_list": (
-        "你的案件，最新的在前：编号、状态、钱包、问题、下次跟进日期。",
-        "Your cases, newest first: number, state, provider, problem, next follow-up.",
+        "你的案件，最新的在前：编号、状态、建立日期、下次跟进日期、钱包和问题。",
+        "Your cases, newest first: number, state, opening date, next follow-up, provider and problem.",
     ),
     "hp_cases_list_status": ("只显示这个状态的案件。", "Only cases in this state."),
     "hp_cases_list_all": (

@@ -62,6 +62,19 @@ def pad(text: str, width: int) -> str:
     return text + " " * max(0, width - cell_width(text))
 
 
+def shorten(text: str, width: int) -> str:
+    """`text` cut to `width` columns with "…" where it does not fit."""
+    if cell_width(text) <= width:
+        return text
+    out, used = [], 0
+    for ch in text:
+        used += cell_width(ch)
+        if used > width - 1:
+            break
+        out.append(ch)
+    return "".join(out).rstrip() + "…"
+
+
 def wrap(text: str, width: int) -> list[str]:
     """Wrap by display width: at spaces in Latin text, between any two CJK characters,
     never putting closing punctuation at the start of a line (the character before it

@@ -2,7 +2,10 @@
 delete, purge). The submission commands of the same group are in submit.py, escalation in
 escalate.py."""
 
+import itertools
+import shutil
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Optional
 
@@ -11,6 +14,7 @@ import typer
 from walletcomplain.states import Channel, Outcome, Status
 
 from .common import (
+    STATE,
     argv_text,
     case_session,
     confirm,
@@ -58,45 +62,62 @@ def cases_list(
                 out.write(("," if i else "") + json.line(json.case_row(r)))
             out.write("]\n")
             return
-        from walletcomplain.output import cell_width, pad
+        from walletcomplain.output import cell_width, pad, say, shorten, wants_plain
 
+        first = next(rows, None)  # newest first: the widest number
+        if first is None:
+            if status is None:
+                say(t("cl_none", language))
+            else:
+                say(t("cl_none_status", language, status=t(f"st_{status.value}", language)))
+            return
+        idw = max(5, len(str(first[0])))
         labels = {st: t(f"st_{st}", language) for st in ("open", "waiting", "escalated", "closed")}
         width = max(cell_width(x) for x in [*labels.values(), t("col_status", language)])
         header = [
-            "    #",
+            "#".rjust(idw),
             pad(t("col_status", language), width),
-            pad(t("col_provider", language), 9),
-            pad(t("col_issue", language), 8),
             pad(t("col_created", language), 10),
-            t("col_due", language),
+            pad(t("col_due", language), 10),
+            t("col_case", language),
         ]
         out.write("  ".join(header).rstrip() + "\n")
         padded = {k: pad(v, width) for k, v in labels.items()}
         from walletcomplain.safe import neutral
 
-        line = "%5d  %s  %-9s  %-8s  %s  %s\n"
+        label = case_labels(language)
+        # on a terminal the last column ends at its edge; a pipe gets every word
+        room = shutil.get_terminal_size().columns - 1 - (idw + width + 10 + 10 + 8)
+        fit = (lambda s: s) if wants_plain(out) else (lambda s: shorten(s, max(room, 12)))
+        line = f"%{idw}d  %s  %-10s  %-10s  %s\n"
         shown = 0
         lines = []
-        for case_id, provider, issue, state, created, due in rows:
-            cells = (
-                neutral(str(x), newlines=False) for x in (provider, issue, created, due or "-")
-            )
-            lines.append(line % (case_id, padded.get(state, "?"), *cells))
+        for case_id, provider, issue, state, created, due in itertools.chain([first], rows):
+            what = neutral(label(str(provider), str(issue)), newlines=False)
+            cells = (neutral(str(x), newlines=False) for x in (created, due or "-"))
+            lines.append(line % (case_id, padded.get(state, "?"), *cells, fit(what)))
             shown += 1
             if len(lines) >= 5000:
                 out.write("".join(lines))
                 lines.clear()
         out.write("".join(lines))
-        if shown == 0:
-            from walletcomplain.output import say
-
-            say(t("cl_none", language))
-        elif limit is not None and shown == limit:
+        if limit is not None and shown == limit:
             total = log.count(status.value if status else None)
             if total > shown:
-                from walletcomplain.output import say
-
                 say(t("cl_more", language, shown=shown, total=total))
+
+
+def case_labels(lang: "Lang") -> Callable[[str, str], str]:
+    """`brand · title` for each listed case, from the catalog's checked data; the ids when
+    the catalog cannot be read (a broken playbook must not hide the case log)."""
+    from walletcomplain import catalog
+    from walletcomplain.errors import WalletError
+
+    try:
+        data = catalog.load_data(catalog.sources(catalog.extra_dirs(STATE.playbook_dirs)), today())
+    except (OSError, WalletError):
+        return lambda provider, issue: f"{provider} · {issue}"
+    return catalog.case_label(data, lang)
 
 
 def cases_show(case_id: CaseId, as_json: JsonOption = False, lang: LangOption = None) -> None:
