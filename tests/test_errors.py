@@ -7,6 +7,8 @@ import importlib
 import inspect
 import pkgutil
 
+import pytest
+
 import walletcomplain
 from walletcomplain.errors import CaseNotFound, ExitCode, StoreError, WalletError
 from walletcomplain.interview import Interrupted
@@ -45,3 +47,25 @@ def test_exit_codes() -> None:
 def test_messages_in_both_languages() -> None:
     zh, en = CaseNotFound(7).message("zh"), CaseNotFound(7).message("en")
     assert "7" in zh and "7" in en and zh != en
+
+
+def test_an_error_is_said_in_the_language_the_session_has_when_it_fails(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`start --resume` of an English draft takes on English after the session began; an
+    error after that is said in English too (new-user run: it came out in Chinese)."""
+    from typer import Exit
+
+    from walletcomplain.commands.common import session
+    from walletcomplain.errors import NotFound
+
+    monkeypatch.setenv("WALLETCOMPLAIN_LANG", "zh")
+
+    def resumed_in_english() -> None:
+        with session(None) as s:
+            s.lang = "en"
+            raise NotFound("provider", "weixin", ["alipay"])
+
+    with pytest.raises(Exit):
+        resumed_in_english()
+    assert "Unknown provider 'weixin'" in capsys.readouterr().err

@@ -450,9 +450,10 @@ def test_fitted_lines_never_start_closed_or_end_open(pieces: list[str], width: i
     from walletcomplain.commands.prompter import fit
     from walletcomplain.output import NO_LINE_END, NO_LINE_START, cell_width
 
-    # Prose never doubles a stop ("，，"); with three in a row after a bracket no wrap can
-    # keep both rules at width 12 (found by hypothesis), and the width wins.
-    assume(all(not (a == b and a in "，。") for a, b in itertools.pairwise(pieces)))
+    # Prose never puts two stops together ("，，", "，。"); with three closing marks in a
+    # row after a bracket no wrap can keep both rules at width 12 (found by hypothesis,
+    # "（但），。，"), and the width wins.
+    assume(all(not (a in "，。" and b in "，。") for a, b in itertools.pairwise(pieces)))
     text = "显" + "".join(pieces)  # a sentence starts with a word, not a closing mark
     lines = fit(text, width, "  ")
     assert "".join(x.strip() for x in lines).replace(" ", "") == text.replace(" ", "")
@@ -670,3 +671,35 @@ def test_a_multi_line_answer_keeps_its_line_breaks_visible_in_review(
         outcome = iv.run()
     assert outcome.report is not None
     assert "银行短信显示已扣款 / 余额没有增加" in rec.screen
+
+
+def test_only_problems_that_fit_the_provider_are_offered(cat: Catalog) -> None:
+    """tpWallet has no frozen-account problem: it is not offered, so no session can end
+    in a letter that does not apply (new-user run)."""
+    iv, _ = interview(cat)
+    tp = cat.directory.provider("tpwallet")
+    assert tp is not None
+    with typed("冻结", ENTER, ENTER):
+        pb = iv.pick_playbook(fits=tp)
+    assert pb.id != "frozen" and pb.applies_to(tp)
+
+
+def test_changing_the_provider_in_review_offers_only_those_that_fit(cat: Catalog) -> None:
+    iv, _ = interview(cat)
+    with typed("tp", ENTER, ENTER):  # tpWallet is not in the list: the closest that fits
+        p = iv.pick_provider(fits=cat.playbooks["frozen"])
+    assert p.id != "tpwallet" and cat.playbooks["frozen"].applies_to(p)
+
+
+def test_a_draft_whose_problem_no_longer_fits_asks_for_the_provider_again(
+    cat: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    draft = drafts.Draft(drafts.new_id(), "tpwallet", "frozen", "en")
+    iv, rec = interview(cat, "en")
+    iv.resume(draft)
+    with typed(ENTER, CTRL_C), pytest.raises(Interrupted):  # Alipay, then stop
+        iv.run("tpwallet", "frozen")
+    assert "'Account frozen, or payments in or out restricted' does not apply" in rec.screen
+    [saved] = drafts.load_all()
+    assert (saved.provider, saved.issue) == ("alipay", "frozen")

@@ -164,7 +164,16 @@ class Interview:
         self.provider = provider
         self.draft.provider = provider.id
         self.save_as_you_go()
-        playbook = find_playbook(self.catalog, issue_id) if issue_id else self.pick_playbook()
+        if issue_id:
+            playbook = find_playbook(self.catalog, issue_id)
+        else:
+            playbook = self.pick_playbook(fits=provider)
+        if not playbook.applies_to(provider):  # a draft saved before the pair was checked
+            self.prompter.show(
+                [Block(t("i_provider_unfit", lang, issue=playbook.title.get(lang)), style="warn")]
+            )
+            self.provider = provider = self.pick_provider(fits=playbook)
+            self.draft.provider = provider.id
         self.use_playbook(playbook)
         if resumed:
             self.prompter.show(self.recap())
@@ -230,11 +239,15 @@ class Interview:
 
     # --- choosing -----------------------------------------------------------------------------
 
-    def pick_provider(self, default: str | None = None) -> Provider:
+    def pick_provider(self, default: str | None = None, fits: Playbook | None = None) -> Provider:
+        """The provider; with `fits` (a change on the review screen), only those the
+        problem applies to, so the letter can still be written."""
         lang = self.lang
         choices = []
         names: dict[str, list[str]] = {}
         for p in self.catalog.directory.providers:
+            if fits is not None and not fits.applies_to(p):
+                continue
             hotline = p.hotline()
             both = dict.fromkeys([p.name.get(lang), p.name.zh, p.name.en])  # filter by either
             label = f"{' / '.join(both)}  {hotline.value if hotline else ''}".rstrip()
@@ -249,11 +262,14 @@ class Interview:
         )
         return find_provider(self.catalog, pid)
 
-    def pick_playbook(self, default: str | None = None) -> Playbook:
+    def pick_playbook(self, default: str | None = None, fits: Provider | None = None) -> Playbook:
+        """The problem; with `fits`, only the problems that apply to that provider."""
         lang = self.lang
         choices = []
         names: dict[str, list[str]] = {}
         for pb in self.catalog.playbooks.values():
+            if fits is not None and not pb.applies_to(fits):
+                continue
             group = t(f"group_{pb.group or 'none'}", lang)
             choices.append((pb.id, pb.title.get(lang), f"{group} · {pb.summary.get(lang)}"))
             names[pb.id] = [pb.id, pb.title.zh, pb.title.en]
@@ -263,7 +279,7 @@ class Interview:
             被骗, 自动扣费, charged twice), then a typo's closest title, else `other`."""
             from . import problems
 
-            ranked = problems.match(self.catalog.playbooks, typed)
+            ranked = [pid for pid in problems.match(self.catalog.playbooks, typed) if pid in names]
             named = [pid for pid in ranked if pid != problems.FALLBACK]
             return named or closest(typed, names) or ranked
 
@@ -564,13 +580,13 @@ class Interview:
             if action == "ok":
                 return
             if action == "provider":
-                self.provider = self.pick_provider(default=provider.id)
+                self.provider = self.pick_provider(default=provider.id, fits=playbook)
                 assert self.draft is not None
                 self.draft.provider = self.provider.id
                 self.save_as_you_go()
                 continue
             if action == "issue":
-                self.change_playbook(self.pick_playbook(default=playbook.id))
+                self.change_playbook(self.pick_playbook(default=playbook.id, fits=provider))
                 continue
             self.change_one(playbook)
 

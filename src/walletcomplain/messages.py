@@ -873,6 +873,10 @@ M: dict[str, tuple[str, str]] = {
     "err_inline_required": ("「{label}」必须填写。", "{label}: an answer is required."),
     "err_example": ("，例如 {example}", ", e.g. {example}"),
     "i_review_change": ("修改某个回答", "Change an answer"),
+    "i_provider_unfit": (
+        "「{issue}」不适用于这个草稿里的服务商，请重新选择服务商。",
+        "'{issue}' does not apply to this draft's provider: choose the provider again.",
+    ),
     "i_review_provider": ("换服务商（现在：{name}）", "Change the provider (now: {name})"),
     "i_review_issue": ("换问题类型（现在：{name}）", "Change the problem (now: {name})"),
     "i_review_which": ("改哪一项？", "Change which?"),

@@ -81,48 +81,6 @@ def argv_text(value: str | None, option: str, lang: Lang) -> str | None:
     return value
 
 
-@contextmanager
-def guard(lang: Lang) -> Iterator[None]:
-    """Turn every expected failure into a clear message and the documented exit code."""
-    from walletcomplain.errors import ExitCode, WalletError  # here: --help never needs them
-
-    try:
-        yield
-    except WalletError as e:
-        fail(e.message(lang), e.exit_code)
-    except KeyboardInterrupt:
-        from walletcomplain.messages import t
-
-        fail("\n" + t("interrupted", lang), ExitCode.INTERRUPTED)
-    except OSError as e:
-        from walletcomplain.messages import t
-
-        error = f"{e.strerror or e}: {e.filename or ''}".rstrip(": ")
-        fail(t("os_error", lang, error=error), ExitCode.ENVIRONMENT)
-    except ValueError as e:
-        if "null byte" not in str(e):  # a NUL in a file name (only through the Python API)
-            raise
-        from walletcomplain.messages import t
-
-        fail(t("nul_in_path", lang))
-    except Exception as e:
-        if type(e).__module__ != "sqlite3":  # the case log failing outside a transaction
-            raise
-        from walletcomplain.store import _explain, db_path
-
-        err = _explain(db_path(), e)  # type: ignore[arg-type]
-        fail(err.message(lang), err.exit_code)
-
-
-def load_catalog(lang: Lang, extra: list[Path] | None = None) -> Catalog:
-    """The checked catalog; a slow rebuild says so on stderr (progress.py)."""
-    from walletcomplain import catalog
-    from walletcomplain.progress import rebuild_reporter
-
-    dirs = catalog.extra_dirs([*STATE.playbook_dirs, *(extra or [])])
-    return catalog.load(dirs, today(), progress=rebuild_reporter(lang))
-
-
 class Session:
     """One command's run: its language, and the catalog loaded the first time it is asked
     for (so a command fails on its own arguments before it pays for the catalog)."""
@@ -140,10 +98,53 @@ class Session:
 
 
 @contextmanager
+def guard(s: Session) -> Iterator[None]:
+    """Turn every expected failure into a clear message and the documented exit code, in
+    the session's language when it fails (`start --resume` takes on the draft's)."""
+    from walletcomplain.errors import ExitCode, WalletError  # here: --help never needs them
+
+    try:
+        yield
+    except WalletError as e:
+        fail(e.message(s.lang), e.exit_code)
+    except KeyboardInterrupt:
+        from walletcomplain.messages import t
+
+        fail("\n" + t("interrupted", s.lang), ExitCode.INTERRUPTED)
+    except OSError as e:
+        from walletcomplain.messages import t
+
+        error = f"{e.strerror or e}: {e.filename or ''}".rstrip(": ")
+        fail(t("os_error", s.lang, error=error), ExitCode.ENVIRONMENT)
+    except ValueError as e:
+        if "null byte" not in str(e):  # a NUL in a file name (only through the Python API)
+            raise
+        from walletcomplain.messages import t
+
+        fail(t("nul_in_path", s.lang))
+    except Exception as e:
+        if type(e).__module__ != "sqlite3":  # the case log failing outside a transaction
+            raise
+        from walletcomplain.store import _explain, db_path
+
+        err = _explain(db_path(), e)  # type: ignore[arg-type]
+        fail(err.message(s.lang), err.exit_code)
+
+
+def load_catalog(lang: Lang, extra: list[Path] | None = None) -> Catalog:
+    """The checked catalog; a slow rebuild says so on stderr (progress.py)."""
+    from walletcomplain import catalog
+    from walletcomplain.progress import rebuild_reporter
+
+    dirs = catalog.extra_dirs([*STATE.playbook_dirs, *(extra or [])])
+    return catalog.load(dirs, today(), progress=rebuild_reporter(lang))
+
+
+@contextmanager
 def session(lang: LangOpt | None, playbooks: list[Path] | None = None) -> Iterator[Session]:
     """The preamble of every command: its language, its catalog, its errors."""
     s = Session(lang_of(lang), playbooks)
-    with guard(s.lang):
+    with guard(s):
         yield s
 
 

@@ -71,7 +71,7 @@ def start(
                 draft = found[0] if len(found) == 1 else pick_draft(iv, found, cat, language)
                 dropped = iv.resume(draft)
                 if lang is None and STATE.lang is None:  # the draft's language, unless told
-                    iv.lang = language = draft.lang
+                    iv.lang = language = s.lang = draft.lang  # errors too
                     iv.prompter = prompter = QuestionaryPrompter(language)
                     prompter.catch_signals()
                 if dropped:
