@@ -41,6 +41,23 @@ PROVIDERS = ["alipay", "wechatpay", "jdpay", "applepay", "unionpay", "tpwallet"]
 ISSUES = ["recharge", "security", "dispute", "fees", "closure"]
 
 
+# every packaged problem but `other` asks for a date; `other` asks too
+ISSUES_WITH_DATES = {
+    "recharge",
+    "security",
+    "dispute",
+    "fees",
+    "closure",
+    "auto_renewal",
+    "frozen",
+    "refund",
+    "wrong_transfer",
+    "scam",
+    "credit",
+    "other",
+}
+
+
 def new_case(
     cat: Catalog, provider: str = "wechatpay", issue: str = "recharge", **changes: Any
 ) -> tuple[Store, Case]:
@@ -154,6 +171,36 @@ def test_12315_fields_name_the_company_and_say_limits_are_unverified(cat: Catalo
     assert any("没有核实" in n for n in f.notes)
     # a top-up goes to the PBoC, not to 12315: said on screen
     assert any("中国人民银行" in n and "市场监督管理部门" in n for n in f.notes)
+    log.close()
+
+
+@pytest.mark.parametrize("issue", sorted(ISSUES_WITH_DATES))
+def test_every_problem_fills_the_forms_time_and_speaks_its_own_words(
+    cat: Catalog, issue: str
+) -> None:
+    """Each packaged problem says what a call and a form need (new-user run: seven had
+    no `submit`, so their forms said "not given" for a date the case had, and the call
+    read the letter's title aloud)."""
+    provider = "alipay"
+    log, case = new_case(cat, provider, issue)
+    spec = cat.playbooks[issue].submit
+    assert spec is not None and spec.time is not None and spec.have
+    f = {x.id: x for x in forms.build(case, cat, "12315", "zh", TODAY, []).fields}
+    assert f["time"].value and "（未填写）" not in f["time"].value
+    sheet = callsheet.build(case, cat, "zh", TODAY)
+    said = "".join(sheet.say)
+    assert said.startswith("你好") and "的函" not in said and "的投诉。" not in said[:20]
+    log.close()
+
+
+def test_a_field_with_no_answer_counts_nothing_and_says_so_on_screen(cat: Catalog) -> None:
+    log, case = new_case(cat, "alipay", "frozen")
+    f = forms.build(case, cat, "12315", "zh", TODAY, [])
+    order = next(x for x in f.fields if x.id == "order")
+    assert order.value == "" and order.chars == 0  # frozen accounts have no order number
+    lines = casescreens.form_lines(f, "zh")
+    i = lines.index("-- 订单号 (0 字) --")
+    assert lines[i + 1] == "（未填写）"
     log.close()
 
 

@@ -123,7 +123,7 @@ def form_lines(f: Form, lang: Lang, width: int = WIDTH) -> list[str]:
         )
         lines += ["", f"-- {field.label} ({count}) --"]
         # not wrapped: a line break the terminal did not add would be copied into the form
-        lines += neutral(field.value).split("\n")
+        lines += neutral(field.value).split("\n") if field.value else [t("fm_not_given", lang)]
     if f.attach:
         lines += ["", f"-- {t('fm_attach', lang)} --"]
         for item in f.attach:

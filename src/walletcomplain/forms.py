@@ -105,8 +105,10 @@ def _join(items: list[str], lang: Lang) -> str:
 
 
 def _value(comp: Any, qid: str | None, lang: Lang) -> str:
+    """The answer as the form wants it; empty when there is none (nothing to paste, and
+    nothing to count: the screen says it is not given)."""
     if qid is None or qid not in comp.values:
-        return t("fm_not_given", lang)
+        return ""
     return format_value(comp.question(qid), comp.values[qid], lang)
 
 
