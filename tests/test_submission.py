@@ -36,26 +36,10 @@ from walletcomplain.render import zip as render_zip
 from walletcomplain.store import Case, Store
 
 from .conftest import TODAY
+from .test_data import ISSUES as ALL_ISSUES
 
 PROVIDERS = ["alipay", "wechatpay", "jdpay", "applepay", "unionpay", "tpwallet"]
 ISSUES = ["recharge", "security", "dispute", "fees", "closure"]
-
-
-# every packaged problem but `other` asks for a date; `other` asks too
-ISSUES_WITH_DATES = {
-    "recharge",
-    "security",
-    "dispute",
-    "fees",
-    "closure",
-    "auto_renewal",
-    "frozen",
-    "refund",
-    "wrong_transfer",
-    "scam",
-    "credit",
-    "other",
-}
 
 
 def new_case(
@@ -174,7 +158,7 @@ def test_12315_fields_name_the_company_and_say_limits_are_unverified(cat: Catalo
     log.close()
 
 
-@pytest.mark.parametrize("issue", sorted(ISSUES_WITH_DATES))
+@pytest.mark.parametrize("issue", ALL_ISSUES)
 def test_every_problem_fills_the_forms_time_and_speaks_its_own_words(
     cat: Catalog, issue: str
 ) -> None:
