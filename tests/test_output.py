@@ -91,3 +91,20 @@ def test_shorten_counts_columns_and_marks_the_cut() -> None:
     cut = shorten("被骗了（刷单、网购、贷款、征信、投资等诈骗）", 20)
     assert cut.endswith("…") and cell_width(cut) <= 20
     assert shorten("Top-up failed or not credited", 10) == "Top-up fa…"
+
+
+def test_a_stacked_table_keeps_its_first_column_aligned() -> None:
+    """A table too wide for three columns stacks its cells, but the short first cells
+    still line up (new-user run: WeChat Pay's channels were ragged)."""
+    from walletcomplain.output import Block, render_plain
+
+    rows = [
+        ["热线", "95017", ""],
+        ["App 内", "我 → 服务（或「支付」）→ … → 帮助与反馈", "不同版本的 App 入口位置不同。"],
+    ]
+    text = render_plain([Block("渠道", rows=rows)], width=80)
+    assert text.splitlines()[1:] == [
+        "  热线    95017",
+        "  App 内  我 → 服务（或「支付」）→ … → 帮助与反馈",
+        "          不同版本的 App 入口位置不同。",
+    ]

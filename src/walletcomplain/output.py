@@ -145,10 +145,19 @@ def _plain_table(b: Block, width: int) -> tuple[list[str], bool]:
     widths = [max(cell_width(r[i]) for r in table) for i in range(cols)]
     fixed = sum(widths[:-1]) + 2 * cols
     lines: list[str] = []
-    if width - fixed < 36:  # too narrow for columns: stack each row instead
+    if width - fixed < 36:  # too narrow for columns: stack each row's middle and last cells
+        # under its first cell's column, the first cells aligned when they are short
+        first = widths[0] if cols > 2 and widths[0] <= 16 else None
         for r in b.rows:
-            lines += ["  " + x for x in wrap("  ".join(x for x in r[:-1] if x), width - 2)]
-            lines += ["      " + x for x in wrap(r[-1], width - 6) if x]
+            if first is None:
+                lines += ["  " + x for x in wrap("  ".join(x for x in r[:-1] if x), width - 2)]
+                lines += ["      " + x for x in wrap(r[-1], width - 6) if x]
+                continue
+            room = width - first - 4
+            body = wrap("  ".join(x for x in r[1:-1] if x), room) + wrap(r[-1], room)
+            body = [x for x in body if x] or [""]
+            lines.append(("  " + pad(r[0], first) + "  " + body[0]).rstrip())
+            lines += [" " * (first + 4) + x for x in body[1:]]
         return lines, False
     for r in table:
         head = "  " + "  ".join(pad(r[i], widths[i]) for i in range(cols - 1))
