@@ -79,7 +79,7 @@ def test_log_due_escalate_close(
             "2026年11月22日",
         ],
     )
-    assert logged.exit_code == 0 and "2026年12月7日" in logged.stderr
+    assert logged.exit_code == 0 and "已记录。下次跟进日：2026年12月7日。" in logged.stderr
     assert runner.invoke(app, ["cases", "due"]).stderr.strip() == "今天没有需要跟进的案件。"
     monkeypatch.setenv("WALLETCOMPLAIN_TODAY", "2026-12-08")
     due = runner.invoke(app, ["cases", "due", "--lang", "en"])
@@ -100,6 +100,12 @@ def test_log_due_escalate_close(
         json.loads(runner.invoke(app, ["cases", "list", "--json"]).stdout)[0]["status"] == "closed"
     )
     assert "已结束" in runner.invoke(app, ["cases", "remind", "1", "--ics", "x.ics"]).stderr
+    # a contact logged after closing reopens the case, and says so (new-user run)
+    again = runner.invoke(app, ["cases", "log", "1", "--channel", "hotline", "--ref", "A2"])
+    assert again.exit_code == 0 and "案件 #1 原已结束" in again.stderr
+    assert (
+        json.loads(runner.invoke(app, ["cases", "list", "--json"]).stdout)[0]["status"] != "closed"
+    )
 
 
 def test_export_and_remind(runner: CliRunner, case_id: int, tmp_path: Path) -> None:

@@ -108,3 +108,11 @@ def test_a_stacked_table_keeps_its_first_column_aligned() -> None:
         "  App 内  我 → 服务（或「支付」）→ … → 帮助与反馈",
         "          不同版本的 App 入口位置不同。",
     ]
+
+
+@given(st.integers(20, 80), st.text(alphabet="的了是在", max_size=60))
+def test_a_chinese_date_is_never_split_across_lines(width: int, before: str) -> None:
+    from walletcomplain.output import wrap
+
+    lines = wrap(before + "2026年11月24日前答复。", width)
+    assert any("2026年11月24日" in line for line in lines), lines

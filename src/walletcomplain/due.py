@@ -85,6 +85,13 @@ def due_for_authority(a: Authority, day: dt.date) -> Due:
     }
 
 
+def next_date(case: Case, lang: Lang) -> str:
+    """The next follow-up date in words, or that there is none."""
+    if case.status == "closed" or case.next_due is None:
+        return t("c_due_none", lang)
+    return format_date(case.next_due, lang)
+
+
 def explain_due(case: Case, catalog: Catalog, lang: Lang) -> str:
     """Why the next follow-up falls on its date, in words (rule or suggestion, and the source)."""
     r = case.due_reason

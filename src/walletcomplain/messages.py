@@ -622,10 +622,14 @@ M: dict[str, tuple[str, str]] = {
     "col_created": ("建立", "opened"),
     "col_due": ("跟进日", "follow up"),
     "col_case": ("服务商 · 问题", "provider · problem"),
-    "cl_logged": ("已记录。下次跟进：{why}", "Logged. Next follow-up: {why}"),
+    "cl_logged": ("已记录。下次跟进日：{date}。{why}", "Logged. Next follow-up: {date}. {why}"),
+    "cl_reopened": (
+        "案件 #{id} 原已结束；记下这次联系后，它重新打开了。",
+        "Case #{id} was closed; with this contact logged, it is open again.",
+    ),
     "cl_escalated": (
-        "已记录升级到{name}。下次跟进：{why}",
-        "Escalation to {name} recorded. Next follow-up: {why}",
+        "已记录升级到{name}。下次跟进日：{date}。{why}",
+        "Escalation to {name} recorded. Next follow-up: {date}. {why}",
     ),
     "cl_no_document": (
         "walletcomplain 不为{name}写文书：这一步需要律师的意见（起诉状或仲裁申请书）。",
@@ -1667,6 +1671,8 @@ SOURCE_ZH: tuple[tuple[str, str], ...] = (
 # opening punctuation, Chinese and Latin.
 NO_LINE_START = frozenset("，。；：、）」』”！？,.;:!?)")
 NO_LINE_END = frozenset("（「『“‘《【(")
+# What a wrapped line never splits: a Chinese date (format_date's "2026年11月24日").
+UNBROKEN = r"\d{4}年\d{1,2}月\d{1,2}日 *"
 
 # --- Words the program reads, not says -------------------------------------------------
 # Data, not sentences: what people type, recognised by privacy.py, phone.py and answers.py.

@@ -19,6 +19,7 @@ from typing import IO, Any, Literal, NamedTuple
 
 from .messages import NO_LINE_END as NO_LINE_END  # where a wrapped line may not break
 from .messages import NO_LINE_START as NO_LINE_START
+from .messages import UNBROKEN
 from .safe import neutral
 
 Style = Literal["info", "warn", "urgent", "ok"]
@@ -113,10 +114,10 @@ def wrap(text: str, width: int) -> list[str]:
     return out
 
 
-# A token: one non-ASCII character (CJK, full-width, a quote or arrow), a run of ASCII
-# with the spaces after it, or spaces. Lines may break between any two tokens.
+# A token: a Chinese date, one non-ASCII character (CJK, full-width, a quote or arrow), a
+# run of ASCII with the spaces after it, or spaces. Lines may break between any two tokens.
 # (A plain pattern: listing the Unicode ranges costs milliseconds to compile.)
-_TOKEN = re.compile(r"[^\x00-\x7f]|[!-~]+ *|\s+")
+_TOKEN = re.compile(UNBROKEN + r"|[^\x00-\x7f]|[!-~]+ *|\s+")
 
 
 MARKS = {"info": "", "warn": "! ", "urgent": "!! ", "ok": ""}

@@ -160,7 +160,11 @@ def cases_log(
         case = log.get(case_id)
         cat = s.catalog
         workflow.log_contact(log, cat, case, channel.value, day, ref, note, reply, authority)
-        say(t("cl_logged", language, why=due.explain_due(log.get(case_id), cat, language)))
+        now = log.get(case_id)
+        if case.status == "closed":  # a contact after closing reopens the case: say so
+            say(t("cl_reopened", language, id=case_id))
+        why = due.explain_due(now, cat, language)
+        say(t("cl_logged", language, date=due.next_date(now, language), why=why))
 
 
 def cases_due(

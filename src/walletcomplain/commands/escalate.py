@@ -41,7 +41,7 @@ def cases_escalate(
     with case_session(lang) as (s, log):
         language = s.lang
         from walletcomplain import documents, workflow
-        from walletcomplain.due import explain_due
+        from walletcomplain.due import explain_due, next_date
         from walletcomplain.messages import format_date, t
         from walletcomplain.output import say
 
@@ -102,6 +102,7 @@ def cases_escalate(
                 "cl_escalated",
                 language,
                 name=esc.authority.name.get(language),
+                date=next_date(log.get(case_id), language),
                 why=explain_due(log.get(case_id), cat, language),
             )
         )

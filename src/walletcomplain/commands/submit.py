@@ -86,7 +86,7 @@ def _ask(question: str) -> str:
 
 def _after_call(log: Store, cat: Any, case: Case, lang: Lang) -> None:
     from walletcomplain import callsheet
-    from walletcomplain.due import explain_due
+    from walletcomplain.due import explain_due, next_date
     from walletcomplain.messages import t
     from walletcomplain.output import say
     from walletcomplain.safe import neutral
@@ -112,7 +112,8 @@ def _after_call(log: Store, cat: Any, case: Case, lang: Lang) -> None:
 
         fail("\n" + t("cs_not_logged", lang), ExitCode.INTERRUPTED)
     callsheet.record_call(log, cat, case, today(), ref, said, promised)
-    say(t("cl_logged", lang, why=explain_due(log.get(case.id), cat, lang)))
+    now = log.get(case.id)
+    say(t("cl_logged", lang, date=next_date(now, lang), why=explain_due(now, cat, lang)))
 
 
 # --- cases form ---------------------------------------------------------------------------
