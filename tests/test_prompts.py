@@ -703,3 +703,22 @@ def test_a_draft_whose_problem_no_longer_fits_asks_for_the_provider_again(
     assert "'Account frozen, or payments in or out restricted' does not apply" in rec.screen
     [saved] = drafts.load_all()
     assert (saved.provider, saved.issue) == ("alipay", "frozen")
+
+
+def test_the_review_shows_every_answer_whole(
+    cat: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The review is where answers are checked: a long one is wrapped, never cut with "…"
+    (new-user run: the third demand never showed)."""
+    from walletcomplain.messages import t
+
+    monkeypatch.chdir(tmp_path)
+    iv, rec = interview(cat)
+    story = "银行短信显示已扣款，余额没有增加，客服说要等三到五个工作日，但已经过去两周了。" * 2
+    keys = [*RECHARGE_KEYS]
+    i = keys.index("银行短信显示已扣款，余额没有增加。")
+    keys[i] = story
+    with typed("微信", ENTER, ENTER, ENTER, *keys, ENTER, ENTER, ENTER, ENTER, ENTER):
+        iv.run()
+    [review] = [b for b in rec.blocks if b.title == t("i_review_title", "zh")]
+    assert [story] == [v for _, v in review.rows if v.startswith("银行短信")]

@@ -525,7 +525,7 @@ class Interview:
 
     def answer_rows(self, playbook: Playbook, short: bool = False) -> list[list[str]]:
         """Label and answer per answered question; `short`: one line each in an 80-column
-        panel, so the review and the recap fit a 24-line terminal."""
+        panel, so the recap of a resumed draft fits a 24-line terminal."""
         rows = []
         for q in playbook.questions:
             if q.id in self.values:
@@ -568,7 +568,9 @@ class Interview:
         while True:
             playbook, provider = self.current()
             self.prompter.show(
-                [Block(t("i_review_title", lang), rows=self.answer_rows(playbook, short=True))]
+                # whole answers, wrapped: this is where they are checked (the recap of a
+                # resumed draft keeps one line each)
+                [Block(t("i_review_title", lang), rows=self.answer_rows(playbook))]
             )
             menu: list[tuple[str, str, str | None]] = [
                 ("ok", t("i_review_ok", lang), None),
