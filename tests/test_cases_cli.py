@@ -289,7 +289,7 @@ def test_escalation_is_not_recorded_when_the_letter_cannot_be_written(
     monkeypatch.setenv("WALLETCOMPLAIN_TODAY", "2026-12-08")
     monkeypatch.setattr(paths, "write_atomic", full_disk)
     result = runner.invoke(app, ["cases", "escalate", "1", "-o", str(tmp_path / "letter.txt")])
-    assert result.exit_code == 1 and "No space left" in result.stderr
+    assert result.exit_code == 1 and "磁盘已满" in result.stderr
     assert events(runner) == ["created"]
 
 

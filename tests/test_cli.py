@@ -255,7 +255,10 @@ def test_missing_everything_lists_every_required_field(runner: CliRunner) -> Non
         (["-i", "recharg", "-p", "alipay"], "未知的 issue「recharg」。你是不是想写 recharge？"),
         (["-i", "recharge", "-p", "alipy"], "alipay"),
         (["-i", "recharge", "-p", "alipay", "--set", "amount"], "--set 需要写成 KEY=VALUE"),
-        (["-i", "recharge", "-p", "alipay", "-a", "/nonexistent.yaml"], "无法读取答案文件"),
+        (
+            ["-i", "recharge", "-p", "alipay", "-a", "/nonexistent.yaml"],
+            "无法读取答案文件 /nonexistent.yaml：没有这个文件或文件夹",
+        ),
     ],
 )
 def test_usage_errors_exit_2(runner: CliRunner, args: list[str], needle: str) -> None:

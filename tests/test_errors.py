@@ -69,3 +69,15 @@ def test_an_error_is_said_in_the_language_the_session_has_when_it_fails(
     with pytest.raises(Exit):
         resumed_in_english()
     assert "Unknown provider 'weixin'" in capsys.readouterr().err
+
+
+def test_every_os_reason_we_name_is_said_in_both_languages() -> None:
+    import errno
+
+    from walletcomplain.messages import OS_REASONS, os_reason
+
+    for name in OS_REASONS:
+        e = OSError(getattr(errno, name), "English words from the C library")
+        zh, en = os_reason(e, "zh"), os_reason(e, "en")
+        assert zh != en and "English" not in zh + en, name
+    assert os_reason(OSError(errno.EIO, "Input/output error"), "zh") == "Input/output error"

@@ -21,7 +21,7 @@ def read_answers_file(spec: str, lang: Lang) -> dict[str, Any]:
     """YAML or JSON, UTF-8 with or without BOM, from a path or '-' (stdin)."""
     from . import limits
     from .catalog import excerpt
-    from .messages import t
+    from .messages import os_reason, t
 
     name = "<stdin>" if spec == "-" else spec
     try:  # bounded: 1 MiB, a regular file (never /dev/zero, a FIFO or a folder)
@@ -34,7 +34,7 @@ def read_answers_file(spec: str, lang: Lang) -> dict[str, Any]:
         raise AnswersFileError(e.describe(name, lang)) from None
     except OSError as e:
         raise AnswersFileError(
-            t("answers_unreadable", lang, name=name, error=e.strerror or str(e))
+            t("answers_unreadable", lang, name=name, error=os_reason(e, lang))
         ) from None
     except UnicodeDecodeError as e:
         raise AnswersFileError(t("answers_encoding", lang, name=name, pos=e.start)) from None

@@ -306,8 +306,9 @@ M: dict[str, tuple[str, str]] = {
         "File exists: {path}. Add --force to overwrite it.",
     ),
     "os_error": ("无法完成：{error}", "Could not complete: {error}"),
+    "os_error_path": ("无法完成：{error}（{path}）", "Could not complete: {error} ({path})"),
     "answers_unreadable": (
-        "无法读取答案文件 {name}:{error}",
+        "无法读取答案文件 {name}：{error}",
         "Cannot read the answers file {name}: {error}",
     ),
     "answers_encoding": (
@@ -1722,6 +1723,33 @@ def source_text(source: str, lang: Lang) -> str:
     for en, zh in SOURCE_ZH:
         source = source.replace(en, zh)
     return source
+
+
+# Why the system refused a file, in words (the C library says it in English only).
+OS_REASONS: dict[str, tuple[str, str]] = {
+    "ENOENT": ("没有这个文件或文件夹", "no such file or folder"),
+    "EACCES": ("没有权限", "permission denied"),
+    "EPERM": ("不允许这样操作", "operation not permitted"),
+    "EISDIR": ("这是文件夹，不是文件", "it is a folder, not a file"),
+    "ENOTDIR": ("路径中有一部分不是文件夹", "a part of the path is not a folder"),
+    "ENOSPC": ("磁盘已满", "the disk is full"),
+    "EROFS": ("磁盘是只读的", "the disk is read-only"),
+    "ENAMETOOLONG": ("文件名太长", "the file name is too long"),
+    "ELOOP": ("符号链接太多层", "too many levels of symbolic links"),
+    "EEXIST": ("文件已经存在", "the file already exists"),
+    "EBUSY": ("文件正被占用", "the file is in use"),
+}
+
+
+def os_reason(e: OSError, lang: Lang) -> str:
+    """Why an operation on a file failed, in the reader's language where we know the
+    reason, else as the system said it."""
+    import errno
+
+    zh_en = OS_REASONS.get(errno.errorcode.get(e.errno or 0, ""))
+    if zh_en is not None:
+        return zh_en[0] if lang == "zh" else zh_en[1]
+    return e.strerror or str(e)
 
 
 def t(key: str, lang: Lang, **params: object) -> str:

@@ -112,10 +112,15 @@ def guard(s: Session) -> Iterator[None]:
 
         fail("\n" + t("interrupted", s.lang), ExitCode.INTERRUPTED)
     except OSError as e:
-        from walletcomplain.messages import t
+        from walletcomplain.messages import os_reason, t
 
-        error = f"{e.strerror or e}: {e.filename or ''}".rstrip(": ")
-        fail(t("os_error", s.lang, error=error), ExitCode.ENVIRONMENT)
+        error, path = os_reason(e, s.lang), e.filename
+        said = (
+            t("os_error_path", s.lang, error=error, path=path)
+            if path
+            else t("os_error", s.lang, error=error)
+        )
+        fail(said, ExitCode.ENVIRONMENT)
     except ValueError as e:
         if "null byte" not in str(e):  # a NUL in a file name (only through the Python API)
             raise

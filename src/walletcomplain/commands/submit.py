@@ -407,7 +407,7 @@ def export_zip(log: Store, case: Case, output: Path | None, force: bool, lang: L
 def delete_files(case_id: int | None, lang: Lang) -> None:
     """After the case (or every case) is gone from the log: its evidence folder."""
     from walletcomplain import evidence
-    from walletcomplain.messages import t
+    from walletcomplain.messages import os_reason, t
 
     try:
         if case_id is None:
@@ -419,6 +419,6 @@ def delete_files(case_id: int | None, lang: Lang) -> None:
         from walletcomplain.errors import ExitCode
 
         fail(
-            t("ev_delete_failed", lang, path=str(folder), error=e.strerror or str(e)),
+            t("ev_delete_failed", lang, path=str(folder), error=os_reason(e, lang)),
             ExitCode.ENVIRONMENT,
         )
