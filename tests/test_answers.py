@@ -212,7 +212,7 @@ def test_every_problem_is_reported_at_once(cat: Catalog) -> None:
         "what_happened": "required",
     }
     typo = next(e for e in result.errors if e.field == "amout")
-    assert "did you mean amount" in describe_error(typo, None, "en")
+    assert "Did you mean amount" in describe_error(typo, None, "en")
     msg = describe_error(
         next(e for e in result.errors if e.field == "amount"), pb.question("amount"), "zh"
     )

@@ -252,7 +252,10 @@ def test_missing_everything_lists_every_required_field(runner: CliRunner) -> Non
 @pytest.mark.parametrize(
     ("args", "needle"),
     [
-        (["-i", "recharg", "-p", "alipay"], "未知的 issue「recharg」。你是不是想写 recharge？"),
+        (
+            ["-i", "recharg", "-p", "alipay"],
+            "未知的问题类型「recharg」。你是不是想写 recharge？可用的有：",
+        ),
         (["-i", "recharge", "-p", "alipy"], "alipay"),
         (["-i", "recharge", "-p", "alipay", "--set", "amount"], "--set 需要写成 KEY=VALUE"),
         (

@@ -81,3 +81,22 @@ def test_every_os_reason_we_name_is_said_in_both_languages() -> None:
         zh, en = os_reason(e, "zh"), os_reason(e, "en")
         assert zh != en and "English" not in zh + en, name
     assert os_reason(OSError(errno.EIO, "Input/output error"), "zh") == "Input/output error"
+
+
+def test_every_kind_of_unknown_id_has_its_name_in_both_languages() -> None:
+    """NotFound's kind is said in the reader's language: every kind raised in src/."""
+    import re
+    from pathlib import Path
+
+    from walletcomplain.errors import NotFound
+
+    src = Path(walletcomplain.__file__).parent
+    kinds = {
+        m
+        for p in src.rglob("*.py")
+        for m in re.findall(r'NotFound\(\s*"([a-z ]+)"', p.read_text(encoding="utf-8"))
+    }
+    assert {"provider", "issue", "authority", "form", "evidence item"} <= kinds
+    for kind in kinds:
+        zh = NotFound(kind, "x", ["y"]).message("zh")
+        assert kind not in zh, zh

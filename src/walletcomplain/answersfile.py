@@ -37,7 +37,7 @@ def read_answers_file(spec: str, lang: Lang) -> dict[str, Any]:
             t("answers_unreadable", lang, name=name, error=os_reason(e, lang))
         ) from None
     except UnicodeDecodeError as e:
-        raise AnswersFileError(t("answers_encoding", lang, name=name, pos=e.start)) from None
+        raise AnswersFileError(t("answers_encoding", lang, name=name, pos=e.start + 1)) from None
     parsed: Any
     if text.lstrip().startswith("{"):
         import json

@@ -73,11 +73,12 @@ class NotFound(WalletError, LookupError):
     def message(self, lang: Lang) -> str:
         from .messages import t
 
-        hint = t("did_you_mean", lang, suggest=self.suggest) + " " if self.suggest else ""
+        hint = t("did_you_mean", lang, suggest=self.suggest) if self.suggest else ""
+        hint += " " if hint and lang == "en" else ""
         return t(
             "not_found",
             lang,
-            kind=self.kind,
+            kind=t("nf_" + self.kind.replace(" ", "_"), lang),
             given=self.given,
             known=", ".join(self.known),
             hint=hint,

@@ -52,7 +52,7 @@ M: dict[str, tuple[str, str]] = {
     "min": ("不小于 {min}", "at least {min}"),
     "max": ("不大于 {max}", "at most {max}"),
     "unknown_field": ("没有这个问题", "no question has this id"),
-    "did_you_mean": ("你是不是想写 {suggest}？", "did you mean {suggest}?"),
+    "did_you_mean": ("你是不是想写 {suggest}？", "Did you mean {suggest}?"),
     # --- how an error reads ---
     "err_line": (
         "{field}（{label}）：{given}应为{expected}",
@@ -292,14 +292,20 @@ M: dict[str, tuple[str, str]] = {
     # --- command messages ---
     "interrupted": ("已中断。", "Interrupted."),
     "catalog_errors": ("剧本或目录文件有错误：", "The playbook or directory files have errors:"),
+    "nf_provider": ("服务商", "provider"),
+    "nf_issue": ("问题类型", "problem"),
+    "nf_authority": ("机构", "authority"),
+    "nf_evidence_item": ("证据项", "evidence item"),
+    "nf_evidence_file": ("证据文件", "evidence file"),
+    "nf_form": ("表单", "form"),
     "not_found": (
-        "未知的 {kind}「{given}」。{hint}可用的有：{known}",
+        "未知的{kind}「{given}」。{hint}可用的有：{known}",
         "Unknown {kind} '{given}'. {hint}Known: {known}",
     ),
     "invalid_answers": ("有 {n} 个回答需要修改：", "{n} answers need fixing:"),
     "invalid_answers_hint": (
-        "查看全部问题：walletcomplain playbooks show {issue}；生成答案模板：加 --answers-template",
-        "See every question: walletcomplain playbooks show {issue}; get a file to fill in: add --answers-template",
+        "查看全部问题：walletcomplain playbooks show {issue}；生成答案模板：walletcomplain playbooks show {issue} --answers-template",
+        "See every question: walletcomplain playbooks show {issue}; get a file to fill in: walletcomplain playbooks show {issue} --answers-template",
     ),
     "file_exists": (
         "文件已存在：{path}。要覆盖请加 --force。",
@@ -446,7 +452,7 @@ M: dict[str, tuple[str, str]] = {
     "n_not_found": ("不在官方号码目录里", "Not in the directory of official numbers"),
     "n_wary": ("要提防的号码", "A number to be wary of"),
     "n_number": ("号码：{number}", "Number: {number}"),
-    "n_match": ("{name} 的{kind}", "{name}'s {kind}"),
+    "n_match": ("{name}的{kind}", "{name}'s {kind}"),
     "n_via_area": ("（区号 + {short} 的形式）", " (shown as area code + {short})"),
     "source_checked": ("{source}（核对于 {checked}）", "{source} (checked {checked})"),
     "n_source": ("来源：{source}（核对于 {checked}）", "Source: {source} (checked {checked})"),
@@ -1826,7 +1832,8 @@ def expected(err: FieldError, q: Question | None, lang: Lang) -> str:
 def describe_error(err: FieldError, q: Question | None, lang: Lang) -> str:
     """`amount（金额）：收到「abc」；应为…` — the field, what was given, what is expected."""
     if err.code == "unknown_field":
-        hint = " " + t("did_you_mean", lang, **err.params) if "suggest" in err.params else ""
+        hint = t("did_you_mean", lang, **err.params) if "suggest" in err.params else ""
+        hint = (" " + hint) if hint and lang == "en" else hint  # no space after 。
         return t("err_unknown", lang, field=err.field, hint=hint)
     label = err.label.get(lang) if err.label else "?"
     if err.code == "required":
