@@ -333,3 +333,13 @@ def test_the_evidence_question_offers_only_what_the_answers_need(cat: Catalog) -
     assert [c.id for c in q.offered(balance)] == ["bill_detail"]
     card = {"kind": "refund", "destination": "bank_card"}
     assert [c.id for c in q.offered(card)] == [e.id for e in pb.evidence]
+
+
+@pytest.mark.parametrize(
+    ("typed", "pid"), [("weixin", "wechatpay"), ("zhifubao", "alipay"), ("云闪付", "unionpay")]
+)
+def test_a_provider_is_found_by_what_people_type(cat: Catalog, typed: str, pid: str) -> None:
+    """Pinyin and short names (`aliases` in providers.yaml) find the provider too."""
+    from walletcomplain.names import find_provider
+
+    assert find_provider(cat, typed).id == pid

@@ -265,7 +265,7 @@ class Events(Recorder):
         return [m for kind, m in self.events if kind == "ask"]
 
 
-@pytest.mark.parametrize("typo", ["微心", "wechta", "WeChat Pya"])
+@pytest.mark.parametrize("typo", ["微心", "wechta", "WeChat Pya", "weixin"])
 def test_a_mistyped_provider_is_caught_and_the_closest_offered(cat: Catalog, typo: str) -> None:
     iv, _ = interview(cat)
     # Enter on a filter that matches nothing must not answer; it points at the closest

@@ -252,7 +252,7 @@ class Interview:
             both = dict.fromkeys([p.name.get(lang), p.name.zh, p.name.en])  # filter by either
             label = f"{' / '.join(both)}  {hotline.value if hotline else ''}".rstrip()
             choices.append((p.id, label, None))
-            names[p.id] = [p.id, p.name.zh, p.name.en]
+            names[p.id] = [p.id, p.name.zh, p.name.en, *p.aliases]
         pid = self.prompter.select(
             t("i_pick_provider", lang),
             choices,

@@ -147,6 +147,7 @@ class Provider(Identified):
     company_source: str | None = None
     respondent: Respondent = "provider"  # issuing_bank: letters go to the card's bank
     short: Text | None = None  # the brand as a letter names it, where `name` is longer
+    aliases: list[str] = field(default_factory=list)  # what people type: weixin, 京东
     direct_rule: str | None = None  # authority whose time limit binds a direct complaint
 
     def __post_init__(self) -> None:

@@ -25,7 +25,7 @@ def find_provider(catalog: Catalog, pid: str) -> Provider:
     d = catalog.directory
     p = d.provider(pid.strip().lower())
     if p is None:
-        found = _by_name(pid, [(x.id, [x.name.zh, x.name.en]) for x in d.providers])
+        found = _by_name(pid, [(x.id, [x.name.zh, x.name.en, *x.aliases]) for x in d.providers])
         p = d.provider(found) if found else None
     if p is None:
         raise NotFound("provider", pid, [x.id for x in d.providers])
