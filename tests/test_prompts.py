@@ -722,3 +722,14 @@ def test_the_review_shows_every_answer_whole(
         iv.run()
     [review] = [b for b in rec.blocks if b.title == t("i_review_title", "zh")]
     assert [story] == [v for _, v in review.rows if v.startswith("银行短信")]
+
+
+def test_a_question_that_changes_the_route_waits_on_no(cat: Catalog) -> None:
+    """wrong_transfer's "did they trick you?" switches to the scam route on yes: Enter alone
+    must take "no" (`preselect: false`; new-user run)."""
+    pb = cat.playbooks["wrong_transfer"]
+    q = pb.question("fraud")
+    assert q is not None and q.preselect is False
+    iv, _ = interview(cat)
+    with typed(ENTER):
+        assert iv.prompt_for(q, "?", None, [], back=False) is False

@@ -33,7 +33,7 @@ from .conftest import TODAY
 pytestmark = pytest.mark.e2e
 
 EXE = shutil.which("walletcomplain", path=str(Path(sys.executable).parent)) or "walletcomplain"
-ENTER, DOWN, SPACE, ESC_ENTER = "\r", "\x1b[B", " ", "\x1b\r"
+ENTER, UP, DOWN, SPACE, ESC_ENTER = "\r", "\x1b[A", "\x1b[B", " ", "\x1b\r"
 SIZES = [(80, 24), (100, 40), (120, 50)]
 EDGES = [(60, 20), (200, 50)]  # the narrowest and widest terminals promised
 CLOSING = set("，。；：、）」』”！？,.;:")
@@ -119,6 +119,8 @@ def start(tmp_path: Path, lang: Lang, cols: int, rows: int, cpr: bool = False) -
 def typed_for(q: Question, value: Any, lang: Lang) -> tuple[str, str]:
     """(text to type and see on screen, keys that answer) for one example answer."""
     if q.type == "confirm":
+        if q.preselect is False:  # the cursor starts on "no"
+            return "", UP + ENTER if value else ENTER
         return "", ENTER if value else DOWN + ENTER
     if q.type == "choice":
         if value is None:

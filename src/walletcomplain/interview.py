@@ -441,7 +441,7 @@ class Interview:
         if q.type == "confirm":
             return self.ask_yes_no(
                 message,
-                default=bool(default) if default is not None else True,
+                default=bool(default) if default is not None else q.preselect is not False,
                 notes=notes,
                 back=back,
             )

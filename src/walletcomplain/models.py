@@ -343,6 +343,8 @@ class Question(Identified):
     pii: bool = False  # the user's own identifier: masked on screen and in the letter
     mask_numbers: bool = True  # mask card/ID/phone numbers typed into this free text
     role: QuestionRole | None = None  # what code finds it by (roles.py), never by its id
+    preselect: bool | None = None  # confirm only: what Enter takes (None: yes), e.g. no
+    # where "yes" changes the route and a hurried Enter must not take it
 
     def __post_init__(self) -> None:
         super().__post_init__()
@@ -351,6 +353,8 @@ class Question(Identified):
             raise ValueError(f"a {self.type} question needs `choices`")
         if self.type not in ("choice", "multichoice") and has_choices:
             raise ValueError(f"`choices` only fit choice and multichoice, not {self.type}")
+        if self.preselect is not None and self.type != "confirm":
+            raise ValueError(f"`preselect` only fits confirm questions, not {self.type}")
 
     def offered(self, answers: dict[str, Any]) -> list[Choice]:
         """The choices to offer, given the answers so far."""
