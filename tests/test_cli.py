@@ -396,6 +396,9 @@ def test_playbooks_list_show_json_and_template(runner: CliRunner) -> None:
     parsed = yaml.safe_load(template)
     assert set(parsed) == {q["id"] for q in shown["questions"]}
     assert "仅当 bank_deducted = true" in template
+    # the question's type in the reader's words (new-user run: "(date, 必填)")
+    assert "（日期，必填）" in template
+    assert "(date," not in template and "(money," not in template
     text = runner.invoke(app, ["playbooks", "show", "security"]).stdout
     assert "asked_for" in text
     assert "投诉前先检查" in text

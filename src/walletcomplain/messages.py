@@ -1251,6 +1251,16 @@ M: dict[str, tuple[str, str]] = {
     # --- words that lived in code (issue 11) ---
     "list_item": ("{n}. {item}", "({n}) {item}"),  # a numbered item in a letter
     "tpl_required": ("必填", "required"),
+    "tpl_hint": ("{prompt}（{type}，{need}）", "{prompt}  ({type}, {need})"),
+    "qtype_text": ("文字", "text"),
+    "qtype_longtext": ("多行文字", "text, several lines"),
+    "qtype_int": ("整数", "whole number"),
+    "qtype_money": ("金额", "amount"),
+    "qtype_date": ("日期", "date"),
+    "qtype_datetime": ("日期和时间", "date and time"),
+    "qtype_confirm": ("是或否", "yes or no"),
+    "qtype_choice": ("单选", "one of the choices"),
+    "qtype_multichoice": ("多选", "any of the choices"),
     "tpl_optional": ("可选", "optional"),
     "tpl_choices": ("可选值", "choices"),
     "tpl_several": ("，可填多个：[a, b]", ", several allowed: [a, b]"),

@@ -10,7 +10,8 @@ from .models import Lang, Playbook, Question
 
 def _hint(q: Question, lang: Lang) -> list[str]:
     need = t("tpl_required" if q.required else "tpl_optional", lang)
-    lines = [f"# {q.prompt.get(lang)}  ({q.type}, {need})"]
+    kind = t(f"qtype_{q.type}", lang)
+    lines = [f"# {t('tpl_hint', lang, prompt=q.prompt.get(lang), type=kind, need=need)}"]
     if q.help is not None:
         lines.append(f"#   {q.help.get(lang)}")
     if q.choices:
