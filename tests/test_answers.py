@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from walletcomplain import answers, catalog
-from walletcomplain.answers import AnswerError, parse_value
+from walletcomplain.answers import AnswerError, FieldError, check_one, parse_value
 from walletcomplain.messages import describe_error
 from walletcomplain.models import Catalog, Choice, Playbook, Question, Rules, Text, When
 
@@ -286,3 +286,32 @@ def test_parse_never_raises_and_accepted_values_parse_again(raw: dict[str, objec
         question = pb.question(key)
         assert question is not None
         assert answers.parse_value(question, value, TODAY) == value
+
+
+@pytest.mark.parametrize(
+    ("typed", "ok"),
+    [
+        ("138 1234 567", False),  # a mobile one digit short (new-user run)
+        ("1381234567890", False),
+        ("13812345678", True),
+        ("+86 138 1234 5678", True),
+        ("0571-88888888", True),  # a landline
+        ("+44 20 7946 0958", True),  # abroad
+    ],
+)
+def test_a_mobile_number_needs_eleven_digits(cat: Catalog, typed: str, ok: bool) -> None:
+    q = cat.playbooks["recharge"].question("contact_phone")
+    assert q is not None
+    if ok:
+        assert check_one(q, typed, TODAY)[0] == typed
+    else:
+        with pytest.raises(AnswerError) as e:
+            check_one(q, typed, TODAY)
+        assert e.value.code == "mobile_digits"
+        assert "11 位数字的手机号" in describe_error(
+            FieldError(
+                field=q.id, label=q.label, given=typed, code="mobile_digits", params=e.value.params
+            ),
+            q,
+            "zh",
+        )

@@ -254,7 +254,21 @@ def parse_value(q: Question, raw: object, today: dt.date) -> Any:
                 ids.append(cid)
         value = ids
     _check_rules(q, value, today)
+    if q.role == "sender_phone":
+        _check_mobile(value)
     return value
+
+
+def _check_mobile(value: str) -> None:
+    """A mainland mobile number (1, then 3-9) has 11 digits: 138 1234 567 is a typo the
+    letter's reader could not call back. Landlines and numbers abroad are left alone."""
+    digits = "".join(c for c in value if c.isdigit())
+    if value.lstrip().startswith("+") or digits.startswith("00"):
+        if not digits.lstrip("0").startswith("86"):
+            return  # a number abroad
+        digits = digits.lstrip("0")[2:]
+    if len(digits) >= 2 and digits[0] == "1" and digits[1] in "3456789" and len(digits) != 11:
+        raise AnswerError("mobile_digits", got=str(len(digits)))
 
 
 def scrub_value(q: Question, value: Any) -> tuple[Any, list[Notice]]:

@@ -49,6 +49,10 @@ M: dict[str, tuple[str, str]] = {
     ),
     "max_length": ("最多 {n} 个字（现在 {got} 个）", "at most {n} characters (this has {got})"),
     "pattern": ("{describe}", "{describe}"),
+    "mobile_digits": (
+        "11 位数字的手机号（这里是 {got} 位）",
+        "a mobile number of 11 digits (this one has {got})",
+    ),
     "min": ("不小于 {min}", "at least {min}"),
     "max": ("不大于 {max}", "at most {max}"),
     "unknown_field": ("没有这个问题", "no question has this id"),
