@@ -14,9 +14,9 @@ import typer
 from walletcomplain.states import Channel, Outcome, Status
 
 from .common import (
-    STATE,
     argv_text,
     case_session,
+    checked_data,
     confirm,
     fail,
     lang_of,
@@ -111,11 +111,9 @@ def case_labels(lang: "Lang") -> Callable[[str, str], str]:
     """`brand · title` for each listed case, from the catalog's checked data; the ids when
     the catalog cannot be read (a broken playbook must not hide the case log)."""
     from walletcomplain import catalog
-    from walletcomplain.errors import WalletError
 
-    try:
-        data = catalog.load_data(catalog.sources(catalog.extra_dirs(STATE.playbook_dirs)), today())
-    except (OSError, WalletError):
+    data = checked_data()
+    if data is None:
         return lambda provider, issue: f"{provider} · {issue}"
     return catalog.case_label(data, lang)
 

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
 
@@ -134,6 +134,19 @@ def guard(s: Session) -> Iterator[None]:
 
         err = _explain(db_path(), e)  # type: ignore[arg-type]
         fail(err.message(s.lang), err.exit_code)
+
+
+def checked_data() -> dict[str, Any] | None:
+    """The catalog's checked data as plain JSON (its cache: no models are built), for the
+    lists that only need ids and names; None when it cannot be read (the command that
+    needs the catalog itself will say why)."""
+    from walletcomplain import catalog
+    from walletcomplain.errors import WalletError
+
+    try:
+        return catalog.load_data(catalog.sources(catalog.extra_dirs(STATE.playbook_dirs)), today())
+    except (OSError, WalletError):
+        return None
 
 
 def load_catalog(lang: Lang, extra: list[Path] | None = None) -> Catalog:

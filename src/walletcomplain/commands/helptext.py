@@ -37,15 +37,12 @@ FALLBACK = {  # the catalog cannot be read (a broken playbook): point to where t
 
 def catalog_ids() -> dict[str, str]:
     """The ids from the catalog's checked data (its cache: no models are built)."""
-    from walletcomplain import catalog
-    from walletcomplain.errors import WalletError
     from walletcomplain.roles import WALLET_FORM
 
-    from .common import today
+    from .common import checked_data
 
-    try:
-        data = catalog.load_data(catalog.sources(catalog.extra_dirs(STATE.playbook_dirs)), today())
-    except (OSError, WalletError):  # the command itself will say what is wrong
+    data = checked_data()
+    if data is None:  # the command itself will say what is wrong
         return FALLBACK
     directory = data["directory"]
     forms = [a["form"] for a in directory["authorities"] if a.get("form")]

@@ -354,8 +354,7 @@ def show(log: Store, case: Case, as_json: bool, lang: Lang) -> None:
 
     cat = load_catalog(lang)
     attached = evidence.listing(log, case.id)
-    entries = timeline.entries(case, cat, lang, today())
-    if as_json:
+    if as_json:  # json.case carries the timeline
         from walletcomplain.render import json
 
         data = json.case(case, cat, lang, today(), attached)
@@ -375,6 +374,7 @@ def show(log: Store, case: Case, as_json: bool, lang: Lang) -> None:
         ]
     )
     colour = not wants_plain(sys.stdout)
+    entries = timeline.entries(case, cat, lang, today())
     sys.stdout.write("\n".join(timeline_lines(title, entries, colour=colour)) + "\n")
     if attached:
         sys.stdout.write(t("tl_files", lang, n=len(attached), id=case.id) + "\n")
